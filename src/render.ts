@@ -1,0 +1,47 @@
+/**
+ * Site data → HTML files, by Eleventy 3 through its programmatic API. The only
+ * inputs Eleventy sees are the templates in `templates/` and one global data
+ * object, `nd`; seed text reaches it only as data, never as template source or
+ * front matter, so nothing a seed says can run or steer a page.
+ */
+import Eleventy from '@11ty/eleventy';
+import { DigestError } from './messages.ts';
+
+export interface RenderOptions {
+  readonly templatesDir: string;
+  readonly outDir: string;
+  readonly data: object;
+  /** Serve the site under a sub-path (`/news/`); every link goes through the `url` filter. */
+  readonly pathPrefix?: string;
+}
+
+export class RenderError extends DigestError {}
+
+/** Render every template into `outDir`; returns how many files Eleventy wrote. */
+export async function renderSite(options: RenderOptions): Promise<number> {
+  const eleventy = new Eleventy(options.templatesDir, options.outDir, {
+    quietMode: true,
+    pathPrefix: options.pathPrefix ?? '/',
+    config(config: EleventyConfig) {
+      config.addGlobalData('nd', options.data);
+      // No `_data/` folder, no `.eleventy.js`: this function is the whole configuration.
+      config.setDataDirectory('.no-data');
+      config.setTemplateFormats(['njk']);
+      config.setUseGitIgnore(false);
+    },
+  });
+  eleventy.disableLogger();
+  try {
+    const [, pages] = (await eleventy.write()) as [unknown, unknown[]];
+    return Array.isArray(pages) ? pages.length : 0;
+  } catch (error) {
+    throw new RenderError(`Rendering the site failed in Eleventy: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+interface EleventyConfig {
+  addGlobalData(name: string, value: unknown): void;
+  setDataDirectory(dir: string): void;
+  setTemplateFormats(formats: string[]): void;
+  setUseGitIgnore(value: boolean): void;
+}
