@@ -72,7 +72,8 @@ function readYaml(source: string, file: VFile): FrontMatter {
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     for (const problem of problems) {
-      const line = (problem.linePos?.[0].line ?? 1) + 1; // +1: the opening `---`
+      // The YAML source starts with the rest of the opening `---` line, so its lines are the file's.
+      const line = source.slice(0, problem.pos[0]).split('\n').length;
       seedError(file, `Unexpected front matter YAML: ${problem.message.split('\n')[0]}, expected plain YAML keys (${DOCUMENTED_KEYS})`, { line }, 'front-matter-yaml');
     }
     return {};
@@ -95,7 +96,7 @@ function readYaml(source: string, file: VFile): FrontMatter {
 function readKeys(data: Record<string, unknown>, source: string, file: VFile): FrontMatter {
   const lineOf = (key: string): number => {
     const index = source.split('\n').findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}"`) || line.startsWith(`'${key}'`));
-    return index === -1 ? 2 : index + 2;
+    return index === -1 ? 2 : index + 1;
   };
   let result: { date?: CalendarDate; title?: string; source?: string } = {};
   for (const [key, value] of Object.entries(data)) {

@@ -17,9 +17,9 @@ const END_MARKER = /^[ \t]*\|[ \t]*$/m;
 const HIGHLIGHTS = /^\s*[A-Za-z]+\s+\d{4}\s+Highlights\s*$/i;
 const TITLE_LINE = /\s\|\s/;
 /** A paragraph line ends a sentence; a headline does not. */
-const SENTENCE_END = /[.!?…:;]["'’”»)\]]*$/;
+const SENTENCE_END = /[.!?…:;。！？；：؟۔]["'’”»)\]）」』]*$/u;
 
-const DATE_HELP = 'add front matter `date: YYYY-MM` (or `YYYY-MM-DD`) between `---` lines at the top of the file, or start the file name with the date (`2024-05-…`)';
+const DATE_HELP = 'add front matter `date: YYYY-MM` (or `YYYY-MM-DD`) between `---` lines at the top of the file, start the file name with the date (`2024-05-…`), or begin the digest with a header line such as `May 2024 Highlights`';
 
 export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefined {
   const decoded = decodeSeed(file.value as Uint8Array);
@@ -51,7 +51,7 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
   const stories = groupStories(header.rest, form, file);
 
   const date = data.date ?? dateFromFileName(fileName) ?? header.date;
-  if (!date) {
+  if (!date && !hasErrors(file)) {
     seedError(file, `Unexpected missing digest date, expected a date for the issue: ${DATE_HELP}`, { line: 1 }, 'missing-date');
   }
   if (stories.length === 0 && !hasErrors(file)) {

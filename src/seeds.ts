@@ -5,6 +5,7 @@
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { DigestError } from './messages.ts';
 
 export const SEED_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
 /** Written by the build next to the seeds; never a digest. */
@@ -16,7 +17,13 @@ export interface SeedListing {
 }
 
 export async function listSeeds(seedsDir: string): Promise<SeedListing> {
-  const names = (await readdir(seedsDir)).sort();
+  const names = await readdir(seedsDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {
+      throw new DigestError(`Unexpected missing seeds folder \`${seedsDir}\`, expected a folder of digest files: create it, or pass --seeds DIR`);
+    }
+    throw error;
+  });
+  names.sort();
   const root = await realpath(seedsDir);
   const files: string[] = [];
   const notices: string[] = [];
