@@ -6,3 +6,13 @@ declare module '@11ty/eleventy' {
     disableLogger(): void;
   }
 }
+
+declare module '@11ty/eleventy-dev-server' {
+  interface DevServer {
+    serve(port: number): void;
+    reload(options?: Record<string, unknown>): void;
+    close(): Promise<void>;
+  }
+  const EleventyDevServer: { getServer(name: string, dir: string, options?: Record<string, unknown>): DevServer };
+  export default EleventyDevServer;
+}

@@ -1,0 +1,70 @@
+/**
+ * Per-seed cache of parse, date and tag results, so a rebuild re-reads only the
+ * seeds that changed. An entry's key is a hash of the file's name and bytes and
+ * of the code and data version: any change to the parser, the tagger or their
+ * data files invalidates every entry at once.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+export function hashOf(...parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+/** A hash of every file below the folders given (sources, templates, data): a version of the code. */
+export async function versionOf(paths: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  const walk = async (path: string): Promise<void> => {
+    const entries = await readdir(path, { withFileTypes: true }).catch(() => undefined);
+    if (!entries) {
+      hash.update(path).update(await readFile(path).catch(() => Buffer.alloc(0)));
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) await walk(child);
+      else hash.update(child).update(await readFile(child));
+    }
+  };
+  for (const path of paths) await walk(path);
+  return hash.digest('hex');
+}
+
+export class SeedCache<T> {
+  readonly #dir: string;
+  readonly #used = new Set<string>();
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  async get(key: string): Promise<T | undefined> {
+    this.#used.add(key);
+    const bytes = await readFile(join(this.#dir, `${key}.v8`)).catch(() => undefined);
+    if (!bytes) return undefined;
+    try {
+      return deserialize(bytes) as T;
+    } catch {
+      return undefined; // a torn or foreign file is a miss, never an error
+    }
+  }
+
+  async set(key: string, value: T): Promise<void> {
+    this.#used.add(key);
+    await mkdir(this.#dir, { recursive: true });
+    const path = join(this.#dir, `${key}.v8`);
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, serialize(value));
+    await rename(temporary, path);
+  }
+
+  /** Drop entries this build did not use (seeds removed or changed). */
+  async prune(): Promise<void> {
+    const names = await readdir(this.#dir).catch(() => [] as string[]);
+    await Promise.all(names.filter((name) => !this.#used.has(name.replace(/\.v8$/, ''))).map((name) => rm(join(this.#dir, name), { force: true })));
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Which pages to render. Every page is an item of `nd.pages.<kind>` whose
+ * template reads only that item and `nd.site`, so a page's output is a function
+ * of its item: an unchanged item hash means an unchanged file. A manifest of
+ * the last build's output files and item hashes says what to render again and
+ * what to delete; a different template or settings version means everything.
+ */
+import { createHash } from 'node:crypto';
+
+export interface PageItem {
+  readonly url: string;
+}
+
+export type PageSet = Readonly<Record<string, readonly PageItem[]>>;
+
+export interface PageManifest {
+  readonly version: string;
+  /** output path (relative to the site folder) → item hash */
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+/** `/a/b/` → `a/b/index.html`; `/feed.xml` → `feed.xml` — the rule Eleventy uses for permalinks. */
+export function outputPathOf(url: string): string {
+  const path = url.replace(/^\/+/, '');
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+export function hashItem(item: unknown): string {
+  return createHash('sha1').update(JSON.stringify(item)).digest('base64url');
+}
+
+export function manifestOf(pages: PageSet, version: string): PageManifest {
+  const outputs: Record<string, string> = {};
+  for (const kind of Object.keys(pages).sort()) {
+    for (const item of pages[kind] ?? []) outputs[outputPathOf(item.url)] = `${kind}:${hashItem(item)}`;
+  }
+  return { version, outputs };
+}
+
+export interface PagePlan {
+  /** The pages to render: all of them, or only new and changed ones. */
+  readonly render: PageSet;
+  /** Output files of the previous build that no page produces any more. */
+  readonly remove: readonly string[];
+  readonly full: boolean;
+  readonly total: number;
+  readonly changed: number;
+}
+
+export function planPages(pages: PageSet, next: PageManifest, previous: PageManifest | undefined): PagePlan {
+  const total = Object.values(pages).reduce((sum, items) => sum + items.length, 0);
+  if (!previous || previous.version !== next.version) return { render: pages, remove: [], full: true, total, changed: total };
+  const render: Record<string, PageItem[]> = {};
+  let changed = 0;
+  for (const [kind, items] of Object.entries(pages)) {
+    const kept = items.filter((item) => {
+      const path = outputPathOf(item.url);
+      return previous.outputs[path] !== next.outputs[path];
+    });
+    render[kind] = kept;
+    changed += kept.length;
+  }
+  const remove = Object.keys(previous.outputs).filter((path) => next.outputs[path] === undefined).sort();
+  return { render, remove, full: false, total, changed };
+}
