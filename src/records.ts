@@ -41,8 +41,12 @@ export function storyKey(dated: Pick<DatedStory, 'digest' | 'story'>): string {
  * another story never renames it. `reserved` holds URLs already published
  * (the permalink registry), which are kept whatever the text now says.
  */
-export function assignUrls(stories: readonly DatedStory[], reserved: ReadonlyMap<string, string> = new Map()): string[] {
-  const taken = new Set(reserved.values());
+export function assignUrls(
+  stories: readonly DatedStory[],
+  reserved: ReadonlyMap<string, string> = new Map(),
+  alsoTaken: ReadonlySet<string> = new Set(),
+): string[] {
+  const taken = new Set([...reserved.values(), ...alsoTaken]);
   return stories.map((dated) => {
     const kept = reserved.get(storyKey(dated));
     if (kept !== undefined) return kept;
@@ -92,8 +96,13 @@ export function toRecord(dated: DatedStory, url: string, tags: StoryTags): Story
 }
 
 /** Every story of every digest, dated, sorted, with a URL and tags. */
-export function toRecords(digests: readonly ParsedDigest[], tag: Tagger = () => NO_TAGS, reserved?: ReadonlyMap<string, string>): StoryRecord[] {
-  const dated = digests.flatMap(({ digest, stories }) => stories.map((story) => dateStory(digest, story))).sort(compareDated);
-  const urls = assignUrls(dated, reserved);
+export function datedStories(digests: readonly ParsedDigest[]): DatedStory[] {
+  return digests.flatMap(({ digest, stories }) => stories.map((story) => dateStory(digest, story))).sort(compareDated);
+}
+
+/** Records with fresh URLs (no registry): for tools and tests; the build uses the permalink registry. */
+export function toRecords(digests: readonly ParsedDigest[], tag: Tagger = () => NO_TAGS): StoryRecord[] {
+  const dated = datedStories(digests);
+  const urls = assignUrls(dated);
   return dated.map((item, index) => toRecord(item, urls[index]!, tag(item.story)));
 }
