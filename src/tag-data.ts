@@ -1,0 +1,130 @@
+/**
+ * Load the tagger's data: `data/aliases.yaml`, `data/topics.yaml` and the world-countries
+ * dataset. The only tagging module that touches the file system. Bad data throws a
+ * `TaggerDataError` naming the file and the key.
+ */
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Country } from 'world-countries';
+import type { OrganizationData, TaggerData, TopicData, TopicScoring } from './tag/types.ts';
+import { buildCountries, type CountryOverride } from './tag/world.ts';
+import { expectNumber, expectRecord, expectSlug, expectString, expectStrings, TaggerDataError } from './tag/validate.ts';
+
+export { TaggerDataError } from './tag/validate.ts';
+export type { TaggerData } from './tag/types.ts';
+
+// Through `require`: the package's ESM entry imports JSON without an import attribute,
+// which newer Node versions reject; the CommonJS entry loads everywhere.
+const require = createRequire(import.meta.url);
+const FILES = ['aliases.yaml', 'topics.yaml'] as const;
+
+function readYaml(dataDir: string, name: string): Record<string, unknown> {
+  const file = join(dataDir, name);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new TaggerDataError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = parse(text, { schema: 'core', uniqueKeys: true });
+  } catch (error) {
+    throw new TaggerDataError(`Invalid YAML in ${file}: ${(error as Error).message}`);
+  }
+  return expectRecord(value, file, '(top level)');
+}
+
+function loadAliases(dataDir: string) {
+  const file = join(dataDir, 'aliases.yaml');
+  const doc = readYaml(dataDir, 'aliases.yaml');
+  const overrides: Record<string, CountryOverride> = {};
+  for (const [iso3, raw] of Object.entries(expectRecord(doc['overrides'] ?? {}, file, 'overrides'))) {
+    const entry = expectRecord(raw, file, `overrides.${iso3}`);
+    overrides[iso3] = {
+      ...(entry['slug'] === undefined ? {} : { slug: expectSlug(entry['slug'], file, `overrides.${iso3}.slug`) }),
+      ...(entry['name'] === undefined ? {} : { name: expectString(entry['name'], file, `overrides.${iso3}.name`) }),
+    };
+  }
+  const aliases: Record<string, string[]> = {};
+  for (const [slug, forms] of Object.entries(expectRecord(doc['countries'] ?? {}, file, 'countries'))) {
+    aliases[slug] = expectStrings(forms, file, `countries.${slug}`);
+  }
+  const organizations: OrganizationData[] = Object.entries(expectRecord(doc['organizations'] ?? {}, file, 'organizations')).map(
+    ([slug, raw]) => {
+      const entry = expectRecord(raw, file, `organizations.${slug}`);
+      return {
+        slug: expectSlug(slug, file, `organizations.${slug}`),
+        name: expectString(entry['name'], file, `organizations.${slug}.name`),
+        forms: expectStrings(entry['aliases'], file, `organizations.${slug}.aliases`),
+      };
+    },
+  );
+  return {
+    file,
+    overrides,
+    aliases,
+    organizations,
+    ignore: expectStrings(doc['ignore'] ?? [], file, 'ignore'),
+    notCountries: expectStrings(doc['not_countries'] ?? [], file, 'not_countries'),
+    nameLike: expectStrings(doc['name_like'] ?? [], file, 'name_like'),
+  };
+}
+
+function loadTopics(dataDir: string): { topics: TopicData[]; topicScoring: TopicScoring } {
+  const file = join(dataDir, 'topics.yaml');
+  const doc = readYaml(dataDir, 'topics.yaml');
+  const s = expectRecord(doc['scoring'], file, 'scoring');
+  const num = (key: string) => expectNumber(s[key], file, `scoring.${key}`);
+  const topicScoring = { headline: num('headline'), lead: num('lead'), body: num('body'), threshold: num('threshold'), relative: num('relative'), max: num('max') };
+  const list = doc['topics'];
+  if (!Array.isArray(list)) throw new TaggerDataError(`Unexpected ${typeof list} at \`topics\` in ${file}, expected a list of topics`);
+  const topics = list.map((raw, i): TopicData => {
+    const entry = expectRecord(raw, file, `topics[${i}]`);
+    const slug = expectSlug(entry['slug'], file, `topics[${i}].slug`);
+    const evidence = expectRecord(entry['evidence'], file, `topics.${slug}.evidence`);
+    return {
+      slug,
+      label: expectString(entry['label'], file, `topics.${slug}.label`),
+      description: expectString(entry['description'], file, `topics.${slug}.description`),
+      phrases: Object.entries(evidence).map(([text, weight]) => ({ text, weight: expectNumber(weight, file, `topics.${slug}.evidence.${text}`) })),
+    };
+  });
+  return { topics, topicScoring };
+}
+
+export function loadTaggerData(dataDir = 'data'): TaggerData {
+  const a = loadAliases(dataDir);
+  const world = require('world-countries') as Country[];
+  let countries;
+  try {
+    countries = buildCountries(world, { overrides: a.overrides, aliases: a.aliases, ignore: a.ignore });
+  } catch (error) {
+    throw new TaggerDataError(`${(error as Error).message} in ${a.file} (\`countries\`/\`overrides\`)`);
+  }
+  const pinned = new Map(Object.entries(a.aliases).flatMap(([slug, forms]) => forms.map((f) => [f, slug] as const)));
+  for (const org of a.organizations) {
+    for (const form of org.forms) {
+      if (pinned.has(form)) {
+        throw new TaggerDataError(`Unexpected \`${form}\` at \`organizations.${org.slug}.aliases\` in ${a.file}, already an alias of \`${pinned.get(form)}\``);
+      }
+    }
+  }
+  // An organisation's form beats a dataset form (`UN` is not a code here, but be safe).
+  const orgForms = new Set(a.organizations.flatMap((o) => o.forms));
+  countries = countries.map((c) => ({ ...c, forms: c.forms.filter((f) => !orgForms.has(f)) }));
+  return { countries, organizations: a.organizations, ...loadTopics(dataDir), notCountries: a.notCountries, nameLike: a.nameLike };
+}
+
+/** sha256 over the data files' bytes and the world-countries version: a cache key for builds. */
+export function taggerDataVersion(dataDir = 'data'): string {
+  const hash = createHash('sha256');
+  for (const name of FILES) hash.update(name).update('\0').update(readFileSync(join(dataDir, name))).update('\0');
+  const pkg = require('world-countries/package.json') as { version: string };
+  hash.update(`world-countries@${pkg.version}`);
+  return hash.digest('hex');
+}

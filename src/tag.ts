@@ -1,0 +1,45 @@
+/**
+ * The tagging stage: countries (most salient first), country pairs (primary first), topics
+ * (best first, at most three) and organisations for one story. Pure: the data comes in as
+ * `TaggerData` (see src/tag-data.ts) and is compiled once by `createTagger`.
+ */
+
+import type { StoryTags } from './types.ts';
+import type { TaggableStory, TaggerData } from './tag/types.ts';
+import { compileEntities, findMentions, type Mention } from './tag/entities.ts';
+import { rankCountries } from './tag/salience.ts';
+import { choosePairs } from './tag/pairs.ts';
+import { compileTopics, pickTopics, scoreZone } from './tag/topics.ts';
+import { TokenBuffer } from './tag/tokens.ts';
+
+export { pairSlug } from './tag/pairs.ts';
+export type { TaggableStory, TaggerData } from './tag/types.ts';
+
+export type Tagger = (story: TaggableStory) => StoryTags;
+
+export function createTagger(data: TaggerData): Tagger {
+  const entities = compileEntities(data);
+  const topics = compileTopics(data);
+  const buffer = new TokenBuffer(); // reused zone after zone: tagging allocates little
+  return (story) => {
+    if (typeof story?.headline !== 'string' || !Array.isArray(story.paragraphs)) {
+      throw new TypeError('Expected a story with a `headline` string and `paragraphs` array');
+    }
+    const mentions: Mention[] = [];
+    const scores = new Float64Array(data.topics.length);
+    for (let zone = 0; zone <= story.paragraphs.length; zone++) {
+      buffer.load(zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string));
+      findMentions(entities, buffer, zone, mentions);
+      scoreZone(topics, buffer, zone, scores);
+    }
+    const ranked = rankCountries(mentions);
+    const organizations: string[] = [];
+    for (const m of mentions) if (m.kind === 'organization' && !organizations.includes(m.slug)) organizations.push(m.slug);
+    return {
+      countries: ranked.map((c) => c.slug),
+      pairs: choosePairs(ranked),
+      topics: pickTopics(topics, scores),
+      organizations,
+    };
+  };
+}

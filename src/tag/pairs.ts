@@ -1,0 +1,38 @@
+/**
+ * Country pairs. `pairSlug` is the only place that orders a pair, so `china-russia` and
+ * `russia-china` can never both exist.
+ */
+
+import type { CountrySalience } from './salience.ts';
+
+export function pairSlug(a: string, b: string): string {
+  if (typeof a !== 'string' || typeof b !== 'string' || a === '' || b === '') {
+    throw new TypeError(`Expected two country slugs, got \`${String(a)}\` and \`${String(b)}\``);
+  }
+  if (a === b) throw new TypeError(`Expected two different country slugs, got \`${a}\` twice`);
+  return a < b ? `${a}-${b}` : `${b}-${a}`;
+}
+
+/** The second country must carry this share of the first's score to form a pair at all. */
+export const SECOND_SHARE = 0.2;
+/** … and at least this score: a headline mention, or more than one mention in the text. */
+export const SECOND_MIN = 3;
+/** A third country is a party when it is a headline actor with this many body actor mentions. */
+export const THIRD_BODY_MENTIONS = 2;
+
+/**
+ * `pairs[0]` joins the two most salient countries; a third country that is clearly a party
+ * (an actor in the headline and again in the body) adds its pairs with both. One country: none.
+ */
+export function choosePairs(ranked: readonly CountrySalience[]): string[] {
+  const [a, b] = ranked;
+  if (!a || !b) return [];
+  if (b.score < SECOND_MIN || b.score < SECOND_SHARE * a.score) return [];
+  const pairs = [pairSlug(a.slug, b.slug)];
+  for (const c of ranked.slice(2, 4)) {
+    if (c.headlineActor && c.bodyActorMentions >= THIRD_BODY_MENTIONS) {
+      pairs.push(pairSlug(a.slug, c.slug), pairSlug(b.slug, c.slug));
+    }
+  }
+  return [...new Set(pairs)];
+}

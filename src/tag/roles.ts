@@ -1,0 +1,86 @@
+/**
+ * Small context rules around a mention: is it a person's name (`Michael Jordan`), the source
+ * being quoted (`South Korea believes …`), or just the place something happened (`in Ukraine`)?
+ * Sources and places still count, but less, so they do not become a story's pair.
+ */
+
+import type { TokenBuffer } from './tokens.ts';
+import { matchAt, type Trie } from './trie.ts';
+
+/** Capitalised words that do not make a neighbour a person's name (`In Jordan`, `And Chad`). */
+const FUNCTION_WORDS = new Set(
+  ('A An And As At Also Both But By Despite Either For From If In Into Including Like Meanwhile Near Neither Nor Of On ' +
+    'Or Over Since So The Then Through To Toward Towards Under Unlike Until Visiting While With Within Without').split(' '),
+);
+
+/** Verbs that make the subject the source of a statement, not an actor in it. */
+const REPORTING = new Set(
+  ('said says say believes believe believed stated claimed claims claim reported reports revealed disclosed told ' +
+    'estimates estimated assessed assesses indicated indicates confirmed alleged alleges noted').split(' '),
+);
+
+/** After the verb, pronoun + modal makes the speaker the actor too: `Trump says he would meet Kim`. */
+const SELF = new Set('he she it they we'.split(' '));
+const INTENT = new Set('will would could can may might must plans intends wants is are has have'.split(' '));
+
+/** Words allowed between a source and its verb: `South Korea's spy agency said`, `U.S. officials say`. */
+const SOURCE_FILLER = new Set(
+  ("' s ( ) government officials official intelligence ministry spokesman spokeswoman spokesperson sources media " +
+    'analysts security national foreign defense defence state senior agency service services office department ' +
+    'command authorities diplomats military ' +
+    'the has have had also publicly reportedly previously').split(' '),
+);
+
+const isCapitalised = (word: string): boolean => word.length > 1 && word.charAt(0) !== word.charAt(0).toLowerCase();
+
+/** A title-case line (`Jordan Signs Gas Deal`) says nothing about names; skip person rules there. */
+export function isTitleCase(buffer: TokenBuffer): boolean {
+  let long = 0;
+  let capitalised = 0;
+  for (let i = 0; i < buffer.count; i++) {
+    const word = buffer.word(i);
+    if (word.length < 4 || FUNCTION_WORDS.has(word)) continue;
+    long++;
+    if (isCapitalised(word)) capitalised++;
+  }
+  return long >= 3 && capitalised / long >= 0.7;
+}
+
+/** `Jordan Peterson`, `Michael Jordan`, `Chad Smith`: a capitalised non-entity word next to it. */
+export function looksLikePerson<V>(trie: Trie<V>, buffer: TokenBuffer, start: number, end: number): boolean {
+  const next = end < buffer.count ? buffer.word(end) : undefined;
+  if (next !== undefined && isCapitalised(next) && !FUNCTION_WORDS.has(next) && !matchAt(trie, buffer, end, { end: 0, value: undefined })) {
+    return true;
+  }
+  const prev = start > 0 ? buffer.word(start - 1) : undefined;
+  return prev !== undefined && isCapitalised(prev) && !FUNCTION_WORDS.has(prev);
+}
+
+export const SOURCE_FACTOR = 0.25;
+export const PLACE_FACTOR = 0.5;
+
+function lowerAt(buffer: TokenBuffer, i: number): string | undefined {
+  return i >= 0 && i < buffer.count ? buffer.lower(i) : undefined;
+}
+
+/**
+ * Weight factor for the mention `[start, end)`: 1 for an actor, less for a source or a place.
+ * `nextStart` is where the next mention starts (a source's verb must come before it).
+ */
+export function roleFactor(buffer: TokenBuffer, start: number, end: number, nextStart: number): number {
+  const lower = (i: number) => lowerAt(buffer, i);
+  for (let j = end; j < Math.min(buffer.count, end + 9, nextStart); j++) {
+    const word = lower(j) as string;
+    if (REPORTING.has(word)) {
+      const k = lower(j + 1) === 'that' ? j + 2 : j + 1;
+      return SELF.has(lower(k) ?? '') && INTENT.has(lower(k + 1) ?? '') ? 1 : SOURCE_FACTOR;
+    }
+    if (!SOURCE_FILLER.has(word) && !isCapitalised(buffer.word(j))) break;
+  }
+  for (let j = Math.max(0, start - 4); j < start - 1; j++) {
+    if (lower(j) === 'according' && lower(j + 1) === 'to') return SOURCE_FACTOR;
+  }
+  const prev = lower(start - 1);
+  if (prev === 'in' || (prev === 'the' && lower(start - 2) === 'in')) return PLACE_FACTOR;
+  return 1;
+}

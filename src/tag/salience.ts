@@ -1,0 +1,51 @@
+/**
+ * Country salience: a headline mention weighs most, then the first paragraph, then the rest;
+ * sources and places weigh less (see roles.ts). Ties go to the earlier first mention, then the
+ * slug, so the order is deterministic.
+ */
+
+import type { Mention } from './entities.ts';
+
+export const ZONE_WEIGHTS = { headline: 6, lead: 2, body: 1 } as const;
+
+const zoneWeight = (zone: number): number =>
+  zone === 0 ? ZONE_WEIGHTS.headline : zone === 1 ? ZONE_WEIGHTS.lead : ZONE_WEIGHTS.body;
+
+export interface CountrySalience {
+  readonly slug: string;
+  readonly score: number;
+  /** Named as an actor (not a source or place) in the headline. */
+  readonly headlineActor: boolean;
+  /** Actor mentions outside the headline. */
+  readonly bodyActorMentions: number;
+}
+
+interface Tally {
+  slug: string;
+  score: number;
+  first: number;
+  headlineActor: boolean;
+  bodyActorMentions: number;
+}
+
+/** Score a story's mentions (in zone and text order); most salient country first. */
+export function rankCountries(mentions: readonly Mention[]): CountrySalience[] {
+  const tallies = new Map<string, Tally>();
+  let order = 0;
+  for (const mention of mentions) {
+    order++;
+    if (mention.kind !== 'country') continue;
+    const { zone, factor } = mention;
+    let tally = tallies.get(mention.slug);
+    if (!tally) {
+      tally = { slug: mention.slug, score: 0, first: order, headlineActor: false, bodyActorMentions: 0 };
+      tallies.set(mention.slug, tally);
+    }
+    tally.score += zoneWeight(zone) * factor;
+    if (factor === 1 && zone === 0) tally.headlineActor = true;
+    if (factor === 1 && zone > 0) tally.bodyActorMentions++;
+  }
+  return [...tallies.values()]
+    .sort((a, b) => b.score - a.score || a.first - b.first || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+    .map(({ slug, score, headlineActor, bodyActorMentions }) => ({ slug, score, headlineActor, bodyActorMentions }));
+}

@@ -1,0 +1,82 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTagger } from '../src/tag.ts';
+import { loadTaggerData, TaggerDataError, taggerDataVersion } from '../src/tag-data.ts';
+
+const dirs: string[] = [];
+/** A copy of `data/` in a temp folder, with `edit` applied to one file. */
+function dataDir(file?: string, edit?: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tag-data-'));
+  dirs.push(dir);
+  cpSync('data', dir, { recursive: true });
+  if (file && edit) writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('loadTaggerData', () => {
+  const data = loadTaggerData();
+
+  it('should list every country of world-countries, with slug and name for labels', () => {
+    expect(data.countries.length).toBe(250);
+    const bySlug = new Map(data.countries.map((c) => [c.slug, c.name]));
+    expect(bySlug.get('north-korea')).toBe('North Korea');
+    expect(bySlug.get('united-states')).toBe('United States');
+    expect(bySlug.get('turkey')).toBe('Türkiye');
+    expect(new Set(bySlug.keys()).size).toBe(250);
+  });
+
+  it('should expose topics and organisations for the site', () => {
+    expect(data.topics.map((t) => t.slug)).toEqual([
+      'diplomacy', 'military', 'arms-transfers', 'sanctions', 'energy', 'trade', 'technology', 'space', 'nuclear', 'culture',
+    ]);
+    for (const topic of data.topics) expect(topic.label && topic.description).toBeTruthy();
+    expect(data.organizations.map((o) => o.slug)).toEqual(expect.arrayContaining(['nato', 'un', 'unsc', 'eu', 'sco', 'brics']));
+  });
+
+  it('should pick up an alias added in a data directory', () => {
+    const dir = dataDir('aliases.yaml', (text) => text.replace('  ukraine: [', '  ukraine: [Bankova, '));
+    const tag = createTagger(loadTaggerData(dir));
+    expect(tag({ headline: 'Bankova rejects the plan', paragraphs: [] }).countries).toEqual(['ukraine']);
+  });
+
+  it('should pick up a topic added in a data directory', () => {
+    const dir = dataDir('topics.yaml', (text) =>
+      `${text}\n  - slug: health\n    label: Health\n    description: Epidemics and vaccines.\n    evidence:\n      vaccine*: 3\n`,
+    );
+    const tag = createTagger(loadTaggerData(dir));
+    expect(tag({ headline: 'Russia ships vaccines to Iran', paragraphs: [] }).topics).toEqual(['health']);
+  });
+
+  it.each<[string, string, (text: string) => string, RegExp]>([
+    ['a country alias list that is not a list', 'aliases.yaml', (t) => t.replace('  ukraine: [', '  ukraine: x\n  old-ukraine: ['), /`countries\.ukraine`.*aliases\.yaml|aliases\.yaml.*countries\.ukraine/],
+    ['an alias for an unknown country', 'aliases.yaml', (t) => t.replace('  ukraine: [', '  narnia: [Aslan]\n  ukraine: ['), /narnia.*aliases\.yaml/],
+    ['an organisation without a name', 'aliases.yaml', (t) => t.replace('nato: { name: NATO, ', 'nato: { '), /`organizations\.nato\.name` in .*aliases\.yaml/],
+    ['a topic weight that is not a number', 'topics.yaml', (t) => t.replace('sanction*: 3', 'sanction*: lots'), /`topics\.sanctions\.evidence\.sanction\*` in .*topics\.yaml/],
+    ['a topic slug that is not a slug', 'topics.yaml', (t) => t.replace('slug: nuclear', 'slug: Nuclear Stuff'), /`topics\[8\]\.slug` in .*topics\.yaml/],
+    ['missing scoring', 'topics.yaml', (t) => t.replace('scoring:', 'scorin:'), /`scoring` in .*topics\.yaml/],
+    ['invalid YAML', 'topics.yaml', (t) => `${t}\n  - [unclosed`, /Invalid YAML in .*topics\.yaml/],
+  ])('should throw a clear error for %s', (_name, file, edit, message) => {
+    const dir = dataDir(file, edit);
+    expect(() => loadTaggerData(dir)).toThrow(TaggerDataError);
+    expect(() => loadTaggerData(dir)).toThrow(message);
+  });
+
+  it('should name the missing file', () => {
+    expect(() => loadTaggerData(join(tmpdir(), 'no-such-data-dir'))).toThrow(/Cannot read .*aliases\.yaml/);
+  });
+});
+
+describe('taggerDataVersion', () => {
+  it('should be a sha256 that changes when a data file changes', () => {
+    const same = dataDir();
+    const changed = dataDir('topics.yaml', (t) => `${t}\n# edited\n`);
+    expect(taggerDataVersion(same)).toMatch(/^[0-9a-f]{64}$/);
+    expect(taggerDataVersion(same)).toBe(taggerDataVersion('data'));
+    expect(taggerDataVersion(changed)).not.toBe(taggerDataVersion(same));
+  });
+});
