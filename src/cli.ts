@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { build } from './build.ts';
 import { DigestError, escapeControl } from './messages.ts';
 
-const USAGE = `Usage: news-digest build [--seeds DIR] [--out DIR] [--base-url URL] [--quiet]
+const USAGE = `Usage: news-digest build [--seeds DIR] [--out DIR] [--base-url URL] [--no-search] [--quiet]
 
 Commands:
   build   parse seeds/, tag the stories and render the site into site/
@@ -14,6 +14,7 @@ Options:
   --seeds DIR      folder of digest files (default: seeds)
   --out DIR        output folder (default: site)
   --base-url URL   absolute URL the site is published at (default: data/site.yaml)
+  --no-search      skip the search index (faster previews; /search/ finds nothing)
   --quiet          print only problems and the summary line (default when CI=true)
   -h, --help       show this help`;
 
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       seeds: { type: 'string', default: 'seeds' },
       out: { type: 'string', default: 'site' },
       'base-url': { type: 'string' },
+      'no-search': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -40,6 +42,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     seedsDir: values.seeds,
     outDir: values.out,
     baseUrl: values['base-url'],
+    search: !values['no-search'],
     log: (line) => {
       if (!quiet || /: (error|warning):/.test(line)) console.error(escapeControl(line));
     },

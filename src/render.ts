@@ -5,6 +5,7 @@
  * front matter, so nothing a seed says can run or steer a page.
  */
 import Eleventy from '@11ty/eleventy';
+import { siteConfig, type EleventyUserConfig } from './eleventy-config.ts';
 import { DigestError } from './messages.ts';
 
 export interface RenderOptions {
@@ -13,6 +14,8 @@ export interface RenderOptions {
   readonly data: object;
   /** Serve the site under a sub-path (`/news/`); every link goes through the `url` filter. */
   readonly pathPrefix?: string;
+  /** Copy static assets (default true); one shard of a sharded build does it. */
+  readonly passthrough?: boolean;
 }
 
 export class RenderError extends DigestError {}
@@ -28,6 +31,7 @@ export async function renderSite(options: RenderOptions): Promise<number> {
       config.setDataDirectory('.no-data');
       config.setTemplateFormats(['njk']);
       config.setUseGitIgnore(false);
+      siteConfig(config, { templatesDir: options.templatesDir, pathPrefix: options.pathPrefix ?? '/', passthrough: options.passthrough ?? true });
     },
   });
   eleventy.disableLogger();
@@ -39,7 +43,7 @@ export async function renderSite(options: RenderOptions): Promise<number> {
   }
 }
 
-interface EleventyConfig {
+interface EleventyConfig extends EleventyUserConfig {
   addGlobalData(name: string, value: unknown): void;
   setDataDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;

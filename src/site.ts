@@ -1,21 +1,80 @@
 /**
  * Story records → the data the templates render (`nd` in every template).
- * Everything a page needs is computed here, once, over sorted records;
- * templates only print it.
+ * Every output file is one item of one `nd.pages.<kind>` array, carrying all
+ * its page shows; everything is computed here, once, over the sorted records
+ * (see docs/site.md). Templates only print their own item and `nd.site`.
  */
+import type { SiteSettings } from './config.ts';
+import { buildCatalog, createContext } from './site/catalog.ts';
+import { digestPages, digestsIndexPage, sortedDigests } from './site/digests.ts';
+import { extraPages } from './site/extras.ts';
+import { feeds } from './site/feeds.ts';
+import { homePage } from './site/home.ts';
+import { fallbackLabels, safeLabels } from './site/labels.ts';
+import { pageMeta } from './site/meta.ts';
+import { robots, sitemaps } from './site/sitemap.ts';
+import { storyPages } from './site/stories.ts';
+import { pairRedirects, tagIndexPage, tagPages } from './site/tags.ts';
+import { monthGroups, monthPages, timelinePage, yearPages } from './site/timeline.ts';
+import type { SiteData, SiteGlobals, SiteLabels, SitePages } from './site/types.ts';
 import type { StoryRecord } from './types.ts';
 
-export interface SiteConfig {
-  readonly title: string;
-  readonly baseUrl: string;
+export type * from './site/types.ts';
+export { fallbackLabels } from './site/labels.ts';
+
+function globals(settings: SiteSettings): SiteGlobals {
+  return {
+    title: settings.title,
+    description: settings.description,
+    baseUrl: settings.baseUrl,
+    pathPrefix: settings.pathPrefix,
+    language: settings.language,
+    nav: [
+      { label: 'Home', url: '/', section: 'home' },
+      { label: 'Timeline', url: '/timeline/', section: 'timeline' },
+      { label: 'Pairs', url: '/pairs/', section: 'pairs' },
+      { label: 'Topics', url: '/topics/', section: 'topics' },
+      { label: 'Countries', url: '/countries/', section: 'countries' },
+      { label: 'Digests', url: '/digests/', section: 'digests' },
+    ],
+    feeds: [
+      { type: 'application/atom+xml', title: `${settings.title} (Atom)`, url: '/feed.xml' },
+      { type: 'application/feed+json', title: `${settings.title} (JSON Feed)`, url: '/feed.json' },
+    ],
+    searchUrl: '/search/',
+  };
 }
 
-export interface SiteData {
-  readonly site: SiteConfig;
-  readonly stories: readonly StoryRecord[];
-  readonly storiesNewestFirst: readonly StoryRecord[];
-}
-
-export function buildSiteData(records: readonly StoryRecord[], site: SiteConfig): SiteData {
-  return { site, stories: records, storiesNewestFirst: [...records].reverse() };
+export function buildSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels): SiteData {
+  const context = createContext(settings, safeLabels(labels));
+  const catalog = buildCatalog(records, context);
+  const digests = sortedDigests(catalog);
+  const months = monthGroups(catalog);
+  const feed = feeds(catalog, context);
+  const html = {
+    home: [homePage(digests, catalog, context)],
+    story: storyPages(catalog, context),
+    pair: tagPages('pair', catalog, context),
+    topic: tagPages('topic', catalog, context),
+    country: tagPages('country', catalog, context),
+    pairsIndex: [tagIndexPage('pair', catalog, context)],
+    topicsIndex: [tagIndexPage('topic', catalog, context)],
+    countriesIndex: [tagIndexPage('country', catalog, context)],
+    timeline: [timelinePage(months, context)],
+    year: yearPages(months, context),
+    month: monthPages(months, context),
+    digest: digestPages(digests, catalog, context),
+    digestsIndex: [digestsIndexPage(digests, context)],
+    ...extraPages(catalog.records, { labels: context.labels, meta: (url, heading, description) => pageMeta(context, url, heading, { section: 'none', description }) }),
+  };
+  const pages: SitePages = {
+    ...html,
+    pairRedirect: pairRedirects(catalog, context),
+    feedAtom: feed.atom,
+    feedJson: feed.json,
+    sitemap: sitemaps(Object.values(html).flatMap((items) => items.map((item) => item.url)), context),
+    robots: [robots(context)],
+    notFound: [{ url: '/404.html', meta: pageMeta(context, '/404.html', 'Page not found', { section: 'none' }) }],
+  };
+  return { site: globals(settings), pages };
 }

@@ -1,0 +1,158 @@
+/**
+ * Story records → who relates to whom, and how that evolves. Everything is
+ * gathered in ONE pass over the records (`computeRelations`); the accessors
+ * below only read the result, so a 100,000-story archive costs one loop plus
+ * sorting the (few hundred) pairs and countries, never records × pairs.
+ */
+import type { IsoDate, StoryRecord } from './types.ts';
+
+export interface PairStats {
+  readonly slug: string;
+  /** The two country slugs, sorted; empty when the slug could not be split (see `splitPair`). */
+  readonly countries: readonly [string, string] | readonly [];
+  stories: number;
+  first: IsoDate;
+  last: IsoDate;
+  /** `YYYY-MM` → stories that month. */
+  readonly months: Map<string, number>;
+  /** topic slug → stories of this pair with that topic. */
+  readonly topics: Map<string, number>;
+}
+
+export interface CountryStats {
+  readonly slug: string;
+  /** Stories tagged with this country, paired or not. */
+  stories: number;
+  /** partner country slug → stories the two share as a pair. */
+  readonly partners: Map<string, number>;
+}
+
+export interface Relations {
+  readonly pairs: ReadonlyMap<string, PairStats>;
+  readonly countries: ReadonlyMap<string, CountryStats>;
+}
+
+export interface Count {
+  readonly slug: string;
+  readonly count: number;
+}
+
+export interface MonthCount {
+  readonly month: string; // `YYYY-MM`
+  readonly count: number;
+}
+
+export interface Partner extends Count {
+  readonly pair: string;
+}
+
+/** Same canonical form as the tagger's `pairSlug`: the two slugs sorted, joined by `-`. */
+export const pairOf = (a: string, b: string): string => (a < b ? `${a}-${b}` : `${b}-${a}`);
+
+/** Most first, then by slug, so equal counts never reorder between builds. */
+export const byCount = <T extends Count>(a: T, b: T): number => b.count - a.count || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+
+const bump = (map: Map<string, number>, key: string, by = 1): void => {
+  map.set(key, (map.get(key) ?? 0) + by);
+};
+
+/**
+ * A pair slug cannot be split on `-` alone (`north-korea-russia`), so the
+ * story's own countries say which two it joins; `known` (every country seen)
+ * is the fallback for a pair whose countries the record does not list.
+ */
+export function splitPair(slug: string, countries: readonly string[], known: ReadonlySet<string> = new Set()): [string, string] | undefined {
+  for (let i = 0; i < countries.length; i++) {
+    for (let j = i + 1; j < countries.length; j++) {
+      const a = countries[i] as string;
+      const b = countries[j] as string;
+      if (a !== b && pairOf(a, b) === slug) return a < b ? [a, b] : [b, a];
+    }
+  }
+  for (let at = slug.indexOf('-'); at > 0; at = slug.indexOf('-', at + 1)) {
+    const a = slug.slice(0, at);
+    const b = slug.slice(at + 1);
+    if (known.has(a) && known.has(b)) return [a, b];
+  }
+  return undefined;
+}
+
+export function computeRelations(records: readonly StoryRecord[]): Relations {
+  const pairs = new Map<string, PairStats>();
+  const countries = new Map<string, CountryStats>();
+  const unsplit: PairStats[] = [];
+  const country = (slug: string): CountryStats => {
+    let stats = countries.get(slug);
+    if (!stats) countries.set(slug, (stats = { slug, stories: 0, partners: new Map() }));
+    return stats;
+  };
+  for (const record of records) {
+    for (const slug of new Set(record.countries)) country(slug).stories += 1;
+    const month = record.date.slice(0, 7);
+    for (const slug of new Set(record.pairs)) {
+      let stats = pairs.get(slug);
+      if (!stats) {
+        const split = splitPair(slug, record.countries);
+        stats = { slug, countries: split ?? [], stories: 0, first: record.date, last: record.date, months: new Map(), topics: new Map() };
+        pairs.set(slug, stats);
+        if (!split) unsplit.push(stats);
+      }
+      stats.stories += 1;
+      // Records are sorted by date, but compare anyway: a caller may pass any order.
+      if (record.date < stats.first) stats.first = record.date;
+      if (record.date > stats.last) stats.last = record.date;
+      bump(stats.months, month);
+      for (const topic of new Set(record.topics)) bump(stats.topics, topic);
+    }
+  }
+  const known = new Set(countries.keys());
+  for (const stats of unsplit) {
+    const split = splitPair(stats.slug, [], known);
+    if (split) pairs.set(stats.slug, { ...stats, countries: split });
+  }
+  for (const stats of pairs.values()) {
+    if (stats.countries.length !== 2) continue;
+    const [a, b] = stats.countries;
+    bump(country(a).partners, b, stats.stories);
+    bump(country(b).partners, a, stats.stories);
+  }
+  return { pairs, countries };
+}
+
+/** `YYYY-MM` after `month`. */
+export function nextMonth(month: string): string {
+  const year = Number(month.slice(0, 4));
+  const next = Number(month.slice(5, 7)) + 1;
+  return next > 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 5)}${String(next).padStart(2, '0')}`;
+}
+
+/** Every month from the pair's first story to its last, quiet months included (a chart needs the gaps). */
+export function pairTimeline(relations: Relations, pair: string): MonthCount[] {
+  const stats = relations.pairs.get(pair);
+  if (!stats) return [];
+  const timeline: MonthCount[] = [];
+  const end = stats.last.slice(0, 7);
+  for (let month = stats.first.slice(0, 7); month <= end; month = nextMonth(month)) {
+    timeline.push({ month, count: stats.months.get(month) ?? 0 });
+  }
+  return timeline;
+}
+
+export function pairTopicBreakdown(relations: Relations, pair: string): Count[] {
+  const stats = relations.pairs.get(pair);
+  return stats ? [...stats.topics].map(([slug, count]) => ({ slug, count })).sort(byCount) : [];
+}
+
+export function countryPartners(relations: Relations, country: string): Partner[] {
+  const stats = relations.countries.get(country);
+  if (!stats) return [];
+  return [...stats.partners].map(([slug, count]) => ({ slug, count, pair: pairOf(country, slug) })).sort(byCount);
+}
+
+/** Countries with at least one partner, most stories first: the rows and columns of the map. */
+export function pairedCountries(relations: Relations): Count[] {
+  return [...relations.countries.values()]
+    .filter((stats) => stats.partners.size > 0)
+    .map((stats) => ({ slug: stats.slug, count: stats.stories }))
+    .sort(byCount);
+}

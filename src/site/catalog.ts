@@ -1,0 +1,103 @@
+/**
+ * One pass over the sorted records: a `StoryLink` per story, and for every
+ * tag and digest the indexes of its stories. Every page builder works from
+ * this, so nothing scans the whole archive per page.
+ */
+import type { SiteSettings } from '../config.ts';
+import type { StoryRecord } from '../types.ts';
+import { absoluteUrl, dateLabel, digestUrl } from './format.ts';
+import { pairCountries, titleCase } from './labels.ts';
+import type { DigestRef, SiteLabels, StoryLink, TagKind, TagRef } from './types.ts';
+
+export interface Context {
+  readonly settings: SiteSettings;
+  readonly labels: Required<SiteLabels>;
+  readonly absolute: (url: string) => string;
+}
+
+export interface TagGroup {
+  readonly ref: TagRef;
+  readonly indexes: number[]; // into `records`, oldest first
+  readonly countries: readonly TagRef[]; // a pair's two countries
+}
+
+export interface DigestGroup {
+  readonly ref: DigestRef;
+  readonly date: string;
+  readonly indexes: number[]; // original order (source line)
+}
+
+export interface Catalog {
+  readonly records: readonly StoryRecord[]; // oldest first
+  readonly links: readonly StoryLink[]; // parallel to `records`
+  readonly tags: Readonly<Record<TagKind, ReadonlyMap<string, TagGroup>>>;
+  readonly digests: ReadonlyMap<string, DigestGroup>;
+  /** Story index → its tag refs, pairs then topics then countries. */
+  readonly storyTags: readonly (readonly TagRef[])[];
+}
+
+const TAG_PATHS: Record<TagKind, string> = { pair: 'pairs', topic: 'topics', country: 'countries' };
+export const tagUrl = (kind: TagKind, slug: string): string => `/${TAG_PATHS[kind]}/${slug}/`;
+
+export function compareRecords(a: StoryRecord, b: StoryRecord): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.digest.id !== b.digest.id) return a.digest.id < b.digest.id ? -1 : 1;
+  return a.source.line - b.source.line;
+}
+
+export function createContext(settings: SiteSettings, labels: Required<SiteLabels>): Context {
+  return { settings, labels, absolute: (url) => absoluteUrl(settings.baseUrl, url) };
+}
+
+export function buildCatalog(input: readonly StoryRecord[], context: Context): Catalog {
+  const records = [...input].sort(compareRecords);
+  const { labels } = context;
+  const knownCountries = new Set(records.flatMap((record) => record.countries));
+  const refs = new Map<string, TagRef>();
+  const tags: Record<TagKind, Map<string, TagGroup>> = { pair: new Map(), topic: new Map(), country: new Map() };
+
+  const countryRef = (slug: string): TagRef => ref('country', slug, () => labels.country(slug));
+  function ref(kind: TagKind, slug: string, label: () => string): TagRef {
+    const key = `${kind}:${slug}`;
+    let found = refs.get(key);
+    if (!found) refs.set(key, (found = { kind, slug, label: label(), url: tagUrl(kind, slug) }));
+    return found;
+  }
+  function group(kind: TagKind, tag: TagRef, index: number, countries: readonly TagRef[] = []): void {
+    let found = tags[kind].get(tag.slug);
+    if (!found) tags[kind].set(tag.slug, (found = { ref: tag, indexes: [], countries }));
+    found.indexes.push(index);
+  }
+
+  const digests = new Map<string, DigestGroup>();
+  const storyTags: TagRef[][] = [];
+  const links = records.map((record, index): StoryLink => {
+    const own: TagRef[] = [];
+    for (const slug of new Set(record.pairs)) {
+      const pair = pairCountries(slug, record.countries, knownCountries);
+      const tag = ref('pair', slug, () => (pair ? `${labels.country(pair[0])}–${labels.country(pair[1])}` : titleCase(slug)));
+      group('pair', tag, index, pair ? pair.map(countryRef) : []);
+      own.push(tag);
+    }
+    for (const slug of new Set(record.topics)) {
+      const tag = ref('topic', slug, () => labels.topic(slug));
+      group('topic', tag, index);
+      own.push(tag);
+    }
+    for (const slug of new Set(record.countries)) {
+      const tag = countryRef(slug);
+      group('country', tag, index);
+      own.push(tag);
+    }
+    storyTags.push(own);
+    let digest = digests.get(record.digest.id);
+    if (!digest) {
+      const digestRef = { id: record.digest.id, title: record.digest.title, url: digestUrl(record.digest.id) };
+      digests.set(record.digest.id, (digest = { ref: digestRef, date: record.digest.date, indexes: [] }));
+    }
+    digest.indexes.push(index);
+    return { url: record.url, headline: record.headline, date: record.date, dateLabel: dateLabel(record.date), digest: digest.ref, tags: own };
+  });
+  for (const digest of digests.values()) digest.indexes.sort((a, b) => records[a]!.source.line - records[b]!.source.line);
+  return { records, links, tags, digests, storyTags };
+}

@@ -1,0 +1,42 @@
+/** Digest issues: `/digests/` and `/digests/<id>/`, each issue's stories in their original order. */
+import type { Catalog, Context, DigestGroup } from './catalog.ts';
+import { dateLabel, plural } from './format.ts';
+import { pageMeta } from './meta.ts';
+import type { DigestPage, DigestsIndexPage, DigestSummary } from './types.ts';
+
+/** Oldest first: by issue date, then id. */
+export function sortedDigests(catalog: Catalog): DigestGroup[] {
+  return [...catalog.digests.values()].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.ref.id < b.ref.id ? -1 : 1));
+}
+
+export function digestSummary(group: DigestGroup): DigestSummary {
+  return { ...group.ref, date: group.date, dateLabel: dateLabel(group.date), count: group.indexes.length };
+}
+
+export function digestPages(digests: readonly DigestGroup[], catalog: Catalog, context: Context): DigestPage[] {
+  return digests.map((group, index): DigestPage => ({
+    url: group.ref.url,
+    meta: pageMeta(context, group.ref.url, group.ref.title, {
+      section: 'digests',
+      description: `${group.ref.title}: ${plural(group.indexes.length, 'story', 'stories')}, ${dateLabel(group.date)}.`,
+    }),
+    id: group.ref.id,
+    title: group.ref.title,
+    date: group.date,
+    dateLabel: dateLabel(group.date),
+    stories: group.indexes.map((story) => catalog.links[story]!),
+    previous: digests[index - 1]?.ref ?? null,
+    next: digests[index + 1]?.ref ?? null,
+  }));
+}
+
+export function digestsIndexPage(digests: readonly DigestGroup[], context: Context): DigestsIndexPage {
+  return {
+    url: '/digests/',
+    meta: pageMeta(context, '/digests/', 'Digest issues', {
+      section: 'digests',
+      description: `Every digest issue, newest first: ${plural(digests.length, 'issue')}.`,
+    }),
+    digests: digests.map(digestSummary).reverse(),
+  };
+}

@@ -1,0 +1,67 @@
+/** Small formatting helpers shared by the page builders. No clocks: dates are calendar strings. */
+import { formatHumanDate, MONTH_NAMES, parseIsoDate } from '../dates.ts';
+import type { IsoDate } from '../types.ts';
+
+const labels = new Map<IsoDate, string>();
+
+/** `12 May 2024` for a day, `May 2024` for a month (memoised: 100,000 stories share a few thousand dates). */
+export function dateLabel(date: IsoDate): string {
+  let label = labels.get(date);
+  if (label === undefined) {
+    const parsed = parseIsoDate(date);
+    labels.set(date, (label = parsed ? formatHumanDate(parsed) : date));
+  }
+  return label;
+}
+
+/** `2025-05` of `2025-05-07` or `2025-05`. */
+export const monthKey = (date: IsoDate): string => date.slice(0, 7);
+
+export function monthLabel(key: string): string {
+  const month = Number(key.slice(5, 7));
+  return `${MONTH_NAMES[month - 1] ?? key} ${key.slice(0, 4)}`;
+}
+
+export const monthUrl = (key: string): string => `/timeline/${key.slice(0, 4)}/${key.slice(5, 7)}/`;
+export const yearUrl = (year: number | string): string => `/timeline/${year}/`;
+export const digestUrl = (id: string): string => `/digests/${id}/`;
+
+/** Days since 1970 (month precision counts as the 1st); for "nearest in time". */
+export function dayNumber(date: IsoDate): number {
+  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/** RFC 3339 at midnight UTC: `2025-05-07T00:00:00Z` (`2025-05` → the 1st). */
+export function rfc3339(date: IsoDate): string {
+  return `${date.length === 7 ? `${date}-01` : date}T00:00:00Z`;
+}
+
+/** A site-relative URL (`/pairs/`) made absolute under the base URL (`https://example.org/news/`). */
+export function absoluteUrl(baseUrl: string, url: string): string {
+  return new URL(url.replace(/^\//, ''), baseUrl).href;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+const JSON_SCRIPT_ESCAPES = /[<>&\u2028\u2029]/g;
+
+/**
+ * JSON for a `<script type="application/ld+json">` block: `<`, `>`, `&`, U+2028
+ * and U+2029 become `\u003c` etc., so no text can close the block or start a
+ * comment, and the parsed value is unchanged.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(JSON_SCRIPT_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A line of plain text from the start of a story, for descriptions and summaries. */
+export function excerpt(text: string, max = 200): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}

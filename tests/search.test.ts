@@ -1,0 +1,135 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build.ts';
+import type { Tagger } from '../src/records.ts';
+import { buildSearchIndex } from '../src/search.ts';
+import { SEARCH_FACETS } from '../src/site/extras.ts';
+import type { StoryRecord } from '../src/types.ts';
+import { fixtureRecords } from './fixtures/tagged-records.ts';
+import { loadPagefind, type PagefindApi } from './helpers/pagefind-node.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const STORY_TEMPLATE_INDEXED = (await readFile(join(ROOT, 'templates', 'story.njk'), 'utf8')).includes('data-pagefind-body');
+const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+/** A story page carrying the attributes docs/search.md asks of templates/story.njk. */
+function storyPage(record: StoryRecord): string {
+  const tags = (kind: string, slugs: readonly string[]) => slugs.map((slug) => `<a href="/${kind}/${slug}/" data-pagefind-filter="${kind === 'pairs' ? 'pair' : kind === 'topics' ? 'topic' : 'country'}">${esc(slug)}</a>`).join(' ');
+  return `<!doctype html><html lang="en"><head><title>${esc(record.headline)}</title></head><body>
+<header><form role="search"><input name="q"></form><nav>Home Timeline Pairs</nav></header>
+<main><article data-pagefind-body>
+<h1 data-pagefind-meta="title">${esc(record.headline)}</h1>
+<p data-pagefind-ignore><time datetime="${record.date}" data-pagefind-sort="date[datetime]" data-pagefind-meta="date[datetime]" data-pagefind-filter="year:${record.date.slice(0, 4)}">${record.date}</time>
+from <a href="/digests/${record.digest.id}/" data-pagefind-filter="digest">${esc(record.digest.title)}</a></p>
+${record.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}
+<dl data-pagefind-ignore><dd>${tags('pairs', record.pairs)}</dd><dd>${tags('topics', record.topics)}</dd><dd>${tags('countries', record.countries)}</dd></dl>
+</article><nav>Previous story: something else entirely</nav></main></body></html>`;
+}
+
+describe('buildSearchIndex', () => {
+  const records = fixtureRecords();
+  let dir: string;
+  let summary: Awaited<ReturnType<typeof buildSearchIndex>>;
+  let pagefind: PagefindApi;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'nd-search-'));
+    for (const record of records) {
+      const file = join(dir, record.url, 'index.html');
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, storyPage(record));
+    }
+    // Pages that are not stories must stay out of the index.
+    await writeFile(join(dir, 'index.html'), '<!doctype html><html lang="en"><body><h1>Home: gas deal</h1></body></html>');
+    await mkdir(join(dir, 'pairs', 'china-russia'), { recursive: true });
+    await writeFile(join(dir, 'pairs', 'china-russia', 'index.html'), '<!doctype html><html lang="en"><body><article data-pagefind-body><h1>China and Russia gas deal</h1></article></body></html>');
+    summary = await buildSearchIndex(dir);
+    pagefind = await loadPagefind(join(dir, 'pagefind'), '/news/');
+  }, 60_000);
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('should index every story page and nothing else', async () => {
+    expect(summary.pages).toBe(records.length);
+    const search = await pagefind.search('deal');
+    const urls = await Promise.all(search.results.map(async (r) => (await r.data()).url));
+    expect(urls).toEqual([`/news${records[0]?.url}`]);
+  });
+
+  it('should report the files it wrote and leave out Pagefind’s unused UIs', async () => {
+    const names = await readdir(join(dir, 'pagefind'));
+    expect(names).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'pagefind-worker.js']));
+    expect(names.filter((name) => /ui|highlight/.test(name))).toEqual([]);
+    expect(summary.files).toBeGreaterThan(names.length - 1);
+    expect(summary.bytes).toBeGreaterThan((await stat(join(dir, 'pagefind', 'pagefind.js'))).size);
+  });
+
+  it('should offer a filter for every facet, with counts', async () => {
+    const filters = await pagefind.filters();
+    expect(Object.keys(filters).sort()).toEqual(SEARCH_FACETS.map((f) => f.key).sort());
+    expect(filters.pair).toEqual({ 'china-russia': 3, 'china-iran': 1, 'north-korea-russia': 1 });
+    expect(filters.year).toEqual({ 2024: 3, 2025: 2 });
+    expect(filters.digest?.['Digest 2025-01']).toBe(2);
+  });
+
+  it('should filter without a query and sort by date', async () => {
+    const search = await pagefind.search(null, { filters: { pair: { any: ['china-russia'] } }, sort: { date: 'desc' } });
+    const dates = await Promise.all(search.results.map(async (r) => (await r.data()).meta.date));
+    expect(dates).toEqual(['2025-01-03', '2024-07', '2024-05-12']);
+  });
+
+  it('should keep the byline and tag lists out of excerpts', async () => {
+    const search = await pagefind.search('pyongyang');
+    const [first] = search.results;
+    const data = await first?.data();
+    expect(data?.meta.title).toBe('Pyongyang ships shells to Moscow');
+    expect(data?.excerpt).not.toContain('Digest');
+    expect(data?.filters.country?.sort()).toEqual(['north-korea', 'russia']);
+  });
+});
+
+describe('build with search', () => {
+  const tagger: Tagger = (story) => {
+    const text = `${story.headline} ${story.paragraphs.join(' ')}`;
+    const countries = ['China', 'Russia', 'North Korea', 'Iran'].filter((name) => text.includes(name)).map((name) => name.toLowerCase().replace(' ', '-'));
+    const pairs = countries.length >= 2 ? [[countries[0], countries[1]].sort().join('-')] : [];
+    return { countries, pairs, topics: text.includes('sanction') ? ['sanctions'] : [], organizations: [] };
+  };
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'nd-search-build-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('should index every story of the seeds and write the data files', async () => {
+    const out = join(dir, 'site');
+    const result = await build({ seedsDir: join(ROOT, 'seeds'), outDir: out }, tagger);
+    expect(result.search?.pages).toBe(result.stories);
+    const { stories } = JSON.parse(await readFile(join(out, 'stories.json'), 'utf8')) as { stories: StoryRecord[] };
+    const csv = await readFile(join(out, 'stories.csv'), 'utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(stories.length + 1);
+    const pairs = JSON.parse(await readFile(join(out, 'pairs.json'), 'utf8')) as { pairs: Record<string, { stories: number }> };
+    expect(Object.values(pairs.pairs).reduce((sum, p) => sum + p.stories, 0)).toBe(stories.reduce((sum, s) => sum + s.pairs.length, 0));
+  }, 120_000);
+
+  it('should skip the index with `search: false`', async () => {
+    const out = join(dir, 'quick');
+    const result = await build({ seedsDir: join(ROOT, 'seeds'), outDir: out, search: false });
+    expect(result.search).toBeUndefined();
+    await expect(stat(join(out, 'pagefind'))).rejects.toThrow();
+  }, 120_000);
+
+  // Turns on by itself once templates/story.njk carries the attributes of docs/search.md.
+  it.skipIf(!STORY_TEMPLATE_INDEXED)('should find stories by the filters the story template declares', async () => {
+    const pagefind = await loadPagefind(join(dir, 'site', 'pagefind'));
+    const filters = await pagefind.filters();
+    expect(Object.keys(filters)).toEqual(expect.arrayContaining(['pair', 'country', 'year', 'digest']));
+  });
+});

@@ -1,0 +1,161 @@
+/** `buildSiteData` without Eleventy: page items computed from synthetic records. */
+import { describe, expect, it } from 'vitest';
+import type { SiteSettings } from '../src/config.ts';
+import { buildSiteData } from '../src/site.ts';
+import { prefixUrl } from '../src/eleventy-config.ts';
+import { monthChart } from '../src/site/chart.ts';
+import { dateLabel, scriptJson } from '../src/site/format.ts';
+import { pairCountries, titleCase } from '../src/site/labels.ts';
+import { storyParagraphs } from '../src/site/paragraphs.ts';
+import { sitemaps } from '../src/site/sitemap.ts';
+import { createContext } from '../src/site/catalog.ts';
+import { fallbackLabels, safeLabels } from '../src/site/labels.ts';
+import type { StoryRecord } from '../src/types.ts';
+import { record } from './helpers/site-build.ts';
+
+const settings: SiteSettings = { title: 'News Digest', description: 'Test', baseUrl: 'https://example.org/news/', pathPrefix: '/news/', language: 'en' };
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** `count` stories on one pair, one a day from 2024-01-01. */
+function pairStories(count: number): StoryRecord[] {
+  return Array.from({ length: count }, (_, i) => {
+    const date = new Date(Date.UTC(2024, 0, 1 + i));
+    return record({
+      date: `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`,
+      slug: `s${i}`,
+      countries: ['north-korea', 'russia'],
+      pairs: ['north-korea-russia'],
+      topics: i % 2 === 0 ? ['military'] : ['energy'],
+      source: { file: 'x', line: i + 1 },
+    });
+  });
+}
+
+describe('buildSiteData', () => {
+  it('should page a long tag listing 100 stories at a time, newest first', () => {
+    const { pages } = buildSiteData(pairStories(250), settings);
+    const pair = pages.pair.filter((page) => page.slug === 'north-korea-russia');
+    expect(pair.map((page) => page.url)).toEqual(['/pairs/north-korea-russia/', '/pairs/north-korea-russia/page/2/', '/pairs/north-korea-russia/page/3/']);
+    expect(pair.map((page) => page.stories.length)).toEqual([100, 100, 50]);
+    expect(pair[0]!.stories[0]!.url).toBe('/stories/2024/09/06/s249/');
+    expect(pair[1]!.pagination).toEqual({ number: 2, count: 3, previous: '/pairs/north-korea-russia/', next: '/pairs/north-korea-russia/page/3/' });
+    expect(pair[0]!.meta.canonical).toBe('https://example.org/news/pairs/north-korea-russia/');
+    expect(pair[0]!.label).toBe('North Korea–Russia');
+  });
+
+  it('should redirect the reversed pair built from its country slugs, not by splitting', () => {
+    const { pages } = buildSiteData(pairStories(1), settings);
+    expect(pages.pairRedirect).toEqual([
+      { url: '/pairs/russia-north-korea/', target: '/pairs/north-korea-russia/', canonical: 'https://example.org/news/pairs/north-korea-russia/', label: 'North Korea–Russia' },
+    ]);
+  });
+
+  it('should find a pair’s countries even when slugs hold hyphens', () => {
+    expect(pairCountries('north-korea-russia', ['russia', 'north-korea'], new Set())).toEqual(['north-korea', 'russia']);
+    expect(pairCountries('north-korea-south-korea', [], new Set(['north-korea', 'south-korea']))).toEqual(['north-korea', 'south-korea']);
+    expect(pairCountries('a-b', [], new Set())).toBeUndefined();
+  });
+
+  it('should link each story to its neighbours and at most five related stories nearest in time', () => {
+    const { pages } = buildSiteData(pairStories(20), settings);
+    const story = pages.story[10]!;
+    expect(story.previous?.url).toBe(pages.story[9]!.url);
+    expect(story.next?.url).toBe(pages.story[11]!.url);
+    expect(story.related).toHaveLength(5);
+    // Same pair and same topic (every other day) come first, nearest first.
+    expect(story.related.slice(0, 4).map((link) => link.url)).toEqual(
+      [12, 8, 14, 6].map((i) => pages.story[i]!.url),
+    );
+    expect(story.related.map((link) => link.url)).not.toContain(story.url);
+    expect(pages.story[0]!.previous).toBeNull();
+  });
+
+  it('should number paragraphs and keep the sanitized HTML', () => {
+    expect(storyParagraphs('<p>One <em>a</em></p>\n<p>Two</p>', ['One a', 'Two'])).toEqual([
+      { id: 'p1', number: 1, html: 'One <em>a</em>' },
+      { id: 'p2', number: 2, html: 'Two' },
+    ]);
+    expect(storyParagraphs('<p>Mismatch</p>', ['A <b>', 'B'])[0]!.html).toBe('A &lt;b&gt;');
+  });
+
+  it('should list only the latest three months on the timeline, and every month on its own page', () => {
+    const { pages } = buildSiteData(pairStories(200), settings);
+    const [timeline] = pages.timeline;
+    const months = timeline!.years.flatMap((year) => year.months);
+    expect(months.map((month) => month.key).slice(0, 4)).toEqual(['2024-07', '2024-06', '2024-05', '2024-04']);
+    expect(months.filter((month) => month.stories.length > 0).map((month) => month.key)).toEqual(['2024-07', '2024-06', '2024-05']);
+    expect(pages.month.map((page) => page.url)).toContain('/timeline/2024/02/');
+    const february = pages.month.find((page) => page.url === '/timeline/2024/02/')!;
+    expect(february.month.count).toBe(29);
+    expect(february.month.stories[0]!.date).toBe('2024-02-01');
+    expect(pages.year.map((page) => page.url)).toEqual(['/timeline/2024/']);
+  });
+
+  it('should draw one bar per month with stories and leave gaps for empty months', () => {
+    const chart = monthChart(new Map([['2024-11', 2], ['2025-02', 4]]));
+    expect(chart.bars.map((bar) => [bar.key, bar.height, bar.url])).toEqual([['2024-11', 50, '/timeline/2024/11/'], ['2025-02', 100, '/timeline/2025/02/']]);
+    expect(chart.bars[1]!.x - chart.bars[0]!.x).toBe(36);
+    expect(chart.bars[0]!.label).toBe('November 2024: 2 stories');
+    expect(chart.summary).toContain('busiest month is February 2025');
+  });
+
+  it('should keep digest stories in their original order', () => {
+    const records = [
+      record({ date: '2024-05-02', slug: 'b', source: { file: 'x', line: 9 } }),
+      record({ date: '2024-05-20', slug: 'a', source: { file: 'x', line: 3 } }),
+    ];
+    const { pages } = buildSiteData(records, settings);
+    expect(pages.digest[0]!.stories.map((story) => story.url)).toEqual(['/stories/2024/05/20/a/', '/stories/2024/05/02/b/']);
+    expect(pages.story.map((story) => story.digest.position)).toEqual([2, 1]);
+  });
+
+  it('should build no tag pages from untagged records but keep the overview pages', () => {
+    const { pages } = buildSiteData([record({ date: '2024-05', slug: 'x' })], settings);
+    expect([pages.pair, pages.topic, pages.country, pages.pairRedirect]).toEqual([[], [], [], []]);
+    expect(pages.pairsIndex[0]!.tags).toEqual([]);
+    expect(pages.feedAtom.map((feed) => feed.url)).toEqual(['/feed.xml']);
+  });
+
+  it('should date feeds by their newest story, never by the clock', () => {
+    const { pages } = buildSiteData(pairStories(30), settings);
+    const site = pages.feedAtom.find((feed) => feed.url === '/feed.xml')!;
+    expect(site.updated).toBe('2024-01-30T00:00:00Z');
+    expect(site.entries).toHaveLength(20);
+    expect(pages.feedAtom.map((feed) => feed.url)).toEqual(['/feed.xml', '/pairs/north-korea-russia/feed.xml', '/topics/military/feed.xml', '/topics/energy/feed.xml']);
+  });
+
+  it('should split the sitemap into an index and files of at most the limit', () => {
+    const context = createContext(settings, safeLabels(fallbackLabels));
+    const maps = sitemaps(['/', '/a/', '/b/'], context, 2);
+    expect(maps.map((map) => [map.url, map.kind, map.locations.length])).toEqual([['/sitemap.xml', 'index', 2], ['/sitemaps/1.xml', 'urlset', 2], ['/sitemaps/2.xml', 'urlset', 1]]);
+    expect(maps[0]!.locations[0]).toBe('https://example.org/news/sitemaps/1.xml');
+  });
+});
+
+describe('helpers', () => {
+  it.each([
+    ['2024-05-12', '12 May 2024'],
+    ['2024-05', 'May 2024'],
+  ])('should label %s as %s', (date, label) => expect(dateLabel(date)).toBe(label));
+
+  it('should escape JSON for a script block and parse back to the same value', () => {
+    const value = { headline: '</script><script>alert(1)</script> & \u2028\u2029' };
+    const json = scriptJson(value);
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(json)).toEqual(value);
+  });
+
+  it('should title-case a slug as a fallback label', () => {
+    expect(titleCase('north-korea')).toBe('North Korea');
+    expect(safeLabels({ country: () => '', topic: () => 'Arms trade' }).country('north-korea')).toBe('North Korea');
+  });
+
+  it.each([
+    ['/pairs/', '/news/', '/news/pairs/'],
+    ['/', '/news/', '/news/'],
+    ['/pairs/', '/', '/pairs/'],
+    ['#p2', '/news/', '#p2'],
+    ['https://example.com/', '/news/', 'https://example.com/'],
+  ])('should prefix %s under %s as %s', (url, prefix, expected) => expect(prefixUrl(url, prefix)).toBe(expected));
+});
