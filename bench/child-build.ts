@@ -6,5 +6,5 @@ import { build } from '../src/build.ts';
 
 const [seedsDir, outDir, search, cacheDir] = process.argv.slice(2);
 if (!seedsDir || !outDir) throw new TypeError('Expected `child-build.ts SEEDS OUT [search|no-search] [CACHE]`');
-const summary = await build({ seedsDir, outDir, search: search === 'search', quiet: true, ...(cacheDir ? { cacheDir } : {}) });
+const summary = await build({ seedsDir, outDir, search: search === 'search', ...(cacheDir ? { cacheDir } : {}) });
 console.log(JSON.stringify({ ...summary, warnings: undefined, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -1,20 +1,33 @@
 /**
  * The build: seeds → records → site, with every file-system effect in one
- * place. The new site is rendered into a staging folder beside the output and
+ * place. The new site is prepared in a staging folder beside the output and
  * swapped in only when everything succeeded, so a bad seed or a failed render
  * leaves the published site exactly as it was.
+ *
+ * Rebuilds are incremental: seeds are parsed and tagged once per content (the
+ * seed cache), and only pages whose data changed are rendered again; the rest
+ * are hard links to the previous build's files. A change of templates, code,
+ * data files or settings renders everything.
  */
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { VFile } from 'vfile';
-import { loadSiteSettings, type SiteSettings } from './config.ts';
+import { hashOf, SeedCache, versionOf } from './cache.ts';
+import { loadSiteSettings } from './config.ts';
+import { toCsv, toPairsJson } from './export.ts';
+import { linkTree, replaceFile, swapIn } from './files.ts';
+import { manifestOf, outputPathOf, planPages, type PageManifest, type PageSet } from './incremental.ts';
+import { loadSeeds, type LoadedSeeds, type SeedResult } from './load.ts';
 import { formatMessages, InvalidSeedsError } from './messages.ts';
-import { parseSeed } from './parse.ts';
-import { toRecords, type Tagger } from './records.ts';
-import { renderSite } from './render.ts';
-import { listSeeds } from './seeds.ts';
-import { buildSiteData } from './site.ts';
-import type { ParsedDigest, StoryRecord } from './types.ts';
+import { parseRegistry, planPermalinks, serializeRegistry } from './permalinks.ts';
+import { compareDated, toRecord, type Tagger } from './records.ts';
+import { renderPages } from './render-pool.ts';
+import { buildSearchIndex, type SearchIndexSummary } from './search.ts';
+import { PERMALINKS_FILE } from './seeds.ts';
+import { buildSiteData, type SiteLabels } from './site.ts';
+import { loadTaxonomy } from './taxonomy.ts';
+import type { StoryRecord } from './types.ts';
+
+export { loadSeeds, type LoadedSeeds } from './load.ts';
 
 export interface BuildOptions {
   readonly seedsDir: string;
@@ -22,6 +35,16 @@ export interface BuildOptions {
   readonly baseUrl?: string | undefined;
   readonly templatesDir?: string;
   readonly dataDir?: string;
+  /** Display names of countries and topics (from the tagging data); slugs title-cased when absent. */
+  readonly labels?: SiteLabels;
+  /** Build the Pagefind index for /search/ (default true; `--no-search` skips it for quick previews). */
+  readonly search?: boolean;
+  /** Where parse results and the last build's page manifest are kept; `false` for none. */
+  readonly cacheDir?: string | false;
+  /** Render only changed pages when the previous output allows it (default true). */
+  readonly incremental?: boolean;
+  /** Render worker threads for large sites (default: one per core). */
+  readonly workers?: number;
   /** Progress and notices; the CLI passes a logger that stays quiet in CI. */
   readonly log?: (line: string) => void;
 }
@@ -29,47 +52,27 @@ export interface BuildOptions {
 export interface BuildSummary {
   readonly digests: number;
   readonly stories: number;
+  /** Pages the site has; `rendered` of them were rendered by this build. */
   readonly pages: number;
+  readonly rendered: number;
+  readonly full: boolean;
   readonly milliseconds: number;
+  /** Wall time per stage, in milliseconds. */
+  readonly stages: Readonly<Record<'load' | 'tag' | 'site' | 'render' | 'search' | 'write', number>>;
   readonly warnings: readonly string[];
-}
-
-export interface LoadedSeeds {
-  readonly files: readonly VFile[];
-  readonly digests: readonly ParsedDigest[];
-  readonly notices: readonly string[];
+  /** Absent when the build ran with `search: false`. */
+  readonly search?: SearchIndexSummary;
 }
 
 const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
-
-/** Read and parse every seed; every problem of every file ends up on `files`. */
-export async function loadSeeds(seedsDir: string): Promise<LoadedSeeds> {
-  const listing = await listSeeds(seedsDir);
-  const files: VFile[] = [];
-  const digests: ParsedDigest[] = [];
-  const owners = new Map<string, string>();
-  for (const path of listing.files) {
-    const file = new VFile({ path, value: await readFile(path) });
-    files.push(file);
-    const digest = parseSeed(file, basename(path));
-    if (!digest) continue;
-    const owner = owners.get(digest.digest.id);
-    if (owner !== undefined) {
-      const message = file.message(`Unexpected digest id \`${digest.digest.id}\` already used by ${owner}, expected a unique file name`, { place: { line: 1, column: 1 }, ruleId: 'duplicate-digest', source: 'news-digest' });
-      message.fatal = true;
-      continue;
-    }
-    owners.set(digest.digest.id, path);
-    digests.push(digest);
-  }
-  return { files, digests, notices: listing.notices };
-}
+const DEFAULT_CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'news-digest');
 
 /** Throws `InvalidSeedsError` listing every problem when any seed has an error. */
-export function assertValid(seeds: LoadedSeeds): string[] {
+export function assertValid(seeds: Pick<LoadedSeeds, 'files'>): string[] {
   const report = formatMessages(seeds.files);
   if (report.errors > 0) {
-    const summary = `${report.errors} ${report.errors === 1 ? 'error' : 'errors'} in ${seeds.files.filter((f) => f.messages.some((m) => m.fatal)).length} of ${seeds.files.length} seed files; nothing was built, the previous site is unchanged`;
+    const bad = seeds.files.filter((f) => f.messages.some((m) => m.fatal)).length;
+    const summary = `${report.errors} ${report.errors === 1 ? 'error' : 'errors'} in ${bad} of ${seeds.files.length} seed files; nothing was built, the previous site is unchanged`;
     throw new InvalidSeedsError([...report.lines, summary].join('\n'));
   }
   return report.lines;
@@ -79,46 +82,125 @@ export function recordsJson(records: readonly StoryRecord[]): string {
   return `${JSON.stringify({ stories: records }, null, 2)}\n`;
 }
 
+/** The version of everything that shapes parse results: code, lock file, data files. */
+export async function codeVersion(dataDir: string): Promise<string> {
+  return versionOf([join(PROJECT_ROOT, 'src'), join(PROJECT_ROOT, 'package-lock.json'), dataDir]);
+}
+
 export async function build(options: BuildOptions, tagger?: Tagger): Promise<BuildSummary> {
   const started = performance.now();
+  const stages = { load: 0, tag: 0, site: 0, render: 0, search: 0, write: 0 };
+  let mark = started;
+  const lap = (stage: keyof typeof stages): void => {
+    const now = performance.now();
+    stages[stage] += now - mark;
+    mark = now;
+  };
   const log = options.log ?? (() => {});
   const templatesDir = options.templatesDir ?? join(PROJECT_ROOT, 'templates');
   const dataDir = options.dataDir ?? join(PROJECT_ROOT, 'data');
-  const settings: SiteSettings = await loadSiteSettings(dataDir, { baseUrl: options.baseUrl });
+  const settings = await loadSiteSettings(dataDir, { baseUrl: options.baseUrl });
+  const cacheDir = options.cacheDir === false ? undefined : resolve(options.cacheDir ?? DEFAULT_CACHE);
+  const version = await codeVersion(dataDir);
+  // The tagging data in `dataDir` unless the caller brings its own tagger and labels.
+  const taxonomy = tagger && options.labels ? undefined : loadTaxonomy(dataDir);
+  const activeTagger = tagger ?? taxonomy!.tagger;
+  const labels = options.labels ?? taxonomy!.labels;
 
-  const seeds = await loadSeeds(options.seedsDir);
+  // 1. Seeds → dated, tagged stories (cached per seed).
+  const cache = cacheDir ? new SeedCache<SeedResult>(join(cacheDir, 'seeds')) : undefined;
+  const seeds = await loadSeeds(options.seedsDir, { tagger: activeTagger, cache, version: hashOf(version, tagger ? 'custom tagger' : 'tagger') });
   for (const notice of seeds.notices) log(notice);
   const warnings = assertValid(seeds);
   for (const warning of warnings) log(warning);
-  log(`parsed ${seeds.digests.length} digests`);
+  log(`loaded ${seeds.files.length} seeds (${seeds.cacheHits} from cache): ${seeds.digests.length} digests, ${seeds.stories.length} stories`);
+  lap('load');
 
-  const records = toRecords(seeds.digests, tagger);
-  const data = buildSiteData(records, settings);
+  // 2. Permanent URLs from the registry beside the seeds, then records in order.
+  const registryPath = join(options.seedsDir, PERMALINKS_FILE);
+  const previousRegistry = parseRegistry(await readFile(registryPath, 'utf8').catch(() => undefined), registryPath);
+  const order = seeds.stories.map((_, index) => index).sort((a, b) => compareDated(seeds.stories[a]!, seeds.stories[b]!));
+  const dated = order.map((index) => seeds.stories[index]!);
+  const permalinks = planPermalinks(dated, previousRegistry);
+  const records = dated.map((story, index) => toRecord(story, permalinks.urls[index]!, seeds.tags[order[index]!]!));
+  lap('tag');
 
+  // 3. Site data: every page as an item; decide which to render.
+  const data = buildSiteData(records, settings, labels);
+  const pages = withRegistryPages(data.pages as unknown as PageSet, permalinks.registry);
+  const renderVersion = hashOf(version, await versionOf([templatesDir]), JSON.stringify(settings));
+  const manifest = manifestOf(pages, renderVersion);
   const outDir = resolve(options.outDir);
+  const manifestPath = cacheDir ? join(cacheDir, 'manifests', `${hashOf(outDir).slice(0, 16)}.json`) : undefined;
+  const previous = options.incremental === false ? undefined : await previousManifest(manifestPath, outDir);
+  const plan = planPages(pages, manifest, previous?.manifest);
+  log(`${plan.full ? 'full build' : 'incremental build'}: rendering ${plan.changed} of ${plan.total} pages`);
+  lap('site');
+
+  // 4. Stage: hard links to the previous site, minus what changes; render into it.
   await mkdir(dirname(outDir), { recursive: true });
   const staging = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.staging-`));
-  let pages: number;
+  let search: SearchIndexSummary | undefined;
   try {
-    pages = await renderSite({ templatesDir, outDir: staging, data, pathPrefix: settings.pathPrefix });
-    await writeFile(join(staging, 'stories.json'), recordsJson(records));
+    if (!plan.full) {
+      const rerendered = new Set(Object.values(plan.render).flatMap((items) => items.map((item) => outputPathOf(item.url))));
+      await linkTree(outDir, staging, (path) => !rerendered.has(path) && !plan.remove.includes(path) && !path.startsWith('pagefind/'));
+    }
+    const rendered = await renderPages({
+      templatesDir, outDir: staging, pathPrefix: settings.pathPrefix, site: data.site, pages: plan.render, assets: plan.full,
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      onShard: (done, total) => log(`rendered shard ${done} of ${total}`),
+    });
+    lap('render');
+    if (options.search !== false) {
+      search = await buildSearchIndex(staging, { language: settings.language });
+      log(`indexed ${search.pages} pages for search in ${Math.round(search.milliseconds)} ms`);
+    }
+    lap('search');
+    const storiesJson = recordsJson(records);
+    await replaceFile(join(staging, 'stories.json'), storiesJson);
+    await replaceFile(join(staging, 'stories.csv'), toCsv(records));
+    await replaceFile(join(staging, 'pairs.json'), `${JSON.stringify(toPairsJson(records), null, 2)}\n`);
     await swapIn(staging, outDir);
+    if (manifestPath) await replaceFile(manifestPath, JSON.stringify({ manifest, stories: hashOf(storiesJson) }));
+    await writeRegistry(registryPath, serializeRegistry(permalinks.registry), log);
+    await cache?.prune();
+    lap('write');
+    const summary = {
+      digests: seeds.digests.length, stories: records.length, pages: plan.total, rendered, full: plan.full,
+      milliseconds: performance.now() - started, stages, warnings,
+    };
+    return search === undefined ? summary : { ...summary, search };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  return { digests: seeds.digests.length, stories: records.length, pages, milliseconds: performance.now() - started, warnings };
 }
 
-/** Replace `outDir` by `staging` with two renames, so readers never see half a site. */
-async function swapIn(staging: string, outDir: string): Promise<void> {
-  const exists = await stat(outDir).then(() => true, () => false);
-  if (!exists) {
-    await rename(staging, outDir);
-    return;
+/** Withdrawn stories and moved ones keep answering at their old URLs. */
+function withRegistryPages(pages: PageSet, registry: ReturnType<typeof planPermalinks>['registry']): PageSet {
+  return {
+    ...pages,
+    withdrawn: registry.withdrawn.map((entry) => ({ url: entry.url, headline: entry.headline, digest: entry.digest, date: entry.date })),
+    storyRedirect: registry.redirects.map((redirect) => ({ url: redirect.from, target: redirect.to })),
+  };
+}
+
+/** The last build's manifest, if the output folder is still exactly what that build wrote. */
+async function previousManifest(path: string | undefined, outDir: string): Promise<{ manifest: PageManifest } | undefined> {
+  if (!path) return undefined;
+  try {
+    const saved = JSON.parse(await readFile(path, 'utf8')) as { manifest: PageManifest; stories: string };
+    const published = await readFile(join(outDir, 'stories.json'), 'utf8');
+    return hashOf(published) === saved.stories ? { manifest: saved.manifest } : undefined;
+  } catch {
+    return undefined;
   }
-  const retired = `${staging}.old`;
-  await rename(outDir, retired);
-  await rename(staging, outDir);
-  await rm(retired, { recursive: true, force: true });
+}
+
+async function writeRegistry(path: string, text: string, log: (line: string) => void): Promise<void> {
+  const current = await readFile(path, 'utf8').catch(() => undefined);
+  if (current === text) return;
+  // The site is built; a read-only seeds folder only costs the registry update.
+  await replaceFile(path, text).catch((error: Error) => log(`${path}: warning: could not update the permalink registry (${error.message}); commit it from a writable checkout`));
 }

@@ -10,8 +10,17 @@ export type Decoded =
   | { readonly ok: false; readonly reason: string; readonly line: number };
 
 const UTF16_EXPECTED = 'expected UTF-8 text: save the file as UTF-8';
+/**
+ * Largest seed read. A month's digest is tens of kilobytes and a 5,000-story
+ * digest about 1 MB; parsing is linear, about 1 s a megabyte.
+ */
+export const MAX_SEED_BYTES = 10 * 1024 * 1024;
+
+export const tooLarge = (size: number): string =>
+  `Unexpected file of ${(size / 1024 / 1024).toFixed(1)} MB, expected a digest of at most ${MAX_SEED_BYTES / 1024 / 1024} MB: split it into several files`;
 
 export function decodeSeed(bytes: Uint8Array): Decoded {
+  if (bytes.length > MAX_SEED_BYTES) return { ok: false, line: 1, reason: tooLarge(bytes.length) };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes.subarray(2));
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;

@@ -38,11 +38,16 @@ export class DigestError extends Error {
 export class InvalidSeedsError extends DigestError {}
 
 /**
- * Terminal-safe text: control characters (a seed can hold anything, including
- * escape sequences that would repaint the editor's terminal) are shown as `\x1b`.
+ * Terminal-safe text: control characters (a seed or its file name can hold
+ * anything, including escape sequences that would repaint the editor's
+ * terminal) are shown as `\x1b`; line separators and bidi overrides, which
+ * would reorder what the terminal shows, as `\u202e`. Tab stays.
  */
 export function escapeControl(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** `seeds/a.txt:3:1: error: Unexpected …` — one line a message, the shape editors and IDEs link. */

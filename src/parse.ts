@@ -3,13 +3,15 @@
  * Every problem becomes a positioned message on the VFile; a file with an
  * error yields `undefined` and the build reports all messages of all files.
  */
+import { transliterate } from 'transliteration';
 import type { VFile } from 'vfile';
-import { detectForm, markdownBlocks, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, type Block } from './blocks.ts';
+import { detectForm, markdownBlocks, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, MAX_MARKDOWN_MARKS, type Block } from './blocks.ts';
 import { findMonthYear, formatHumanDate, parseIsoDate } from './dates.ts';
 import { decodeSeed } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { paragraphsToHtml } from './html.ts';
 import { hasErrors, seedError } from './messages.ts';
+import { shortHash } from './slug.ts';
 import type { CalendarDate, ParsedDigest, ParsedStory } from './types.ts';
 
 /** A line holding only `|` ends a digest; anything after it (e-mail footers) is not a story. */
@@ -39,8 +41,12 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
   let blocks: Block[];
   if (form === 'markdown') {
     const oversized = oversizedMarkdownBlock(body);
-    if (oversized) {
+    if (oversized && oversized.length > MAX_MARKDOWN_BLOCK) {
       seedError(file, `Unexpected Markdown paragraph of ${oversized.length} characters, expected at most ${MAX_MARKDOWN_BLOCK}: split it into paragraphs`, { line: oversized.line }, 'paragraph-too-long');
+      return undefined;
+    }
+    if (oversized) {
+      seedError(file, `Unexpected Markdown paragraph with ${oversized.marks} of the marks \`* _ \` [ ] <\`, expected at most ${MAX_MARKDOWN_MARKS}: split it into paragraphs, or write the digest as plain text (no \`#\` headings)`, { line: oversized.line }, 'paragraph-too-marked');
       return undefined;
     }
     blocks = markdownBlocks(body);
@@ -51,6 +57,10 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
   const stories = groupStories(header.rest, form, file);
 
   const date = data.date ?? dateFromFileName(fileName) ?? header.date;
+  const namedDate = /^\d{4}-\d{2}(?:-\d{2})?(?=[^\d]|$)/.exec(fileName)?.[0];
+  if (!date && !hasErrors(file) && namedDate !== undefined) {
+    seedError(file, `Unexpected date \`${namedDate}\` at the start of the file name, expected a real calendar date (\`YYYY-MM-DD\` or \`YYYY-MM\`)`, { line: 1 }, 'file-name-date');
+  }
   if (!date && !hasErrors(file)) {
     seedError(file, `Unexpected missing digest date, expected a date for the issue: ${DATE_HELP}`, { line: 1 }, 'missing-date');
   }
@@ -135,9 +145,18 @@ export function dateFromFileName(fileName: string): CalendarDate | undefined {
   return match?.[1] ? parseIsoDate(match[1]) : undefined;
 }
 
-/** The digest's id (and `/digests/<id>/` path segment): its file name without extension. */
+const MAX_DIGEST_ID = 80;
+
+/**
+ * The digest's id (and `/digests/<id>/` path segment): its file name without
+ * extension, in ASCII (`普京.txt` → `pu-jing`), at most 80 characters. Nothing in
+ * a file name (`..`, `/`, `%2e`) survives as a path.
+ */
 export function digestId(fileName: string): string {
   const stem = fileName.replace(/\.[^.]*$/, '');
-  const id = stem.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
-  return id === '' ? 'digest' : id;
+  // Only non-ASCII names are transliterated, so existing ids never change.
+  const ascii = /[^\x00-\x7f]/.test(stem) ? transliterate(stem.normalize('NFC')) : stem;
+  const id = ascii.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  if (id === '') return `digest-${shortHash(stem)}`;
+  return id.length <= MAX_DIGEST_ID ? id : `${id.slice(0, MAX_DIGEST_ID - 7).replace(/-+$/, '')}-${shortHash(stem)}`;
 }

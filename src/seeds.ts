@@ -1,10 +1,13 @@
 /**
- * Which files in the seeds folder are digests. Hidden files, editor backups,
- * non-digest files and links that leave the folder are skipped with a notice
- * (a seed folder is a place editors drop things into).
+ * Which files in the seeds folder are digests, and reading them. Hidden files,
+ * editor backups, non-digest and special files (pipes, devices) and links that
+ * leave the folder are skipped with a notice (a seed folder is a place editors
+ * drop things into).
  */
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { MAX_SEED_BYTES, tooLarge } from './decode.ts';
 import { DigestError } from './messages.ts';
 
 export const SEED_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
@@ -34,22 +37,67 @@ export async function listSeeds(seedsDir: string): Promise<SeedListing> {
       notices.push(`${path}: skipped hidden or backup file`);
       continue;
     }
-    const info = await lstat(path);
+    const info = await lstat(path).catch(() => undefined);
+    if (info === undefined) {
+      notices.push(`${path}: skipped, removed while the seeds were listed`);
+      continue;
+    }
     if (info.isSymbolicLink()) {
       const target = await realpath(path).catch(() => undefined);
-      if (target === undefined || relative(root, target).startsWith(`..${sep}`) || relative(root, target) === '..') {
+      if (target === undefined) {
+        notices.push(`${path}: skipped broken link`);
+        continue;
+      }
+      const inside = relative(root, target);
+      if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
         notices.push(`${path}: skipped link that points outside ${seedsDir}`);
         continue;
       }
     }
-    const target = info.isSymbolicLink() ? await stat(path) : info;
-    if (target.isDirectory()) {
+    const target = info.isSymbolicLink() ? await stat(path).catch(() => undefined) : info;
+    if (target?.isDirectory()) {
       notices.push(`${path}: skipped folder (seeds are read from the top level only)`);
     } else if (!SEED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext))) {
       notices.push(`${path}: skipped, not a digest (expected ${SEED_EXTENSIONS.join(', ')})`);
+    } else if (!target?.isFile()) {
+      // A FIFO would block the build forever; a socket or device is no digest either.
+      notices.push(`${path}: skipped, not a regular file`);
     } else {
       files.push(path);
     }
   }
   return { files, notices };
+}
+
+export type ReadSeed = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly reason: string };
+
+/**
+ * The bytes of one listed seed, or why they cannot be read. Never throws and
+ * never blocks: the file is opened non-blocking and checked to be a regular
+ * file of at most `MAX_SEED_BYTES` (it may have changed since it was listed).
+ */
+export async function readSeed(path: string): Promise<ReadSeed> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { ok: false, reason: unreadable(error) };
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { ok: false, reason: 'Unexpected special file (a folder, pipe or device), expected a digest text file' };
+    if (info.size > MAX_SEED_BYTES) return { ok: false, reason: tooLarge(info.size) };
+    const bytes = await handle.readFile();
+    return bytes.length > MAX_SEED_BYTES ? { ok: false, reason: tooLarge(bytes.length) } : { ok: true, bytes };
+  } catch (error) {
+    return { ok: false, reason: unreadable(error) };
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'a folder' : code === 'ENOENT' ? 'removed while building' : code;
+  return `Unexpected unreadable file (${why}), expected a digest the build can read: check the file's permissions`;
 }
