@@ -45,6 +45,8 @@ export interface BuildOptions {
   readonly incremental?: boolean;
   /** Render worker threads for large sites (default: one per core). */
   readonly workers?: number;
+  /** Pages per Eleventy run (default `SHARD_SIZE`): fewer bound memory, more amortise start-up. */
+  readonly shardSize?: number;
   /** Progress and notices; the CLI passes a logger that stays quiet in CI. */
   readonly log?: (line: string) => void;
 }
@@ -149,6 +151,7 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
     const rendered = await renderPages({
       templatesDir, outDir: staging, pathPrefix: settings.pathPrefix, site: data.site, pages: plan.render, assets: plan.full,
       ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.shardSize === undefined ? {} : { shardSize: options.shardSize }),
       onShard: (done, total) => log(`rendered shard ${done} of ${total}`),
     });
     lap('render');

@@ -53,7 +53,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 /** Known failures print their message alone; anything else is a bug and keeps its stack. */
 export function handleError(error: unknown): void {
   if (error instanceof DigestError) {
-    console.error(error.message);
+    console.error(error.message.split('\n').map(escapeControl).join('\n'));
   } else if (error instanceof TypeError && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     console.error(`${error.message}\nRun \`news-digest --help\` for the options.`);
   } else {

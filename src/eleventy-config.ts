@@ -1,5 +1,5 @@
 /**
- * The Eleventy plugin for this site: static assets and the `url` filter.
+ * The Eleventy plugin for this site: static assets and the `link` filter (site-relative URL → URL under the path prefix).
  * Templates need no other filters: everything they print is computed in
  * src/site/, including the serialised JSON-LD and JSON Feed documents.
  */
@@ -7,8 +7,7 @@ import { join } from 'node:path';
 
 export interface EleventyUserConfig {
   addPassthroughCopy(paths: Record<string, string>): void;
-  addFilter(name: string, filter: (value: string) => string): void;
-  setUseTemplateCache(value: boolean): void;
+  addFilter<This>(name: string, filter: (this: This, value: string) => string): void;
   /** Eleventy internals, used only to quieten benchmark warnings. */
   readonly benchmarkManager?: { getAll?(): Record<string, { setIsVerbose?(value: boolean): void }> };
 }
@@ -31,11 +30,14 @@ export function siteConfig(config: EleventyUserConfig, options: { readonly templ
       [join(options.templatesDir, 'assets', 'favicon.svg')]: 'favicon.svg',
     });
   }
-  // Eleventy caches compiled layouts per process, not per build (3.1.7): a
-  // second build in the same process (tests, a watcher, another base URL)
-  // would reuse the first build's layouts and their path prefix.
-  config.setUseTemplateCache(false);
-  config.addFilter('url', (url) => prefixUrl(url, options.pathPrefix));
+  // `link`, not Eleventy's `url`: that one validates every argument with
+  // `new URL()`, whose exceptions cost most of a story page's render time. The
+  // prefix comes from the page's own data, not this closure, because Eleventy
+  // caches compiled templates per process and a later build (tests, the
+  // watcher) would otherwise render with an earlier build's prefix.
+  config.addFilter('link', function link(this: { ctx?: { nd?: { site?: { pathPrefix?: string } } } }, url: string) {
+    return prefixUrl(url, this.ctx?.nd?.site?.pathPrefix ?? options.pathPrefix);
+  });
   // `quietMode` does not reach benchmark groups created before it is applied
   // (3.1.7), which then print "[11ty] Benchmark …" lines into the CLI output.
   for (const group of Object.values(config.benchmarkManager?.getAll?.() ?? {})) group.setIsVerbose?.(false);

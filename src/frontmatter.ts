@@ -3,12 +3,15 @@
  * front matter must never run code and never reach Eleventy (where `permalink`,
  * `layout` or `eleventyComputed` would steer the build).
  *
- * The block is split here, not by gray-matter: gray-matter picks its parser
- * from the opening line and would `eval` a `---js` block (even with
- * `engines: {js: false}`, because it falls back from `js` to its `javascript`
- * alias, and `---JavaScript` reaches the same engine). Here a language other
- * than YAML is refused before anything reads the block.
+ * gray-matter splits the block, with every one of its engines replaced: it
+ * picks a parser from the opening line and would `eval` a `---js` block (even
+ * with `engines: {js: false}`, because it falls back from `js` to its
+ * `javascript` alias, and `---JavaScript` reaches the same engine). So a
+ * language other than YAML is refused here before gray-matter sees the file,
+ * its YAML engine only hands the source back, and the `yaml` package reads it
+ * with the core schema (no `!!js/*` tags, no timestamps that roll 02-30 over).
  */
+import matter from 'gray-matter';
 import { isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { VFile } from 'vfile';
 import { parseIsoDate } from './dates.ts';
@@ -50,9 +53,24 @@ export function splitFrontMatter(text: string, file: VFile): SplitSeed {
     return { data: {}, body: '' };
   }
   // A leading newline stands for the opening line, so YAML line n is file line n.
-  const source = `\n${lines.slice(1, close).join('\n')}`;
+  const source = `\n${yamlSource(lines.slice(0, close + 1).join('\n'))}`;
   const body = '\n'.repeat(close + 1) + lines.slice(close + 1).join('\n');
   return { data: readYaml(source, file), body };
+}
+
+const refuse = (): never => {
+  throw new TypeError('Unexpected front matter engine: only YAML is read');
+};
+
+/** The YAML text of a front matter block, split by gray-matter with no engine that could run code. */
+function yamlSource(block: string): string {
+  let source = '';
+  const capture = (text: string): object => ((source = text), {});
+  matter(`${block}\n`, {
+    language: 'yaml',
+    engines: { yaml: capture, yml: capture, javascript: refuse, js: refuse, coffee: refuse, coffeescript: refuse, cson: refuse, json: refuse, toml: refuse },
+  } as never);
+  return source.replace(/^\n/, '');
 }
 
 const lineAt = (source: string, offset: number): number => source.slice(0, offset).split('\n').length;

@@ -11,6 +11,7 @@
  * stories never take a URL the registry has ever handed out.
  */
 import { formatIsoDate } from './dates.ts';
+import { DigestError } from './messages.ts';
 import { assignUrls, candidateUrl, storyKey, type DatedStory } from './records.ts';
 
 export interface RegistryEntry {
@@ -122,12 +123,42 @@ export function planPermalinks(stories: readonly DatedStory[], previous: Permali
   };
 }
 
-/** Read a registry file's text; `undefined` text means there is none yet. */
+/** A story URL as the build makes them; nothing else may come out of a registry file. */
+const STORY_URL = /^\/stories\/\d{4}\/\d{2}\/(?:\d{2}\/)?[a-z0-9]+(?:-[a-z0-9]+)*\/$/;
+
+/**
+ * Read a registry file's text; `undefined` text means there is none yet. The
+ * file sits in the seeds folder, so it is untrusted like a seed: every URL in
+ * it must be a story URL (no `javascript:`, no paths outside /stories/).
+ */
 export function parseRegistry(text: string | undefined, path: string): PermalinkRegistry {
   if (text === undefined) return EMPTY_REGISTRY;
-  const value = JSON.parse(text) as Partial<PermalinkRegistry>;
-  if (value.version !== 1 || !Array.isArray(value.stories) || !Array.isArray(value.redirects) || !Array.isArray(value.withdrawn)) {
-    throw new TypeError(`Unexpected content in ${path}, expected a news-digest permalink registry (version 1)`);
+  const fail = (line: number, what: string): never => {
+    throw new DigestError(`${path}:${line}:1: error: Unexpected ${what}, expected the permalink registry the build writes (restore it from version control)`);
+  };
+  let value: Partial<PermalinkRegistry>;
+  try {
+    value = JSON.parse(text) as Partial<PermalinkRegistry>;
+  } catch (error) {
+    const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
+    return fail(text.slice(0, offset).split('\n').length, 'invalid JSON');
+  }
+  if (value?.version !== 1 || !Array.isArray(value.stories) || !Array.isArray(value.redirects) || !Array.isArray(value.withdrawn)) {
+    return fail(1, 'content');
+  }
+  const lineOf = (needle: string): number => Math.max(1, text.slice(0, text.indexOf(needle)).split('\n').length);
+  const checkUrl = (url: unknown): void => {
+    if (typeof url !== 'string' || !STORY_URL.test(url)) fail(lineOf(JSON.stringify(String(url))), `URL ${JSON.stringify(String(url).slice(0, 80))}`);
+  };
+  for (const entry of [...value.stories, ...value.withdrawn]) {
+    checkUrl(entry?.url);
+    if (typeof entry.headline !== 'string' || typeof entry.digest !== 'string' || typeof entry.position !== 'number' || typeof entry.date !== 'string') {
+      fail(lineOf(JSON.stringify(entry.url)), 'entry');
+    }
+  }
+  for (const redirect of value.redirects) {
+    checkUrl(redirect?.from);
+    checkUrl(redirect?.to);
   }
   return value as PermalinkRegistry;
 }

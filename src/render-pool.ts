@@ -11,7 +11,7 @@ import type { PageItem, PageSet } from './incremental.ts';
 import { renderSite, RenderError, type RenderOptions } from './render.ts';
 
 /** Pages per Eleventy build: large enough to amortise its start-up, small enough to bound its memory. */
-export const SHARD_SIZE = 4000;
+export const SHARD_SIZE = 5000;
 
 export interface PoolOptions extends Omit<RenderOptions, 'data' | 'passthrough'> {
   readonly site: unknown;
@@ -19,6 +19,7 @@ export interface PoolOptions extends Omit<RenderOptions, 'data' | 'passthrough'>
   /** Copy static assets (off for incremental builds whose templates did not change). */
   readonly assets: boolean;
   readonly workers?: number;
+  readonly shardSize?: number;
   readonly onShard?: (done: number, total: number) => void;
 }
 
@@ -44,7 +45,7 @@ export function shardPages(pages: PageSet, size = SHARD_SIZE): PageSet[] {
 
 /** Render every page; returns the number of files written. */
 export async function renderPages(options: PoolOptions): Promise<number> {
-  const shards = shardPages(options.pages);
+  const shards = shardPages(options.pages, options.shardSize);
   const jobs = shards.map((pages, index) => ({
     templatesDir: options.templatesDir,
     outDir: options.outDir,
@@ -54,22 +55,24 @@ export async function renderPages(options: PoolOptions): Promise<number> {
   }));
   if (jobs.length === 1) return renderSite(jobs[0]!);
 
-  const workerCount = Math.max(1, Math.min(options.workers ?? availableParallelism(), jobs.length));
-  const workers = Array.from({ length: workerCount }, () => new Worker(new URL('./render-worker.js', import.meta.url)));
+  // A fresh worker per shard: Eleventy keeps process-wide caches that would
+  // otherwise grow with every shard a worker renders.
+  const lanes = Math.max(1, Math.min(options.workers ?? availableParallelism(), jobs.length));
   let next = 0;
   let done = 0;
   let written = 0;
-  try {
-    await Promise.all(workers.map(async (worker) => {
-      while (next < jobs.length) {
-        const id = next++;
+  await Promise.all(Array.from({ length: lanes }, async () => {
+    while (next < jobs.length) {
+      const id = next++;
+      const worker = new Worker(new URL('./render-worker.js', import.meta.url));
+      try {
         written += await runJob(worker, id, jobs[id]!);
-        options.onShard?.(++done, jobs.length);
+      } finally {
+        await worker.terminate();
       }
-    }));
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+      options.onShard?.(++done, jobs.length);
+    }
+  }));
   return written;
 }
 
