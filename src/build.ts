@@ -12,14 +12,16 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { hashOf, SeedCache, versionOf } from './cache.ts';
+import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from './paths.ts';
 import { loadSiteSettings } from './config.ts';
 import { toCsv, toPairsJson } from './export.ts';
 import { linkTree, replaceFile, swapIn } from './files.ts';
 import { manifestOf, outputPathOf, planPages, type PageManifest, type PageSet } from './incremental.ts';
-import { loadSeeds, type LoadedSeeds, type SeedResult } from './load.ts';
-import { formatMessages, InvalidSeedsError } from './messages.ts';
+import { loadSeeds, type LoadedSeeds } from './load.ts';
+import { assertValid } from './check.ts';
 import { parseRegistry, planPermalinks, serializeRegistry } from './permalinks.ts';
 import { compareDated, toRecord, type Tagger } from './records.ts';
+import { computeRelations } from './relations.ts';
 import { renderPages } from './render-pool.ts';
 import { buildSearchIndex, type SearchIndexSummary } from './search.ts';
 import { PERMALINKS_FILE } from './seeds.ts';
@@ -28,6 +30,7 @@ import { loadTaxonomy } from './taxonomy.ts';
 import type { StoryRecord } from './types.ts';
 
 export { loadSeeds, type LoadedSeeds } from './load.ts';
+export { assertValid } from './check.ts';
 
 export interface BuildOptions {
   readonly seedsDir: string;
@@ -66,27 +69,9 @@ export interface BuildSummary {
   readonly search?: SearchIndexSummary;
 }
 
-const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const DEFAULT_CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'news-digest');
-
-/** Throws `InvalidSeedsError` listing every problem when any seed has an error. */
-export function assertValid(seeds: Pick<LoadedSeeds, 'files'>): string[] {
-  const report = formatMessages(seeds.files);
-  if (report.errors > 0) {
-    const bad = seeds.files.filter((f) => f.messages.some((m) => m.fatal)).length;
-    const summary = `${report.errors} ${report.errors === 1 ? 'error' : 'errors'} in ${bad} of ${seeds.files.length} seed files; nothing was built, the previous site is unchanged`;
-    throw new InvalidSeedsError([...report.lines, summary].join('\n'));
-  }
-  return report.lines;
-}
 
 export function recordsJson(records: readonly StoryRecord[]): string {
   return `${JSON.stringify({ stories: records }, null, 2)}\n`;
-}
-
-/** The version of everything that shapes parse results: code, lock file, data files. */
-export async function codeVersion(dataDir: string): Promise<string> {
-  return versionOf([join(PROJECT_ROOT, 'src'), join(PROJECT_ROOT, 'package-lock.json'), dataDir]);
 }
 
 export async function build(options: BuildOptions, tagger?: Tagger): Promise<BuildSummary> {
@@ -104,14 +89,14 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   const settings = await loadSiteSettings(dataDir, { baseUrl: options.baseUrl });
   const cacheDir = options.cacheDir === false ? undefined : resolve(options.cacheDir ?? DEFAULT_CACHE);
   const version = await codeVersion(dataDir);
-  // The tagging data in `dataDir` unless the caller brings its own tagger and labels.
-  const taxonomy = tagger && options.labels ? undefined : loadTaxonomy(dataDir);
-  const activeTagger = tagger ?? taxonomy!.tagger;
-  const labels = options.labels ?? taxonomy!.labels;
+  // Labels from the tagging data in `dataDir` unless the caller brings its own.
+  const labels = options.labels ?? loadTaxonomy(dataDir).labels;
 
   // 1. Seeds → dated, tagged stories (cached per seed).
-  const cache = cacheDir ? new SeedCache<SeedResult>(join(cacheDir, 'seeds')) : undefined;
-  const seeds = await loadSeeds(options.seedsDir, { tagger: activeTagger, cache, version: hashOf(version, tagger ? 'custom tagger' : 'tagger') });
+  const seedCacheDir = cacheDir ? join(cacheDir, 'seeds') : undefined;
+  const seeds = await loadSeeds(options.seedsDir, {
+    ...(tagger ? { tagger } : { dataDir }), cacheDir: seedCacheDir, version: hashOf(version, tagger ? 'custom tagger' : 'tagger'),
+  });
   for (const notice of seeds.notices) log(notice);
   const warnings = assertValid(seeds);
   for (const warning of warnings) log(warning);
@@ -128,8 +113,9 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   lap('tag');
 
   // 3. Site data: every page as an item; decide which to render.
-  const data = buildSiteData(records, settings, labels);
-  const pages = withRegistryPages(data.pages as unknown as PageSet, permalinks.registry);
+  const relations = computeRelations(records);
+  const data = buildSiteData(records, settings, labels, relations);
+  const pages = withRegistryPages(data.pages, permalinks.registry);
   const renderVersion = hashOf(version, await versionOf([templatesDir]), JSON.stringify(settings));
   const manifest = manifestOf(pages, renderVersion);
   const outDir = resolve(options.outDir);
@@ -163,11 +149,11 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
     const storiesJson = recordsJson(records);
     await replaceFile(join(staging, 'stories.json'), storiesJson);
     await replaceFile(join(staging, 'stories.csv'), toCsv(records));
-    await replaceFile(join(staging, 'pairs.json'), `${JSON.stringify(toPairsJson(records), null, 2)}\n`);
+    await replaceFile(join(staging, 'pairs.json'), `${JSON.stringify(toPairsJson(records, relations), null, 2)}\n`);
     await swapIn(staging, outDir);
     if (manifestPath) await replaceFile(manifestPath, JSON.stringify({ manifest, stories: hashOf(storiesJson) }));
     await writeRegistry(registryPath, serializeRegistry(permalinks.registry), log);
-    await cache?.prune();
+    if (seedCacheDir) await new SeedCache(seedCacheDir).prune(seeds.cacheKeys);
     lap('write');
     const summary = {
       digests: seeds.digests.length, stories: records.length, pages: plan.total, rendered, full: plan.full,

@@ -36,14 +36,12 @@ export async function versionOf(paths: readonly string[]): Promise<string> {
 
 export class SeedCache<T> {
   readonly #dir: string;
-  readonly #used = new Set<string>();
 
   constructor(dir: string) {
     this.#dir = dir;
   }
 
   async get(key: string): Promise<T | undefined> {
-    this.#used.add(key);
     const bytes = await readFile(join(this.#dir, `${key}.v8`)).catch(() => undefined);
     if (!bytes) return undefined;
     try {
@@ -54,17 +52,16 @@ export class SeedCache<T> {
   }
 
   async set(key: string, value: T): Promise<void> {
-    this.#used.add(key);
     await mkdir(this.#dir, { recursive: true });
     const path = join(this.#dir, `${key}.v8`);
-    const temporary = `${path}.${process.pid}.tmp`;
+    const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     await writeFile(temporary, serialize(value));
     await rename(temporary, path);
   }
 
-  /** Drop entries this build did not use (seeds removed or changed). */
-  async prune(): Promise<void> {
+  /** Drop every entry but `keep` (seeds removed or changed since they were cached). */
+  async prune(keep: ReadonlySet<string>): Promise<void> {
     const names = await readdir(this.#dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((name) => !this.#used.has(name.replace(/\.v8$/, ''))).map((name) => rm(join(this.#dir, name), { force: true })));
+    await Promise.all(names.filter((name) => !keep.has(name.replace(/\.v8$/, ''))).map((name) => rm(join(this.#dir, name), { force: true })));
   }
 }

@@ -1,20 +1,30 @@
 /**
- * `news-digest <command>`: argument parsing and printing only; the work is in build.ts.
+ * `news-digest <command>`: argument parsing and printing only; the work is in
+ * build.ts, serve.ts and scaffold.ts.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from './build.ts';
 import { DigestError, escapeControl } from './messages.ts';
+import { PROJECT_ROOT } from './paths.ts';
+import { digestSkeleton, skeletonDate } from './scaffold.ts';
 
-const USAGE = `Usage: news-digest build [--seeds DIR] [--out DIR] [--base-url URL] [--no-search] [--quiet]
+const USAGE = `Usage: news-digest <command> [options]
 
 Commands:
-  build   parse seeds/, tag the stories and render the site into site/
+  build   parse seeds/, tag the stories and render the site into site/ (the default)
+  check   validate the seeds without building; exit 1 if any has an error
+  new     write a dated digest skeleton into seeds/ for an editor to paste into
+  serve   build, serve the site with live reload, rebuild when seeds/data/templates change
 
 Options:
   --seeds DIR      folder of digest files (default: seeds)
   --out DIR        output folder (default: site)
   --base-url URL   absolute URL the site is published at (default: data/site.yaml)
   --no-search      skip the search index (faster previews; /search/ finds nothing)
+  --full           render every page, even when an incremental rebuild is possible
+  --date YYYY-MM   with \`new\`: the issue's month or day (default: this month)
+  --port N         with \`serve\`: the port (default: 8080)
   --quiet          print only problems and the summary line (default when CI=true)
   -h, --help       show this help`;
 
@@ -27,6 +37,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       out: { type: 'string', default: 'site' },
       'base-url': { type: 'string' },
       'no-search': { type: 'boolean', default: false },
+      full: { type: 'boolean', default: false },
+      date: { type: 'string' },
+      port: { type: 'string', default: '8080' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -36,25 +49,58 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     console.log(USAGE);
     return;
   }
-  if (command !== 'build') throw new DigestError(`Unexpected command \`${command}\`, expected \`build\`\n\n${USAGE}`);
   const quiet = values.quiet || process.env.CI === 'true';
-  const summary = await build({
-    seedsDir: values.seeds,
-    outDir: values.out,
-    baseUrl: values['base-url'],
-    search: !values['no-search'],
-    log: (line) => {
-      if (!quiet || /: (error|warning):/.test(line)) console.error(escapeControl(line));
-    },
-  });
-  console.log(`news-digest: built ${summary.digests} digests, ${summary.stories} stories, ${summary.pages} pages into ${values.out} in ${(summary.milliseconds / 1000).toFixed(2)} s`);
+  const log = (line: string): void => {
+    if (!quiet || /: (error|warning):/.test(line)) console.error(escapeControl(line));
+  };
+  const buildOptions = {
+    seedsDir: values.seeds, outDir: values.out, baseUrl: values['base-url'], search: !values['no-search'], incremental: !values.full, log,
+  };
+
+  switch (command) {
+    // Each command loads only what it needs: `check` never loads Eleventy.
+    case 'build': {
+      const { build } = await import('./build.ts');
+      const summary = await build(buildOptions);
+      const how = summary.full ? 'full' : `incremental, ${summary.rendered} rendered`;
+      console.log(`news-digest: built ${summary.digests} digests, ${summary.stories} stories, ${summary.pages} pages (${how}) into ${values.out} in ${(summary.milliseconds / 1000).toFixed(2)} s`);
+      return;
+    }
+    case 'check': {
+      const { checkSeeds } = await import('./check.ts');
+      const summary = await checkSeeds(values.seeds, log);
+      console.log(`news-digest: ${summary.files} seed files, ${summary.stories} stories: no errors${summary.warnings ? `, ${summary.warnings} warnings` : ''}`);
+      return;
+    }
+    case 'new': {
+      const date = skeletonDate(values.date, new Date());
+      if (!date) throw new DigestError(`Unexpected --date \`${values.date}\`, expected a real date as YYYY-MM or YYYY-MM-DD`);
+      const skeleton = digestSkeleton(date);
+      const path = join(values.seeds, skeleton.fileName);
+      await writeFile(path, skeleton.text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST') throw new DigestError(`Unexpected existing file ${path}, expected a new digest: edit it, or pass another --date`);
+        throw error;
+      });
+      console.log(`news-digest: wrote ${path}; paste the digest below its front matter, then run \`npm run check\``);
+      return;
+    }
+    case 'serve': {
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new DigestError(`Unexpected --port \`${values.port}\`, expected a port number`);
+      const { serve } = await import('./serve.ts');
+      await serve({ ...buildOptions, port, watchPaths: [values.seeds, join(PROJECT_ROOT, 'data'), join(PROJECT_ROOT, 'templates')] }, (line) => console.error(escapeControl(line)));
+      return;
+    }
+    default:
+      throw new DigestError(`Unexpected command \`${command}\`, expected build, check, new or serve\n\n${USAGE}`);
+  }
 }
 
 /** Known failures print their message alone; anything else is a bug and keeps its stack. */
 export function handleError(error: unknown): void {
   if (error instanceof DigestError) {
     console.error(error.message.split('\n').map(escapeControl).join('\n'));
-  } else if (error instanceof TypeError && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+  } else if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
     console.error(`${error.message}\nRun \`news-digest --help\` for the options.`);
   } else {
     console.error('news-digest: internal error, please report it with the seed that caused it:');

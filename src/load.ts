@@ -6,7 +6,9 @@
  */
 import { basename } from 'node:path';
 import { VFile } from 'vfile';
-import { hashOf, type SeedCache } from './cache.ts';
+import { hashOf, SeedCache } from './cache.ts';
+import { defaultLanes, runInWorkers } from './pool.ts';
+import { loadTaxonomy } from './taxonomy.ts';
 import { parseSeed } from './parse.ts';
 import { dateStory, NO_TAGS, type DatedStory, type Tagger } from './records.ts';
 import { listSeeds, readSeed } from './seeds.ts';
@@ -37,11 +39,17 @@ export interface LoadedSeeds {
   readonly tags: readonly StoryTags[];
   readonly notices: readonly string[];
   readonly cacheHits: number;
+  /** Cache keys of this folder's seeds: every other entry is stale. */
+  readonly cacheKeys: ReadonlySet<string>;
 }
 
 export interface LoadOptions {
+  /** A custom tagger (tests); without one, the default tagger from `dataDir`. */
   readonly tagger?: Tagger | undefined;
-  readonly cache?: SeedCache<SeedResult> | undefined;
+  /** The tagging data folder: lets large folders be analysed on worker threads. */
+  readonly dataDir?: string | undefined;
+  /** Where cached results live; no cache without it. */
+  readonly cacheDir?: string | undefined;
   /** Code and data version: part of every cache key. */
   readonly version?: string;
 }
@@ -58,6 +66,16 @@ export function analyseSeed(file: VFile, tagger: Tagger): SeedResult {
   return { messages, digest, dates, tags: digest.stories.map((story) => tagger(story)) };
 }
 
+/** One seed after analysis: plain data, so it can come back from a worker thread. */
+export interface AnalysedFile {
+  readonly path: string;
+  readonly readError?: string;
+  readonly result?: SeedResult;
+  readonly cacheHit: boolean;
+  /** The cache key it was stored under ('' without a cache). */
+  readonly key: string;
+}
+
 /** Bounded parallel map: reads overlap, the event loop never holds thousands of open files. */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -71,38 +89,56 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return results;
 }
 
-export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Promise<LoadedSeeds> {
-  const tagger = options.tagger ?? (() => NO_TAGS);
-  const listing = await listSeeds(seedsDir);
-  let cacheHits = 0;
-  const loaded = await mapLimit(listing.files, 16, async (path) => {
+/** Read, parse, date and tag seeds (through the cache when given). */
+export async function analyseFiles(paths: readonly string[], options: { tagger: Tagger; cache?: SeedCache<SeedResult> | undefined; version: string }): Promise<AnalysedFile[]> {
+  return mapLimit(paths, 16, async (path): Promise<AnalysedFile> => {
     const read = await readSeed(path);
-    const file = new VFile({ path, value: read.ok ? read.bytes : new Uint8Array() });
-    if (!read.ok) {
-      file.message(read.reason, { place: { line: 1, column: 1 }, ruleId: 'unreadable', source: 'news-digest' }).fatal = true;
-      return { file, result: undefined };
-    }
-    const key = options.cache ? hashOf(options.version ?? '', basename(path), read.bytes) : '';
-    const cached = options.cache ? await options.cache.get(key) : undefined;
-    let result = cached;
-    if (result) {
-      cacheHits++;
-      for (const m of result.messages) {
-        file.message(m.reason, { place: { line: m.line, column: m.column }, ruleId: m.ruleId, source: 'news-digest' }).fatal = m.fatal;
-      }
-    } else {
-      result = analyseSeed(file, tagger);
-      await options.cache?.set(key, result);
-    }
-    return { file, result };
+    if (!read.ok) return { path, readError: read.reason, cacheHit: false, key: '' };
+    const key = options.cache ? hashOf(options.version, basename(path), read.bytes) : '';
+    const cached = await options.cache?.get(key);
+    if (cached) return { path, result: cached, cacheHit: true, key };
+    const result = analyseSeed(new VFile({ path, value: read.bytes }), options.tagger);
+    await options.cache?.set(key, result);
+    return { path, result, cacheHit: false, key };
   });
+}
+
+/** Seeds at which analysis moves to worker threads (below it, starting them costs more than it saves). */
+const PARALLEL_FROM = 200;
+
+export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Promise<LoadedSeeds> {
+  const listing = await listSeeds(seedsDir);
+  const version = options.version ?? '';
+  let analysed: AnalysedFile[];
+  if (options.dataDir !== undefined && listing.files.length >= PARALLEL_FROM) {
+    // The default tagger is rebuilt in each worker from the data folder; a custom one cannot travel.
+    const lanes = defaultLanes();
+    const batches = Array.from({ length: lanes }, (_, lane) => listing.files.filter((_, index) => index % lanes === lane));
+    const results = await runInWorkers<AnalysedFile[]>(batches.map((paths) => ({
+      kind: 'analyse', paths, dataDir: options.dataDir!, version, ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+    })), lanes);
+    const byPath = new Map(results.flat().map((file) => [file.path, file]));
+    analysed = listing.files.map((path) => byPath.get(path)!);
+  } else {
+    const tagger = options.tagger ?? (options.dataDir === undefined ? () => NO_TAGS : loadTaxonomy(options.dataDir).tagger);
+    const cache = options.cacheDir === undefined ? undefined : new SeedCache<SeedResult>(options.cacheDir);
+    analysed = await analyseFiles(listing.files, { tagger, cache, version });
+  }
 
   const files: VFile[] = [];
   const digests: ParsedDigest[] = [];
   const stories: DatedStory[] = [];
   const tags: StoryTags[] = [];
   const owners = new Map<string, string>();
-  for (const { file, result } of loaded) {
+  let cacheHits = 0;
+  for (const { path, readError, result, cacheHit } of analysed) {
+    if (cacheHit) cacheHits++;
+    const file = new VFile({ path });
+    const place = (line: number, column: number) => ({ place: { line, column }, ruleId: 'unreadable', source: 'news-digest' });
+    if (readError !== undefined) file.message(readError, place(1, 1)).fatal = true;
+    for (const m of result?.messages ?? []) {
+      file.message(m.reason, { ...place(m.line, m.column), ruleId: m.ruleId }).fatal = m.fatal;
+    }
     files.push(file);
     const digest = result?.digest;
     if (!digest || !result.dates || !result.tags) continue;
@@ -119,5 +155,6 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
       tags.push(result.tags![index]!);
     });
   }
-  return { files, digests, stories, tags, notices: listing.notices, cacheHits };
+  const cacheKeys = new Set(analysed.map((file) => file.key).filter((key) => key !== ''));
+  return { files, digests, stories, tags, notices: listing.notices, cacheHits, cacheKeys };
 }

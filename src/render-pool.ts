@@ -1,14 +1,12 @@
 /**
  * Rendering large sites: pages are split into shards and each shard is one
- * Eleventy build, run on a pool of worker threads (one per core). Eleventy's
- * memory grows with the pages of a build, so bounded shards keep 100,000-story
- * archives within memory, and the cores render side by side. Small sites (and
- * incremental rebuilds) are one shard, rendered in this thread.
+ * Eleventy build, run on worker threads (src/pool.ts). Bounded shards keep
+ * 100,000-story archives within memory, and the cores render side by side.
+ * Small sites (and most incremental rebuilds) are one shard, rendered here.
  */
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { PageItem, PageSet } from './incremental.ts';
-import { renderSite, RenderError, type RenderOptions } from './render.ts';
+import { runInWorkers } from './pool.ts';
+import { renderSite, type RenderOptions } from './render.ts';
 
 /** Pages per Eleventy build: large enough to amortise its start-up, small enough to bound its memory. */
 export const SHARD_SIZE = 5000;
@@ -54,43 +52,6 @@ export async function renderPages(options: PoolOptions): Promise<number> {
     data: { site: options.site, pages },
   }));
   if (jobs.length === 1) return renderSite(jobs[0]!);
-
-  // A fresh worker per shard: Eleventy keeps process-wide caches that would
-  // otherwise grow with every shard a worker renders.
-  const lanes = Math.max(1, Math.min(options.workers ?? availableParallelism(), jobs.length));
-  let next = 0;
-  let done = 0;
-  let written = 0;
-  await Promise.all(Array.from({ length: lanes }, async () => {
-    while (next < jobs.length) {
-      const id = next++;
-      const worker = new Worker(new URL('./render-worker.js', import.meta.url));
-      try {
-        written += await runJob(worker, id, jobs[id]!);
-      } finally {
-        await worker.terminate();
-      }
-      options.onShard?.(++done, jobs.length);
-    }
-  }));
-  return written;
-}
-
-function runJob(worker: Worker, id: number, options: RenderOptions): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: { id: number; pages?: number; error?: string }): void => {
-      if (message.id !== id) return;
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      if (message.error !== undefined) reject(new RenderError(message.error));
-      else resolve(message.pages ?? 0);
-    };
-    const onError = (error: Error): void => {
-      worker.off('message', onMessage);
-      reject(new RenderError(`A render worker failed: ${error.message}`, { cause: error }));
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.postMessage({ id, options });
-  });
+  const written = await runInWorkers<number>(jobs.map((options) => ({ kind: 'render', options })), options.workers, options.onShard);
+  return written.reduce((sum, pages) => sum + pages, 0);
 }

@@ -26,7 +26,15 @@ export async function renderSite(options: RenderOptions): Promise<number> {
     quietMode: true,
     pathPrefix: options.pathPrefix ?? '/',
     config(config: EleventyConfig) {
-      config.addGlobalData('nd', options.data);
+      // Frozen, so Eleventy's data cascade shares it by reference instead of deep-copying it into every template's data (a copy of every page item per template).
+      config.addGlobalData('nd', Object.freeze({ ...options.data }));
+      // Every template paginates one page item at a time and writes it to the
+      // item's own URL. A function, not `permalink: "{{ item.url }}"` in front
+      // matter: Eleventy compiles a permalink string anew for every page.
+      config.addGlobalData('permalink', () => (data: { item?: { url?: string } }) => {
+        if (typeof data.item?.url !== 'string') throw new TypeError('Expected every page item to have a `url`');
+        return data.item.url;
+      });
       // No `_data/` folder, no `.eleventy.js`: this function is the whole configuration.
       config.setDataDirectory('.no-data');
       config.setTemplateFormats(['njk']);

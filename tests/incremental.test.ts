@@ -1,0 +1,102 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildSummary } from '../src/build.ts';
+import { manifestOf, outputPathOf, planPages } from '../src/incremental.ts';
+import { snapshotTree, tempDir } from './helpers/cli.ts';
+import { ROOT } from './helpers/seeds.ts';
+
+const EXTRA = `---
+date: 2025-06
+title: "June 2025 Digest"
+---
+Iran and Russia sign a gas swap deal
+Iran and Russia agreed on June 3 to swap gas through Azerbaijan.
+|
+`;
+
+describe('incremental rebuilds', () => {
+  let seeds: string;
+  let cache: string;
+  let out: string;
+  const incremental = (): Promise<BuildSummary> => build({ seedsDir: seeds, outDir: out, cacheDir: cache, search: false });
+  /** A clean full build of the same seeds folder (registry included) must give the same bytes. */
+  const expectSameAsFullBuild = async (): Promise<void> => {
+    const fresh = join(tempDir(), 'site');
+    const full = await build({ seedsDir: seeds, outDir: fresh, cacheDir: false, incremental: false, search: false });
+    expect(full.full).toBe(true);
+    expect(snapshotTree(out)).toEqual(snapshotTree(fresh));
+  };
+
+  beforeAll(async () => {
+    const work = tempDir();
+    seeds = join(work, 'seeds');
+    cache = join(work, 'cache');
+    out = join(work, 'site');
+    cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
+    rmSync(join(seeds, 'permalinks.json'), { force: true });
+    const first = await incremental();
+    expect(first.full).toBe(true);
+  });
+
+  it('should render nothing when nothing changed', async () => {
+    const again = await incremental();
+    expect(again.full).toBe(false);
+    expect(again.rendered).toBe(0);
+    await expectSameAsFullBuild();
+  });
+
+  it('should render only the touched pages after a digest is added, byte-identical to a full build', async () => {
+    writeFileSync(join(seeds, '2025-06.txt'), EXTRA);
+    const summary = await incremental();
+    expect(summary.full).toBe(false);
+    expect(summary.rendered).toBeGreaterThan(0);
+    expect(summary.rendered).toBeLessThan(summary.pages / 2);
+    await expectSameAsFullBuild();
+  });
+
+  it('should stay byte-identical after a story is edited', async () => {
+    const path = join(seeds, '2025-06.txt');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('swap gas through Azerbaijan', 'swap natural gas via Azerbaijan'));
+    const summary = await incremental();
+    expect(summary.full).toBe(false);
+    await expectSameAsFullBuild();
+  });
+
+  it('should stay byte-identical after a digest is removed, and keep the removed story URL answering', async () => {
+    const stories = (JSON.parse(readFileSync(join(out, 'stories.json'), 'utf8')) as { stories: { url: string; digest: { id: string } }[] }).stories;
+    const removed = stories.find((story) => story.digest.id === '2025-06')!;
+    rmSync(join(seeds, '2025-06.txt'));
+    const summary = await incremental();
+    expect(summary.full).toBe(false);
+    await expectSameAsFullBuild();
+    expect(readFileSync(join(out, outputPathOf(removed.url)), 'utf8')).toContain('This story was withdrawn');
+  });
+
+  it('should fall back to a full build when the output folder was changed by hand', async () => {
+    writeFileSync(join(out, 'stories.json'), '{"stories": []}\n');
+    const summary = await incremental();
+    expect(summary.full).toBe(true);
+  });
+});
+
+describe('planPages', () => {
+  const pages = { story: [{ url: '/a/', text: 'A' }, { url: '/b/', text: 'B' }], feed: [{ url: '/feed.xml', items: 2 }] };
+
+  it('should render everything without a previous manifest or with another version', () => {
+    expect(planPages(pages, manifestOf(pages, 'v1'), undefined).full).toBe(true);
+    expect(planPages(pages, manifestOf(pages, 'v2'), manifestOf(pages, 'v1')).full).toBe(true);
+  });
+
+  it('should render only changed items and remove vanished outputs', () => {
+    const next = { story: [{ url: '/a/', text: 'A2' }, { url: '/c/', text: 'C' }], feed: pages.feed };
+    const plan = planPages(next, manifestOf(next, 'v1'), manifestOf(pages, 'v1'));
+    expect(plan.full).toBe(false);
+    expect(plan.render).toEqual({ story: [{ url: '/a/', text: 'A2' }, { url: '/c/', text: 'C' }], feed: [] });
+    expect(plan.remove).toEqual(['b/index.html']);
+  });
+
+  it('should map URLs to output files the way Eleventy writes them', () => {
+    expect(['/', '/a/b/', '/feed.xml', '/404.html'].map(outputPathOf)).toEqual(['index.html', 'a/b/index.html', 'feed.xml', '404.html']);
+  });
+});
