@@ -3,7 +3,7 @@
  * for spreadsheets and `pairs.json` for the relations at a glance. Pure
  * functions; build.ts writes their output. Both are documented on /about/.
  */
-import { byCount, computeRelations } from './relations.ts';
+import { byCount, computeRelations, type Relations } from './relations.ts';
 import type { IsoDate, StoryRecord } from './types.ts';
 
 export const CSV_COLUMNS = ['id', 'url', 'date', 'precision', 'digest', 'headline', 'countries', 'pairs', 'topics'] as const;
@@ -55,8 +55,8 @@ export interface PairsJson {
   readonly pairs: Readonly<Record<string, PairSummary>>;
 }
 
-export function toPairsJson(records: readonly StoryRecord[]): PairsJson {
-  const relations = computeRelations(records);
+/** `relations`: `computeRelations(records)`, when the caller already has it. */
+export function toPairsJson(records: readonly StoryRecord[], relations: Relations = computeRelations(records)): PairsJson {
   const ordered = [...relations.pairs.values()].map((stats) => ({ stats, slug: stats.slug, count: stats.stories })).sort(byCount);
   // `Object.fromEntries`, not `obj[slug] =`: a slug such as `__proto__` stays an ordinary key.
   const pairs = Object.fromEntries(

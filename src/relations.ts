@@ -72,7 +72,7 @@ export function splitPair(slug: string, countries: readonly string[], known: Rea
   for (let at = slug.indexOf('-'); at > 0; at = slug.indexOf('-', at + 1)) {
     const a = slug.slice(0, at);
     const b = slug.slice(at + 1);
-    if (known.has(a) && known.has(b)) return [a, b];
+    if (a < b && known.has(a) && known.has(b)) return [a, b]; // a pair slug is its two slugs sorted
   }
   return undefined;
 }

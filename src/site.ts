@@ -5,9 +5,10 @@
  * (see docs/site.md). Templates only print their own item and `nd.site`.
  */
 import type { SiteSettings } from './config.ts';
+import { computeRelations, type Relations } from './relations.ts';
 import { buildCatalog, createContext } from './site/catalog.ts';
 import { digestPages, digestsIndexPage, sortedDigests } from './site/digests.ts';
-import { extraPages } from './site/extras.ts';
+import { aboutPage, countryRelations, pairRelations, relationsPage, searchPage } from './site/extras.ts';
 import { feeds } from './site/feeds.ts';
 import { homePage } from './site/home.ts';
 import { fallbackLabels, safeLabels } from './site/labels.ts';
@@ -16,7 +17,7 @@ import { robots, sitemaps } from './site/sitemap.ts';
 import { storyPages } from './site/stories.ts';
 import { pairRedirects, tagIndexPage, tagPages } from './site/tags.ts';
 import { monthGroups, monthPages, timelinePage, yearPages } from './site/timeline.ts';
-import type { SiteData, SiteGlobals, SiteLabels, SitePages } from './site/types.ts';
+import type { SiteData, SiteGlobals, SiteLabels, SitePages, TagPage } from './site/types.ts';
 import type { StoryRecord } from './types.ts';
 
 export type * from './site/types.ts';
@@ -36,6 +37,8 @@ function globals(settings: SiteSettings): SiteGlobals {
       { label: 'Topics', url: '/topics/', section: 'topics' },
       { label: 'Countries', url: '/countries/', section: 'countries' },
       { label: 'Digests', url: '/digests/', section: 'digests' },
+      { label: 'Relations', url: '/relations/', section: 'relations' },
+      { label: 'Search', url: '/search/', section: 'search' },
     ],
     feeds: [
       { type: 'application/atom+xml', title: `${settings.title} (Atom)`, url: '/feed.xml' },
@@ -45,18 +48,23 @@ function globals(settings: SiteSettings): SiteGlobals {
   };
 }
 
-export function buildSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels): SiteData {
+/**
+ * `relations`: `computeRelations(records)`, when the caller needs it too
+ * (build.ts writes `pairs.json` from it); computed here otherwise.
+ */
+export function buildSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels, relations: Relations = computeRelations(records)): SiteData {
   const context = createContext(settings, safeLabels(labels));
   const catalog = buildCatalog(records, context);
   const digests = sortedDigests(catalog);
   const months = monthGroups(catalog);
   const feed = feeds(catalog, context);
+  const firstPage = (page: TagPage): boolean => page.pagination.number === 1;
   const html = {
-    home: [homePage(digests, catalog, context)],
+    home: [homePage(digests, catalog, relations, context)],
     story: storyPages(catalog, context),
-    pair: tagPages('pair', catalog, context),
+    pair: tagPages('pair', catalog, context).map((page) => ({ ...page, relations: firstPage(page) ? pairRelations(relations, page.slug, context.labels) : null })),
     topic: tagPages('topic', catalog, context),
-    country: tagPages('country', catalog, context),
+    country: tagPages('country', catalog, context).map((page) => ({ ...page, relations: firstPage(page) ? countryRelations(relations, page.slug, context.labels) : null })),
     pairsIndex: [tagIndexPage('pair', catalog, context)],
     topicsIndex: [tagIndexPage('topic', catalog, context)],
     countriesIndex: [tagIndexPage('country', catalog, context)],
@@ -65,7 +73,9 @@ export function buildSiteData(records: readonly StoryRecord[], settings: SiteSet
     month: monthPages(months, context),
     digest: digestPages(digests, catalog, context),
     digestsIndex: [digestsIndexPage(digests, context)],
-    ...extraPages(catalog.records, { labels: context.labels, meta: (url, heading, description) => pageMeta(context, url, heading, { section: 'none', description }) }),
+    search: [searchPage(context)],
+    relations: [relationsPage(relations, context)],
+    about: [aboutPage(catalog.records.length, relations, context)],
   };
   const pages: SitePages = {
     ...html,

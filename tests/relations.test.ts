@@ -4,10 +4,18 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { computeRelations, countryPartners, nextMonth, pairTimeline, pairTopicBreakdown, pairedCountries, splitPair } from '../src/relations.ts';
+import type { SiteSettings } from '../src/config.ts';
 import { renderSite } from '../src/render.ts';
-import { countryRelations, extraPages, homeRelations, pairRelations } from '../src/site/extras.ts';
-import { monthChart, relationsMatrix, relationsNetwork, shade } from '../src/site/relations-view.ts';
+import { createContext } from '../src/site/catalog.ts';
+import { countryRelations, homeRelations, pairRelations, relationsPage } from '../src/site/extras.ts';
+import { safeLabels } from '../src/site/labels.ts';
+import { relationsMatrix, relationsNetwork, shade } from '../src/site/relations-view.ts';
+import type { SiteLabels } from '../src/site/types.ts';
 import { fixtureRecords, story } from './fixtures/tagged-records.ts';
+
+const settings: SiteSettings = { title: 'News Digest', description: 'Test', baseUrl: 'https://example.org/news/', pathPrefix: '/news/', language: 'en' };
+const contextWith = (labels: SiteLabels) => createContext(settings, safeLabels(labels));
+const titleCased = contextWith({ country: () => '', topic: () => '' });
 
 describe('computeRelations', () => {
   const relations = computeRelations(fixtureRecords());
@@ -69,6 +77,7 @@ describe('splitPair', () => {
   it('should fall back to the countries seen anywhere', () => {
     expect(splitPair('north-korea-russia', [], new Set(['russia', 'north-korea']))).toEqual(['north-korea', 'russia']);
     expect(splitPair('a-b', [], new Set())).toBeUndefined();
+    expect(splitPair('russia-china', [], new Set(['russia', 'china']))).toBeUndefined(); // not a sorted pair slug
   });
 });
 
@@ -126,12 +135,13 @@ describe('relations view', () => {
     expect(first.edges.map((e) => e.width)).toEqual([...first.edges.map((e) => e.width)].sort((a, b) => a - b));
   });
 
-  it('should draw one bar a month and a year tick at every January', () => {
-    const chart = monthChart(pairTimeline(relations, 'china-russia'));
-    expect(chart.bars).toHaveLength(9);
-    expect(chart.ticks.map((t) => t.label)).toEqual(['2024', '2025']);
-    expect(chart.bars[1]?.h).toBe(0);
-    expect(chart.bars[0]?.h).toBe(100);
+  it('should chart a pair with the timeline’s chart: a bar for each month with stories, unlinked, a tick at every January', () => {
+    const { chart } = pairRelations(relations, 'china-russia');
+    expect(chart.bars.map((bar) => [bar.key, bar.count, bar.height, bar.url])).toEqual([['2024-05', 1, 100, null], ['2024-07', 1, 100, null], ['2025-01', 1, 100, null]]);
+    expect(chart.bars[2]!.x - chart.bars[0]!.x).toBe(8 * 12); // 2024-05 … 2025-01, gaps included
+    expect(chart.axis.map((t) => t.label)).toEqual(['2024', '2025']);
+    expect(chart).toMatchObject({ title: 'Stories per month: China and Russia', linked: false });
+    expect(chart.summary).toBe('Stories per month about China and Russia, May 2024 to January 2025: 3 stories in 9 months; the busiest month is May 2024 with 1 story.');
   });
 
   it('should give pair, country and home pages their data', () => {
@@ -141,8 +151,14 @@ describe('relations view', () => {
   });
 
   it('should list every pair in the relations page’s text alternative, busiest first', () => {
-    const [page] = extraPages(fixtureRecords()).relations;
+    const page = relationsPage(relations, titleCased);
     expect(page.pairs.map((p) => p.slug)).toEqual(['china-russia', 'china-iran', 'north-korea-russia']);
+  });
+
+  it('should give the relations page its own head metadata and stylesheet', () => {
+    const page = relationsPage(relations, titleCased);
+    expect(page.meta).toMatchObject({ title: 'Relations map · News Digest', canonical: 'https://example.org/news/relations/', section: 'relations', styles: ['/assets/relations.css'] });
+    expect(page.heading).toBe('Relations map');
   });
 });
 
@@ -157,7 +173,7 @@ describe('relations templates', () => {
       await cp(join(import.meta.dirname, '..', 'templates', 'assets'), join(templates, 'assets'), { recursive: true });
       await writeFile(join(templates, '_includes', 'layouts', 'base.njk'), '<!doctype html><html lang="en"><head><title>{{ title }}</title></head><body>{{ content | safe }}</body></html>');
       const hostile = { country: (slug: string) => (slug === 'iran' ? '<script>alert(1)</script>' : slug), topic: (slug: string) => slug };
-      const data = { site: {}, pages: extraPages(fixtureRecords(), { labels: hostile }) };
+      const data = { site: {}, pages: { relations: [relationsPage(computeRelations(fixtureRecords()), contextWith(hostile))] } };
       await renderSite({ templatesDir: templates, outDir: join(dir, 'site'), data, pathPrefix: '/news/' });
       const html = await readFile(join(dir, 'site', 'relations', 'index.html'), 'utf8');
       expect(html).not.toContain('<script>alert(1)</script>');
@@ -183,6 +199,7 @@ describe('relations templates', () => {
     try {
       const templates = join(dir, 'templates');
       await cp(join(import.meta.dirname, '..', 'templates', '_includes', 'relations'), join(templates, '_includes', 'relations'), { recursive: true });
+      await cp(join(import.meta.dirname, '..', 'templates', '_includes', 'partials'), join(templates, '_includes', 'partials'), { recursive: true });
       const page = (name: string, partials: string[]) =>
         writeFile(join(templates, `${name}.njk`), `---\npermalink: /${name}/\n---\n{% set rel = nd.${name} %}${partials.map((p) => `{% include "relations/${p}.njk" %}`).join('')}`);
       await page('pair', ['pair-chart', 'topic-breakdown']);
@@ -192,7 +209,8 @@ describe('relations templates', () => {
       const data = { pair: pairRelations(relations, 'china-russia'), country: countryRelations(relations, 'russia'), home: homeRelations(relations) };
       await renderSite({ templatesDir: templates, outDir: join(dir, 'site'), data });
       const pair = load(await readFile(join(dir, 'site', 'pair', 'index.html'), 'utf8'));
-      expect(pair('svg[role="img"] rect')).toHaveLength(3);
+      expect(pair('svg[role="img"] rect.chart-bar')).toHaveLength(3);
+      expect(pair('svg a')).toHaveLength(0);
       expect(pair('svg title').first().text()).toBe('Stories per month: China and Russia');
       expect(pair('details tbody tr')).toHaveLength(3);
       expect(pair('.topic-breakdown li a').map((_, el) => pair(el).text()).get()).toEqual(['Energy', 'Diplomacy', 'Military Exercises']);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.ts';
 import type { Tagger } from '../src/records.ts';
+import type { SiteLabels } from '../src/site.ts';
 import { buildSearchIndex } from '../src/search.ts';
 import { SEARCH_FACETS } from '../src/site/extras.ts';
 import type { StoryRecord } from '../src/types.ts';
@@ -93,6 +94,20 @@ describe('buildSearchIndex', () => {
 });
 
 describe('build with search', () => {
+  const COUNTRY_NAMES: Readonly<Record<string, string>> = { china: 'China', russia: 'Russia', 'north-korea': 'North Korea', iran: 'Iran' };
+  const labels: SiteLabels = { country: (slug) => COUNTRY_NAMES[slug] ?? slug, topic: (slug) => (slug === 'sanctions' ? 'Sanctions' : slug) };
+  /** A story's pair labels as the site makes them: the pair's two countries (among the story's), in slug order, joined by an en dash. */
+  const pairLabels = (record: StoryRecord): string[] =>
+    record.pairs.map((slug) => {
+      const [a, b] = record.countries.filter((country) => record.countries.some((other) => [country, other].sort().join('-') === slug)).sort();
+      return `${labels.country(a!)}–${labels.country(b!)}`;
+    });
+  /** How many stories carry each value: what Pagefind's `filters()` should report for a facet. */
+  const tally = (stories: readonly StoryRecord[], values: (record: StoryRecord) => readonly string[]): Record<string, number> => {
+    const counts: Record<string, number> = {};
+    for (const record of stories) for (const value of new Set(values(record))) counts[value] = (counts[value] ?? 0) + 1;
+    return counts;
+  };
   const tagger: Tagger = (story) => {
     const text = `${story.headline} ${story.paragraphs.join(' ')}`;
     const countries = ['China', 'Russia', 'North Korea', 'Iran'].filter((name) => text.includes(name)).map((name) => name.toLowerCase().replace(' ', '-'));
@@ -110,7 +125,7 @@ describe('build with search', () => {
 
   it('should index every story of the seeds and write the data files', async () => {
     const out = join(dir, 'site');
-    const result = await build({ seedsDir: join(ROOT, 'seeds'), outDir: out }, tagger);
+    const result = await build({ seedsDir: join(ROOT, 'seeds'), outDir: out, labels }, tagger);
     expect(result.search?.pages).toBe(result.stories);
     const { stories } = JSON.parse(await readFile(join(out, 'stories.json'), 'utf8')) as { stories: StoryRecord[] };
     const csv = await readFile(join(out, 'stories.csv'), 'utf8');
@@ -127,9 +142,33 @@ describe('build with search', () => {
   }, 120_000);
 
   // Turns on by itself once templates/story.njk carries the attributes of docs/search.md.
-  it.skipIf(!STORY_TEMPLATE_INDEXED)('should find stories by the filters the story template declares', async () => {
+  it.skipIf(!STORY_TEMPLATE_INDEXED)('should find stories by the filters the story template declares, with a count for each value', async () => {
     const pagefind = await loadPagefind(join(dir, 'site', 'pagefind'));
+    const { stories } = JSON.parse(await readFile(join(dir, 'site', 'stories.json'), 'utf8')) as { stories: StoryRecord[] };
     const filters = await pagefind.filters();
     expect(Object.keys(filters)).toEqual(expect.arrayContaining(['pair', 'country', 'year', 'digest']));
+    // Every filter sits inside a `data-pagefind-ignore` element of the story page, and still counts.
+    expect(filters.pair).toEqual(tally(stories, pairLabels));
+    expect(filters.country).toEqual(tally(stories, (record) => record.countries.map(labels.country)));
+    expect(filters.topic ?? {}).toEqual(tally(stories, (record) => record.topics.map(labels.topic)));
+    expect(filters.digest).toEqual(tally(stories, (record) => [record.digest.title]));
+    expect(filters.year).toEqual(tally(stories, (record) => [record.date.slice(0, 4)]));
+    expect(Object.keys(filters.pair ?? {}).length).toBeGreaterThan(1);
+    expect(Object.keys(filters.year ?? {}).length).toBeGreaterThan(1);
+  });
+
+  it.skipIf(!STORY_TEMPLATE_INDEXED)('should title, date and sort results by the story, and keep bylines, tags and ¶ out of excerpts', async () => {
+    const pagefind = await loadPagefind(join(dir, 'site', 'pagefind'));
+    const { stories } = JSON.parse(await readFile(join(dir, 'site', 'stories.json'), 'utf8')) as { stories: StoryRecord[] };
+    const search = await pagefind.search(null, { filters: { year: { any: ['2024', '2025'] } }, sort: { date: 'asc' } });
+    const results = await Promise.all(search.results.map((result) => result.data()));
+    expect(results.map((data) => data.meta.date)).toEqual(stories.map((record) => record.date).sort());
+    const byUrl = new Map(stories.map((record) => [record.url, record]));
+    for (const data of results) {
+      const record = byUrl.get(data.url);
+      expect(record, data.url).toBeDefined();
+      expect(data.meta.title).toBe(record!.headline);
+      expect(data.excerpt).not.toMatch(/¶|Permanent link|More from this month/);
+    }
   });
 });

@@ -125,6 +125,29 @@ describe('buildSiteData', () => {
     expect(pages.feedAtom.map((feed) => feed.url)).toEqual(['/feed.xml', '/pairs/north-korea-russia/feed.xml', '/topics/military/feed.xml', '/topics/energy/feed.xml']);
   });
 
+  it('should give the first page of each pair its chart and topics, of each country its partners, and the home page a small map', () => {
+    const { pages } = buildSiteData(pairStories(250), settings);
+    const [first, second] = pages.pair;
+    expect(first!.relations).toMatchObject({ label: 'North Korea and Russia', chart: { title: 'Stories per month: North Korea and Russia', linked: false } });
+    expect(first!.relations!.chart.bars.map((bar) => bar.count).reduce((a, b) => a + b)).toBe(250);
+    expect(first!.relations!.topics.map((topic) => [topic.label, topic.count, topic.url])).toEqual([['Energy', 125, '/topics/energy/'], ['Military', 125, '/topics/military/']]);
+    expect(second!.relations).toBeNull();
+    const russia = pages.country.filter((page) => page.slug === 'russia');
+    expect(russia.map((page) => page.relations?.partners ?? null)).toEqual([[{ slug: 'north-korea', label: 'North Korea', count: 250, url: '/pairs/north-korea-russia/' }], null, null]);
+    expect(pages.home[0]!.relations.url).toBe('/relations/');
+    expect(pages.home[0]!.relations.network.nodes.map((node) => node.slug)).toEqual(['north-korea', 'russia']);
+  });
+
+  it('should give the search, relations and about pages their own head metadata, stylesheets and scripts', () => {
+    const { pages, site } = buildSiteData(pairStories(3), settings);
+    expect(pages.search[0]!.meta).toMatchObject({ title: 'Search · News Digest', section: 'search', styles: ['/assets/search.css'], scripts: ['/assets/search.js'] });
+    expect(pages.relations[0]!.meta).toMatchObject({ title: 'Relations map · News Digest', section: 'relations', styles: ['/assets/relations.css'] });
+    expect(pages.about[0]!.meta).toMatchObject({ title: 'About the data · News Digest', canonical: 'https://example.org/news/about/', section: 'about', description: 'Download all 3 stories and every country pair as JSON or CSV, and what each field means.' });
+    expect(pages.about[0]).toMatchObject({ heading: 'About the data', stories: 3, pairs: 1 });
+    expect(pages.story[0]!.meta.styles).toBeUndefined();
+    expect(site.nav.map((link) => link.url)).toEqual(expect.arrayContaining(['/relations/', '/search/']));
+  });
+
   it('should split the sitemap into an index and files of at most the limit', () => {
     const context = createContext(settings, safeLabels(fallbackLabels));
     const maps = sitemaps(['/', '/a/', '/b/'], context, 2);

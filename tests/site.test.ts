@@ -7,6 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.ts';
 import type { StoryRecord } from '../src/types.ts';
+import { brokenLinks as checkLinks } from './helpers/links.ts';
 import { HOSTILE_HEADLINE, HOSTILE_SEED, keywordTagger, pathOf, readSite, seedsWith, tempDir, testLabels } from './helpers/site-build.ts';
 
 const BASE = 'https://example.org/';
@@ -28,36 +29,11 @@ async function buildSite(seedsDir: string, baseUrl: string): Promise<Built> {
   return { files, records, html };
 }
 
-/** Every broken internal reference (href/src, with fragments) of every HTML page. */
+/** Every broken internal reference of every HTML page (tests/helpers/links.ts). */
 function brokenLinks(site: Built, baseUrl: string): string[] {
-  const base = new URL(baseUrl);
-  const broken: string[] = [];
-  for (const [path, $] of site.html) {
-    const pageUrl = new URL(path.slice(1), base);
-    $('a[href], link[href], script[src], img[src], form[action]').each((_, element) => {
-      const attribute = $(element).is('form') ? 'action' : $(element).attr('href') === undefined ? 'src' : 'href';
-      const value = $(element).attr(attribute)!;
-      if ($(element).is('form') && value.endsWith('/search/')) return; // /search/ belongs to another build step
-      const target = new URL(value, pageUrl);
-      if (target.origin !== base.origin) return;
-      if (!target.pathname.startsWith(base.pathname)) {
-        broken.push(`${path}: ${value} is outside ${base.pathname}`);
-        return;
-      }
-      const served = `/${decodeURIComponent(target.pathname.slice(base.pathname.length))}`;
-      const file = served.endsWith('/') ? `${served.slice(1)}index.html` : served.slice(1);
-      if (!site.files.has(file)) {
-        broken.push(`${path}: ${value} → missing ${file}`);
-        return;
-      }
-      const id = decodeURIComponent(target.hash.slice(1));
-      if (id !== '') {
-        const doc = site.html.get(pathOf(file));
-        if (!doc || doc(`[id="${id}"]`).length === 0) broken.push(`${path}: ${value} → no #${id}`);
-      }
-    });
-  }
-  return broken;
+  const crawl = { pages: site.html.keys(), hasFile: (file: string) => site.files.has(file), document: (path: string) => site.html.get(path) };
+  // /search/ belongs to another build step (these builds skip the search index).
+  return checkLinks(crawl, baseUrl, { ignore: (value, tag) => tag === 'form' && value.endsWith('/search/') });
 }
 
 const isRedirect = ($: CheerioAPI): boolean => $('meta[http-equiv="refresh"]').length > 0;
@@ -130,6 +106,67 @@ describe('the built site', () => {
       const ld = JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
       expect(ld).toMatchObject({ '@type': 'NewsArticle', headline: record.headline, datePublished: record.date, isPartOf: { name: record.digest.title } });
       expect($(`.permalink a[href="${record.url}"]`)).toHaveLength(1);
+    }
+  });
+
+  it('should link search, relations and about from every page, and load page stylesheets and scripts in the head', () => {
+    for (const [path, $] of site.html) {
+      if (isRedirect($)) continue;
+      expect($('.site-nav a[href="/search/"]'), path).toHaveLength(1);
+      expect($('.site-nav a[href="/relations/"]'), path).toHaveLength(1);
+      expect($('.site-footer a[href="/about/"]'), path).toHaveLength(1);
+      expect($('body link, body script[src]'), path).toHaveLength(0);
+    }
+    const head = (path: string, selector: string) => site.html.get(path)!(`head ${selector}`).map((_, el) => site.html.get(path)!(el).attr('href') ?? site.html.get(path)!(el).attr('src')).get();
+    expect(head('/search/', 'link[rel="stylesheet"]')).toEqual(['/assets/style.css', '/assets/search.css']);
+    expect(head('/search/', 'script[type="module"]')).toEqual(['/assets/search.js']);
+    expect(head('/relations/', 'link[rel="stylesheet"]')).toEqual(['/assets/style.css', '/assets/relations.css']);
+    expect(head('/about/', 'link[rel="stylesheet"]')).toEqual(['/assets/style.css']);
+    for (const [path, heading] of [['/search/', 'Search'], ['/relations/', 'Relations map'], ['/about/', 'About the data']] as const) {
+      const $ = site.html.get(path)!;
+      expect($('h1').text(), path).toBe(heading);
+      expect($('title').text(), path).toMatch(new RegExp(`^${heading} · .+`));
+      expect($('.site-nav [aria-current="page"], .site-footer [aria-current="page"]').attr('href'), path).toBe(path);
+    }
+  });
+
+  it('should show a pair’s chart and topics, a country’s partners and the home page’s map', () => {
+    const pair = 'north-korea-russia';
+    const stories = site.records.filter((record) => record.pairs.includes(pair));
+    const $ = site.html.get(`/pairs/${pair}/`)!;
+    const months = new Set(stories.map((record) => record.date.slice(0, 7)));
+    expect($('.pair-chart svg[role="img"] rect.chart-bar')).toHaveLength(months.size);
+    expect($('.pair-chart svg title').first().text()).toBe('Stories per month: North Korea and Russia');
+    expect($('.pair-chart tbody tr')).toHaveLength(months.size);
+    const topics = new Set(stories.flatMap((record) => record.topics));
+    expect($('.topic-breakdown li a').map((_, el) => $(el).attr('href')).get().sort()).toEqual([...topics].map((topic) => `/topics/${topic}/`).sort());
+    expect($('h2#stories-heading').next('ul.stories').length).toBe(1);
+    const russia = site.html.get('/countries/russia/')!;
+    expect(russia('.partners li a').map((_, el) => russia(el).attr('href')).get()).toContain(`/pairs/${pair}/`);
+    expect(site.html.get('/topics/military/')!('.pair-chart, .partners, #stories-heading')).toHaveLength(0);
+    const home = site.html.get('/')!;
+    expect(home('.home-map svg.relations-network circle').length).toBeGreaterThan(1);
+    expect(home('.home-map a[href="/relations/"]')).toHaveLength(1);
+  });
+
+  it('should mark each story for Pagefind: body, title, date, filters, and the parts kept out of excerpts', () => {
+    for (const record of site.records) {
+      const $ = site.html.get(record.url)!;
+      expect($('[data-pagefind-body]').is('article.story')).toBe(true);
+      expect($('h1').attr('data-pagefind-meta')).toBe('title');
+      const time = $('.story-header time');
+      expect([time.attr('data-pagefind-sort'), time.attr('data-pagefind-meta'), time.attr('data-pagefind-filter')]).toEqual(['date[datetime]', 'date[datetime]', `year:${record.date.slice(0, 4)}`]);
+      expect($(`.story-header a[href="/digests/${record.digest.id}/"]`).attr('data-pagefind-filter')).toBe('digest');
+      const facets = (kind: string) => $(`.story-tags a[data-pagefind-filter="${kind}"]`).map((_, el) => $(el).attr('href')).get();
+      expect(facets('pair')).toEqual(record.pairs.map((slug) => `/pairs/${slug}/`));
+      expect(facets('topic')).toEqual(record.topics.map((slug) => `/topics/${slug}/`));
+      expect(facets('country')).toEqual(record.countries.map((slug) => `/countries/${slug}/`));
+      // Only the story's own tags are facets: the related stories' tags stay plain links.
+      expect($('[data-pagefind-filter]').filter((_, el) => $(el).closest('article.story').length === 0)).toHaveLength(0);
+      for (const selector of ['.story-meta', '.permalink', 'a.anchor', ...(record.pairs.length + record.topics.length + record.countries.length > 0 ? ['.story-tags'] : [])]) {
+        expect($(`article.story ${selector}`).length, selector).toBeGreaterThan(0);
+        $(`article.story ${selector}`).each((_, el) => expect($(el).attr('data-pagefind-ignore'), selector).toBe(''));
+      }
     }
   });
 

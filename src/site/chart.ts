@@ -1,8 +1,11 @@
 /**
  * Stories per month as an SVG bar chart, laid out at build time: one bar per
- * month from the first to the last (empty months leave a gap), each linking
- * to its month page. Sizes are in viewBox units; the stylesheet scales it.
+ * month from the first to the last (empty months leave a gap). The timeline's
+ * bars link to their month pages; a pair's chart (`linked: false`) has no
+ * links, since a month page lists every story of that month, not the pair's.
+ * Sizes are in viewBox units; the stylesheet scales and colours it.
  */
+import { nextMonth } from '../relations.ts';
 import { monthLabel, monthUrl, plural } from './format.ts';
 import type { Chart, ChartBar } from './types.ts';
 
@@ -12,22 +15,30 @@ const PLOT = 100; // tallest bar
 const TOP = 4;
 const AXIS = 16; // room for year labels
 
-function nextMonth(key: string): string {
-  const year = Number(key.slice(0, 4));
-  const month = Number(key.slice(5, 7));
-  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+export interface ChartOptions {
+  /** What the stories are about, for the chart's name: `China and Russia` → `Stories per month: China and Russia`. */
+  readonly subject?: string;
+  /** Bars link to their month pages (default true). */
+  readonly linked?: boolean;
 }
 
-/** `counts`: month key → stories, in any order. */
-export function monthChart(counts: ReadonlyMap<string, number>): Chart {
+/** `counts`: month key (`2025-05`) → stories, in any order. Linear in the months spanned. */
+export function monthChart(counts: ReadonlyMap<string, number>, options: ChartOptions = {}): Chart {
+  const title = options.subject === undefined ? 'Stories per month' : `Stories per month: ${options.subject}`;
+  const linked = options.linked ?? true;
   const keys = [...counts.keys()].sort();
   const first = keys[0];
   const last = keys.at(-1);
   const baseline = TOP + PLOT;
   if (first === undefined || last === undefined) {
-    return { width: 120, height: baseline + AXIS, baseline, bars: [], axis: [], summary: 'No stories yet.' };
+    return { title, linked, width: 120, height: baseline + AXIS, baseline, bars: [], axis: [], summary: 'No stories yet.' };
   }
-  const max = Math.max(...counts.values());
+  let max = 0;
+  let total = 0;
+  for (const count of counts.values()) {
+    max = Math.max(max, count);
+    total += count;
+  }
   const bars: ChartBar[] = [];
   const axis: { x: number; label: string }[] = [];
   let busiest = first;
@@ -38,13 +49,14 @@ export function monthChart(counts: ReadonlyMap<string, number>): Chart {
     const count = counts.get(key) ?? 0;
     if (count > 0) {
       const height = Math.max(2, Math.round((count / max) * PLOT));
-      bars.push({ key, label: `${monthLabel(key)}: ${plural(count, 'story', 'stories')}`, url: monthUrl(key), x, y: baseline - height, width: BAR, height });
+      const month = monthLabel(key);
+      bars.push({ key, month, count, label: `${month}: ${plural(count, 'story', 'stories')}`, url: linked ? monthUrl(key) : null, x, y: baseline - height, width: BAR, height });
       if (count > (counts.get(busiest) ?? 0)) busiest = key;
     }
     if (key === last) break;
   }
-  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
   const span = first === last ? monthLabel(first) : `${monthLabel(first)} to ${monthLabel(last)}`;
-  const summary = `Stories per month, ${span}: ${plural(total, 'story', 'stories')} in ${plural(slot + 1, 'month')}; the busiest month is ${monthLabel(busiest)} with ${plural(counts.get(busiest) ?? 0, 'story', 'stories')}.`;
-  return { width: Math.max(120, (slot + 1) * STEP), height: baseline + AXIS, baseline, bars, axis, summary };
+  const about = options.subject === undefined ? '' : ` about ${options.subject}`;
+  const summary = `Stories per month${about}, ${span}: ${plural(total, 'story', 'stories')} in ${plural(slot + 1, 'month')}; the busiest month is ${monthLabel(busiest)} with ${plural(counts.get(busiest) ?? 0, 'story', 'stories')}.`;
+  return { title, linked, width: Math.max(120, (slot + 1) * STEP), height: baseline + AXIS, baseline, bars, axis, summary };
 }

@@ -1,6 +1,8 @@
-/** The home page: the latest issue, the most recent stories, the busiest pairs and topics. */
+/** The home page: the latest issue, the most recent stories, the busiest pairs and topics, a small relations map. */
+import type { Relations } from '../relations.ts';
 import type { Catalog, Context, DigestGroup } from './catalog.ts';
 import { digestSummary } from './digests.ts';
+import { homeRelations } from './extras.ts';
 import { pageMeta } from './meta.ts';
 import { busiest } from './tags.ts';
 import type { HomePage } from './types.ts';
@@ -8,7 +10,7 @@ import type { HomePage } from './types.ts';
 export const RECENT_STORIES = 20;
 export const BUSIEST_TAGS = 10;
 
-export function homePage(digests: readonly DigestGroup[], catalog: Catalog, context: Context): HomePage {
+export function homePage(digests: readonly DigestGroup[], catalog: Catalog, relations: Relations, context: Context): HomePage {
   const latest = digests.at(-1);
   return {
     url: '/',
@@ -18,5 +20,6 @@ export function homePage(digests: readonly DigestGroup[], catalog: Catalog, cont
     busiestPairs: busiest(catalog.tags.pair, BUSIEST_TAGS),
     busiestTopics: busiest(catalog.tags.topic, BUSIEST_TAGS),
     total: catalog.links.length,
+    relations: homeRelations(relations, context.labels),
   };
 }

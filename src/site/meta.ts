@@ -1,4 +1,4 @@
-/** `<head>` metadata for a page: title, description, canonical URL, feeds, JSON-LD. */
+/** `<head>` metadata for a page: title, description, canonical URL, feeds, JSON-LD, its own stylesheets and scripts. */
 import type { Context } from './catalog.ts';
 import { scriptJson } from './format.ts';
 import type { FeedLink, PageMeta, Section } from './types.ts';
@@ -11,6 +11,9 @@ export interface MetaOptions {
   readonly jsonLd?: object;
   /** The `<title>` is the heading alone (the home page). */
   readonly bare?: boolean;
+  /** The page's own stylesheets and scripts, linked in `<head>` (site-relative URLs). */
+  readonly styles?: readonly string[];
+  readonly scripts?: readonly string[];
 }
 
 export function pageMeta(context: Context, url: string, heading: string, options: MetaOptions): PageMeta {
@@ -23,6 +26,8 @@ export function pageMeta(context: Context, url: string, heading: string, options
     section: options.section,
     feeds: options.feeds ?? [],
     ...(options.jsonLd === undefined ? {} : { jsonLd: scriptJson(options.jsonLd) }),
+    ...(options.styles === undefined ? {} : { styles: options.styles }),
+    ...(options.scripts === undefined ? {} : { scripts: options.scripts }),
   };
 }
 

@@ -1,20 +1,17 @@
 /**
- * Relations → what the relations templates draw: the matrix, the network and
- * the monthly chart, with every coordinate computed here at build time. The
+ * Relations → what the relations templates draw: the matrix and the network,
+ * with every coordinate computed here at build time (a pair's monthly chart is
+ * the timeline's, `monthChart` in chart.ts). The
  * templates only print numbers and (auto-escaped) labels, so the pages need no
  * JavaScript and no inline style (the CSP forbids both).
  */
-import { byCount, pairedCountries, type Count, type MonthCount, type Relations } from '../relations.ts';
+import { byCount, pairedCountries, type Count, type Relations } from '../relations.ts';
+import { fallbackLabels } from './labels.ts';
+import type { SiteLabels } from './types.ts';
 
-export interface Labels {
-  readonly country: (slug: string) => string;
-  readonly topic: (slug: string) => string;
-}
+export type Labels = Pick<SiteLabels, 'country' | 'topic'>;
 
-/** `north-korea` → `North Korea`: good enough until the tagger's names are passed in. */
-export const titleCase = (slug: string): string => slug.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
-
-export const DEFAULT_LABELS: Labels = { country: titleCase, topic: titleCase };
+export const DEFAULT_LABELS: Labels = fallbackLabels;
 
 export const SHADES = 5;
 
@@ -133,25 +130,4 @@ export function relationsNetwork(relations: Relations, labels: Labels = DEFAULT_
       width: round(1 + (size / 100) * (count / maxEdge)),
     }));
   return { size, nodes: [...placed.values()], edges };
-}
-
-export interface MonthChart {
-  readonly width: number;
-  readonly height: number;
-  readonly max: number;
-  readonly bars: readonly (MonthCount & { readonly x: number; readonly y: number; readonly w: number; readonly h: number })[];
-  /** One tick per January (and at the first month), labelled with the year. */
-  readonly ticks: readonly { readonly x: number; readonly label: string }[];
-}
-
-export function monthChart(timeline: readonly MonthCount[], width = 600, height = 120): MonthChart {
-  const plot = height - 20; // room for the year labels
-  const max = Math.max(1, ...timeline.map((m) => m.count));
-  const step = timeline.length === 0 ? width : width / timeline.length;
-  const bars = timeline.map((m, i) => {
-    const h = round((plot * m.count) / max);
-    return { ...m, x: round(i * step), y: round(plot - h), w: round(Math.max(1, step * 0.85)), h };
-  });
-  const ticks = timeline.flatMap((m, i) => (i === 0 || m.month.endsWith('-01') ? [{ x: round(i * step), label: m.month.slice(0, 4) }] : []));
-  return { width, height, max, bars, ticks };
 }

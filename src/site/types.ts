@@ -3,10 +3,11 @@
  * one item of one `nd.pages.<kind>` array, and an item carries everything its
  * page shows: a template reads its own item and `nd.site`, nothing else.
  * URLs in items are site-relative (`/pairs/china-russia/`) and go through the
- * `url` filter in templates; `meta.canonical` and everything in feeds and
+ * `link` filter in templates; `meta.canonical` and everything in feeds and
  * sitemaps is absolute, made from `baseUrl`.
  */
 import type { DatePrecision, IsoDate } from '../types.ts';
+import type { Matrix, Network } from './relations-view.ts';
 
 /** Display names from the tagging data; anything missing falls back to a title-cased slug. */
 export interface SiteLabels {
@@ -46,7 +47,7 @@ export interface FeedLink {
   readonly url: string;
 }
 
-export type Section = 'home' | 'timeline' | 'pairs' | 'topics' | 'countries' | 'digests' | 'none';
+export type Section = 'home' | 'timeline' | 'pairs' | 'topics' | 'countries' | 'digests' | 'relations' | 'search' | 'about' | 'none';
 
 export interface PageMeta {
   readonly title: string; // the whole `<title>`
@@ -57,6 +58,10 @@ export interface PageMeta {
   readonly feeds: readonly FeedLink[]; // the page's own feeds, besides the site's
   /** JSON-LD, serialised and escaped for a `<script>` block (see `scriptJson`). */
   readonly jsonLd?: string;
+  /** The page's own stylesheets, besides the site's (`/assets/search.css`): `<link>`s in `<head>`. */
+  readonly styles?: readonly string[];
+  /** The page's own scripts (`/assets/search.js`): module scripts in `<head>`, so deferred. */
+  readonly scripts?: readonly string[];
 }
 
 export interface NavLink {
@@ -161,9 +166,11 @@ export interface YearGroup {
 }
 
 export interface ChartBar {
-  readonly key: string;
+  readonly key: string; // `2025-05`
+  readonly month: string; // `May 2025`
+  readonly count: number;
   readonly label: string; // `May 2025: 4 stories`
-  readonly url: string | null; // null for an empty month
+  readonly url: string | null; // the month page; null when the chart is not linked
   readonly x: number;
   readonly y: number;
   readonly width: number;
@@ -171,6 +178,8 @@ export interface ChartBar {
 }
 
 export interface Chart {
+  readonly title: string; // `Stories per month` or `Stories per month: China and Russia`
+  readonly linked: boolean; // bars link to month pages
   readonly width: number;
   readonly height: number;
   readonly baseline: number;
@@ -222,12 +231,92 @@ export interface DigestsIndexPage extends Page {
   readonly digests: readonly DigestSummary[]; // newest first
 }
 
+/** The home page's small map, linking to /relations/. */
+export interface HomeRelations {
+  readonly network: Network;
+  readonly url: string;
+}
+
 export interface HomePage extends Page {
   readonly latestDigest: (DigestSummary & { readonly stories: readonly StoryLink[] }) | null;
   readonly recent: readonly StoryLink[];
   readonly busiestPairs: readonly TagCount[];
   readonly busiestTopics: readonly TagCount[];
   readonly total: number;
+  readonly relations: HomeRelations;
+}
+
+/** The first page of a pair: its stories per month and by topic. */
+export interface PairRelations {
+  readonly label: string; // `China and Russia`
+  readonly chart: Chart;
+  readonly topics: readonly TagCount[]; // most stories first
+}
+
+export interface PartnerCount {
+  readonly slug: string; // the partner country
+  readonly label: string;
+  readonly count: number; // stories the two share as a pair
+  readonly url: string; // the pair's page
+}
+
+/** The first page of a country: the countries it is paired with. */
+export interface CountryRelations {
+  readonly label: string;
+  readonly partners: readonly PartnerCount[]; // most shared stories first
+}
+
+export interface PairPage extends TagPage {
+  readonly relations: PairRelations | null; // on page 1 only
+}
+
+export interface CountryPage extends TagPage {
+  readonly relations: CountryRelations | null; // on page 1 only
+}
+
+export interface SearchFacet {
+  readonly key: 'pair' | 'country' | 'topic' | 'digest' | 'year'; // a Pagefind filter (docs/search.md)
+  readonly label: string;
+}
+
+export interface TextLink {
+  readonly url: string;
+  readonly label: string;
+}
+
+export interface SearchPage extends Page {
+  readonly heading: string;
+  readonly facets: readonly SearchFacet[];
+  readonly browse: readonly TextLink[]; // for readers without JavaScript
+}
+
+export interface PairSummary {
+  readonly slug: string;
+  readonly url: string;
+  readonly label: string; // `China and Russia: 12 stories`
+  readonly count: number;
+}
+
+export interface RelationsPage extends Page {
+  readonly heading: string;
+  readonly matrix: Matrix;
+  readonly network: Network;
+  /** The drawing's text alternative: every pair, busiest first. */
+  readonly pairs: readonly PairSummary[];
+}
+
+export interface DataFile {
+  readonly url: string;
+  readonly name: string;
+  readonly format: 'JSON' | 'CSV';
+}
+
+export interface AboutPage extends Page {
+  readonly heading: string;
+  readonly stories: number;
+  readonly pairs: number;
+  readonly files: readonly DataFile[];
+  readonly csvColumns: readonly string[];
 }
 
 export interface AtomEntry {
@@ -271,12 +360,13 @@ export interface TextPage {
 
 export interface NotFoundPage extends Page {}
 
-export interface SitePages {
+/** A type, not an interface, so it is also a `PageSet` (src/incremental.ts) as it is. */
+export type SitePages = {
   readonly home: readonly HomePage[];
   readonly story: readonly StoryPage[];
-  readonly pair: readonly TagPage[];
+  readonly pair: readonly PairPage[];
   readonly topic: readonly TagPage[];
-  readonly country: readonly TagPage[];
+  readonly country: readonly CountryPage[];
   readonly pairRedirect: readonly RedirectPage[];
   readonly pairsIndex: readonly TagIndexPage[];
   readonly topicsIndex: readonly TagIndexPage[];
@@ -291,7 +381,10 @@ export interface SitePages {
   readonly sitemap: readonly SitemapPage[];
   readonly robots: readonly TextPage[];
   readonly notFound: readonly NotFoundPage[];
-}
+  readonly search: readonly SearchPage[];
+  readonly relations: readonly RelationsPage[];
+  readonly about: readonly AboutPage[];
+};
 
 export interface SiteData {
   readonly site: SiteGlobals;

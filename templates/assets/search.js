@@ -77,6 +77,15 @@ function renderFacets(counts, state) {
   }
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+// `2025-05-07` → `7 May 2025`, `2024-05` → `May 2024`: as the story pages print dates.
+function dateLabel(iso) {
+  const [, year, month, day] = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso) ?? [];
+  if (!year || !MONTHS[Number(month) - 1]) return iso;
+  return `${day ? `${Number(day)} ` : ''}${MONTHS[Number(month) - 1]} ${year}`;
+}
+
 async function showMore() {
   const mine = generation;
   const page = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
@@ -89,7 +98,7 @@ async function showMore() {
     if (data.meta.date) {
       const time = item.appendChild(document.createElement('time'));
       time.dateTime = data.meta.date;
-      time.textContent = data.meta.date;
+      time.textContent = dateLabel(data.meta.date);
     }
     item.appendChild(excerpt(data.excerpt));
   }
@@ -130,6 +139,8 @@ async function start() {
   try {
     pagefind = await import(form.dataset.pagefind + 'pagefind.js');
     await pagefind.options({ baseUrl: form.dataset.base });
+    // A search reports facet counts only for filters already loaded: load them all first.
+    await pagefind.filters();
   } catch {
     status.textContent = 'The search index could not be loaded. Browse the stories by tag instead.';
     return;
