@@ -170,6 +170,7 @@ describe('relations templates', () => {
       await mkdir(join(templates, '_includes', 'layouts'), { recursive: true });
       await cp(join(import.meta.dirname, '..', 'templates', '_includes', 'relations'), join(templates, '_includes', 'relations'), { recursive: true });
       await cp(join(import.meta.dirname, '..', 'templates', 'relations.njk'), join(templates, 'relations.njk'));
+      await cp(join(import.meta.dirname, '..', 'templates', '_includes', 'pages', 'relations.njk'), join(templates, '_includes', 'pages', 'relations.njk'), { recursive: true });
       await cp(join(import.meta.dirname, '..', 'templates', 'assets'), join(templates, 'assets'), { recursive: true });
       await writeFile(join(templates, '_includes', 'layouts', 'base.njk'), '<!doctype html><html lang="en"><head><title>{{ title }}</title></head><body>{{ content | safe }}</body></html>');
       const hostile = { country: (slug: string) => (slug === 'iran' ? '<script>alert(1)</script>' : slug), topic: (slug: string) => slug };

@@ -125,6 +125,7 @@ async function run() {
   results = search.results;
   shown = 0;
   list.replaceChildren();
+  more.hidden = true; // until showMore() knows whether more remain
   renderFacets(search.filters, state);
   const n = results.length;
   status.textContent = `${n} ${n === 1 ? 'story' : 'stories'}${state.q ? ` for “${state.q}”` : ''}`;
