@@ -1,0 +1,66 @@
+/**
+ * Chromium for the quality checks: Debian's package (scripts/setup-browser.sh),
+ * driven by playwright-core. `openPage` records everything a reader would
+ * suffer from: console errors, uncaught exceptions, failed or 4xx/5xx requests
+ * and Content-Security-Policy violations.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+// Without the background-networking flags Chromium tries to reach Google's
+// services and logs failures on a closed network.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. The browser tests need it: run \`scripts/setup-browser.sh\` (as root; it runs \`apt-get install -y chromium\`), or set CHROMIUM_PATH to a Chromium binary.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+}
+
+export interface Watched {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors, page errors, failed requests and CSP violations so far. */
+  problems(): Promise<string[]>;
+}
+
+declare global {
+  interface Window {
+    __cspViolations?: string[];
+  }
+}
+
+/** A fresh context and page at `width`×800 that records every problem; `allow404` names URLs expected to be 404. */
+export async function openPage(browser: Browser, options: { width?: number; colorScheme?: 'light' | 'dark'; allow404?: (url: string) => boolean } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, reducedMotion: 'reduce', colorScheme: options.colorScheme ?? 'light' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  // Runs before the page's own scripts, in every document (not subject to the page's CSP).
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations!.push(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  page.on('console', (message) => {
+    // Chromium logs every 4xx response as a console error too: not a problem when that 404 is the point.
+    if (/^Failed to load resource: .* 404/.test(message.text()) && options.allow404?.(message.location().url)) return;
+    if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) problems.push(`console ${message.type()}: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !options.allow404?.(response.url())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return {
+    context,
+    page,
+    problems: async () => {
+      const csp = page.isClosed() ? [] : await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+      return [...problems, ...csp];
+    },
+  };
+}
