@@ -15,7 +15,7 @@ import { hashOf, SeedCache, versionOf } from './cache.ts';
 import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from './paths.ts';
 import { loadSiteSettings } from './config.ts';
 import { toCsv, toPairsJson } from './export.ts';
-import { linkTree, replaceFile, swapIn } from './files.ts';
+import { applyChanges, replaceFile, swapIn } from './files.ts';
 import { manifestOf, outputPathOf, planPages, type PageManifest, type PageSet } from './incremental.ts';
 import { loadSeeds, type LoadedSeeds } from './load.ts';
 import { assertValid } from './check.ts';
@@ -125,32 +125,36 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   log(`${plan.full ? 'full build' : 'incremental build'}: rendering ${plan.changed} of ${plan.total} pages`);
   lap('site');
 
-  // 4. Stage: hard links to the previous site, minus what changes; render into it.
+  // 4. Render. A full build renders into a staging folder that replaces the
+  // output in two renames. An incremental build renders only the changed pages
+  // into a staging folder, then moves each into the output (a rename per file,
+  // atomic): every step that can fail on bad input or a template bug has
+  // happened before the output is touched.
   await mkdir(dirname(outDir), { recursive: true });
   const staging = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.staging-`));
+  const target = plan.full ? staging : outDir;
   let search: SearchIndexSummary | undefined;
   try {
-    if (!plan.full) {
-      const rerendered = new Set(Object.values(plan.render).flatMap((items) => items.map((item) => outputPathOf(item.url))));
-      await linkTree(outDir, staging, (path) => !rerendered.has(path) && !plan.remove.includes(path) && !path.startsWith('pagefind/'));
-    }
     const rendered = await renderPages({
       templatesDir, outDir: staging, pathPrefix: settings.pathPrefix, site: data.site, pages: plan.render, assets: plan.full,
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.shardSize === undefined ? {} : { shardSize: options.shardSize }),
       onShard: (done, total) => log(`rendered shard ${done} of ${total}`),
     });
+    if (!plan.full) await applyChanges(staging, outDir, plan.remove);
     lap('render');
     if (options.search !== false) {
-      search = await buildSearchIndex(staging, { language: settings.language });
+      search = await buildSearchIndex(target, { language: settings.language, outputPath: join(staging, 'pagefind') });
+      if (!plan.full) await swapIn(join(staging, 'pagefind'), join(outDir, 'pagefind'));
       log(`indexed ${search.pages} pages for search in ${Math.round(search.milliseconds)} ms`);
     }
     lap('search');
     const storiesJson = recordsJson(records);
-    await replaceFile(join(staging, 'stories.json'), storiesJson);
-    await replaceFile(join(staging, 'stories.csv'), toCsv(records));
-    await replaceFile(join(staging, 'pairs.json'), `${JSON.stringify(toPairsJson(records, relations), null, 2)}\n`);
-    await swapIn(staging, outDir);
+    await replaceFile(join(target, 'stories.json'), storiesJson);
+    await replaceFile(join(target, 'stories.csv'), toCsv(records));
+    await replaceFile(join(target, 'pairs.json'), `${JSON.stringify(toPairsJson(records, relations), null, 2)}\n`);
+    if (plan.full) await swapIn(staging, outDir);
+    else await rm(staging, { recursive: true, force: true });
     if (manifestPath) await replaceFile(manifestPath, JSON.stringify({ manifest, stories: hashOf(storiesJson) }));
     await writeRegistry(registryPath, serializeRegistry(permalinks.registry), log);
     if (seedCacheDir) await new SeedCache(seedCacheDir).prune(seeds.cacheKeys);

@@ -1,11 +1,9 @@
 /**
- * File-system moves of the build: atomic file replacement, the staging swap,
- * and the hard-linked copy of the previous site that incremental builds render
- * into. A hard-linked file is never written in place (that would change the
- * published copy too): it is unlinked and replaced.
+ * File-system moves of the build: atomic file replacement, the staging swap
+ * of a full build, and the per-file moves of an incremental one.
  */
-import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 
 /** Write via a temporary file and a rename: readers see the old or the new file, never half of one. */
 export async function replaceFile(path: string, data: string | Uint8Array): Promise<void> {
@@ -28,21 +26,21 @@ export async function swapIn(staging: string, outDir: string): Promise<void> {
   await rm(retired, { recursive: true, force: true });
 }
 
-/** Hard-link every file of `from` that `keep` accepts (by relative path) into `to`. */
-export async function linkTree(from: string, to: string, keep: (relativePath: string) => boolean): Promise<number> {
-  let linked = 0;
-  const walk = async (relative: string): Promise<void> => {
-    const entries = await readdir(join(from, relative), { withFileTypes: true });
-    await mkdir(join(to, relative), { recursive: true });
-    await Promise.all(entries.map(async (entry) => {
-      const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && keep(path)) {
-        await link(join(from, path), join(to, path));
-        linked++;
-      }
-    }));
-  };
-  await walk('');
-  return linked;
+/** Every file below `dir`, as paths relative to it. */
+async function filesBelow(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
+
+/**
+ * Move every file rendered into `staging` to its place in `outDir` (a rename
+ * each, so a reader sees the old page or the new one) and delete the outputs
+ * no page produces any more.
+ */
+export async function applyChanges(staging: string, outDir: string, remove: readonly string[]): Promise<void> {
+  for (const path of await filesBelow(staging)) {
+    await mkdir(dirname(join(outDir, path)), { recursive: true });
+    await rename(join(staging, path), join(outDir, path));
+  }
+  await Promise.all(remove.map((path) => rm(join(outDir, path), { force: true })));
 }

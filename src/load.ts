@@ -103,8 +103,12 @@ export async function analyseFiles(paths: readonly string[], options: { tagger: 
   });
 }
 
-/** Seeds at which analysis moves to worker threads (below it, starting them costs more than it saves). */
-const PARALLEL_FROM = 200;
+/**
+ * Seeds at which analysis moves to worker threads: each worker first loads the
+ * TypeScript sources, the parser and the tagging data (about two seconds of
+ * CPU), which only pays off for large folders.
+ */
+const PARALLEL_FROM = 2000;
 
 export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Promise<LoadedSeeds> {
   const listing = await listSeeds(seedsDir);

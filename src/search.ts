@@ -16,6 +16,8 @@ export interface SearchIndexOptions {
   readonly language?: string;
   /** Which rendered files are stories, relative to the site folder. */
   readonly glob?: string;
+  /** Where the index goes (default `<site>/pagefind`). */
+  readonly outputPath?: string;
 }
 
 export interface SearchIndexSummary {
@@ -38,7 +40,7 @@ const UNUSED = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/
 
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexSummary> {
   const started = performance.now();
-  const outputPath = join(siteDir, 'pagefind');
+  const outputPath = options.outputPath ?? join(siteDir, 'pagefind');
   const fail = (step: string, errors: readonly string[]): never => {
     throw new SearchIndexError(`Building the search index of ${siteDir} failed while ${step}: ${errors.join('; ')}`);
   };
