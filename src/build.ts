@@ -9,7 +9,8 @@
  * are hard links to the previous build's files. A change of templates, code,
  * data files or settings renders everything.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { hashOf, SeedCache, versionOf } from './cache.ts';
 import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from './paths.ts';
@@ -70,8 +71,34 @@ export interface BuildSummary {
 }
 
 
-export function recordsJson(records: readonly StoryRecord[]): string {
-  return `${JSON.stringify({ stories: records }, null, 2)}\n`;
+/**
+ * Write `<out>/stories.json` a record at a time (the whole document of 100,000
+ * stories would be a 400 MB string) and return its sha256. The bytes are
+ * exactly `JSON.stringify({stories}, null, 2)` plus a newline.
+ */
+export async function writeRecordsJson(path: string, records: readonly StoryRecord[]): Promise<string> {
+  const hash = createHash('sha256');
+  const temporary = `${path}.${process.pid}.tmp`;
+  const file = await open(temporary, 'w');
+  try {
+    let buffered = '';
+    const emit = async (text: string, force = false): Promise<void> => {
+      buffered += text;
+      if (buffered.length < 1 << 20 && !force) return;
+      hash.update(buffered);
+      await file.write(buffered);
+      buffered = '';
+    };
+    await emit(records.length === 0 ? '{\n  "stories": []\n}\n' : '{\n  "stories": [\n');
+    for (let i = 0; i < records.length; i++) {
+      await emit(`${JSON.stringify(records[i], null, 2).replace(/^/gm, '    ')}${i + 1 < records.length ? ',' : ''}\n`);
+    }
+    await emit(records.length === 0 ? '' : '  ]\n}\n', true);
+  } finally {
+    await file.close();
+  }
+  await rename(temporary, path);
+  return hash.digest('hex');
 }
 
 export async function build(options: BuildOptions, tagger?: Tagger): Promise<BuildSummary> {
@@ -149,13 +176,12 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
       log(`indexed ${search.pages} pages for search in ${Math.round(search.milliseconds)} ms`);
     }
     lap('search');
-    const storiesJson = recordsJson(records);
-    await replaceFile(join(target, 'stories.json'), storiesJson);
+    const storiesHash = await writeRecordsJson(join(target, 'stories.json'), records);
     await replaceFile(join(target, 'stories.csv'), toCsv(records));
     await replaceFile(join(target, 'pairs.json'), `${JSON.stringify(toPairsJson(records, relations), null, 2)}\n`);
     if (plan.full) await swapIn(staging, outDir);
     else await rm(staging, { recursive: true, force: true });
-    if (manifestPath) await replaceFile(manifestPath, JSON.stringify({ manifest, stories: hashOf(storiesJson) }));
+    if (manifestPath) await replaceFile(manifestPath, JSON.stringify({ manifest, stories: storiesHash }));
     await writeRegistry(registryPath, serializeRegistry(permalinks.registry), log);
     if (seedCacheDir) await new SeedCache(seedCacheDir).prune(seeds.cacheKeys);
     lap('write');
@@ -184,8 +210,8 @@ async function previousManifest(path: string | undefined, outDir: string): Promi
   if (!path) return undefined;
   try {
     const saved = JSON.parse(await readFile(path, 'utf8')) as { manifest: PageManifest; stories: string };
-    const published = await readFile(join(outDir, 'stories.json'), 'utf8');
-    return hashOf(published) === saved.stories ? { manifest: saved.manifest } : undefined;
+    const published = createHash('sha256').update(await readFile(join(outDir, 'stories.json'))).digest('hex');
+    return published === saved.stories ? { manifest: saved.manifest } : undefined;
   } catch {
     return undefined;
   }

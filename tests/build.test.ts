@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -86,5 +87,19 @@ describe('news-digest build (CLI)', () => {
     expect(result.status).toBe(0);
     const records = JSON.parse(readFileSync(join(out, 'stories.json'), 'utf8')) as { stories: StoryRecord[] };
     expect(records.stories.map((s) => s.url)).toEqual(['/stories/2024/06/a-headline/']);
+  });
+});
+
+describe('writeRecordsJson', () => {
+  it.each([0, 1, 3])('should write exactly JSON.stringify({stories}, null, 2) for %i records', async (count) => {
+    const { toRecords } = await import('../src/records.ts');
+    const { writeRecordsJson } = await import('../src/build.ts');
+    const { parsePath } = await import('./helpers/seeds.ts');
+    const records = toRecords([parsePath(join(ROOT, 'seeds', '2024-05.txt')).digest!]).slice(0, count);
+    const path = join(tempDir(), 'stories.json');
+    const hash = await writeRecordsJson(path, records);
+    const expected = `${JSON.stringify({ stories: records }, null, 2)}\n`;
+    expect(readFileSync(path, 'utf8')).toBe(expected);
+    expect(hash).toBe(createHash('sha256').update(expected).digest('hex'));
   });
 });

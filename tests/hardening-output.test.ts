@@ -21,6 +21,7 @@ import { build } from '../src/build.ts';
 import type { StoryRecord } from '../src/types.ts';
 import { tempDir } from './helpers/cli.ts';
 import { fixture } from './helpers/seeds.ts';
+import { parseCsv } from './helpers/csv.ts';
 
 /** Fixture → the name it gets in the seeds folder (odd names on purpose). */
 const SEEDS: Record<string, string> = {
@@ -94,28 +95,6 @@ function strings(value: unknown, key = ''): { key: string; text: string }[] {
   if (Array.isArray(value)) return value.flatMap((item) => strings(item, key));
   if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, k === '#text' ? key : k));
   return [];
-}
-
-/** RFC 4180. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
 }
 
 function findHeadlines(value: unknown): string[] {

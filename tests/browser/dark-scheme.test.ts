@@ -3,9 +3,8 @@
  * axe-core's contrast rules on one page of every type (N with ND_TEST_SAMPLE).
  * Apart from pages.test.ts so that the two run side by side.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from './helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './helpers/browser.ts';
 import { axeViolations, settle } from './helpers/checks.ts';
 import { sampleQuery, samplePages, visitUrl, type SitePage } from './helpers/pages.ts';
 import { testSite } from './helpers/site.ts';
@@ -16,18 +15,12 @@ const query = await sampleQuery(site);
 const urlOf = (page: SitePage): string => visitUrl(site, page, query);
 
 describe('the dark colour scheme', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should keep every text legible on every page type', async () => {
     const illegible: string[] = [];
     for (const page of pages) {
-      const watched = await openPage(browser, { colorScheme: 'dark' });
+      const watched = await openPage(browser(), { colorScheme: 'dark' });
       try {
         await watched.page.goto(urlOf(page), { waitUntil: 'load' });
         await settle(watched.page);

@@ -5,8 +5,8 @@
  * header's search box is reached and used with the keyboard alone.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from './helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './helpers/browser.ts';
 import { settle } from './helpers/checks.ts';
 import { records, samplePages, served } from './helpers/pages.ts';
 import { testSite } from './helpers/site.ts';
@@ -57,16 +57,10 @@ async function focusStyles(page: Page): Promise<{ focused: FocusStyle; unfocused
 }
 
 describe('keyboard', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it.each(pages.map((page) => [`${page.type} ${page.path}`, page] as const))('should focus the skip link on the first Tab of %s, visibly, and move to #main on Enter', async (_, page) => {
-    const { page: tab, context } = await openPage(browser);
+    const { page: tab, context } = await openPage(browser());
     try {
       await tab.goto(served(site, page.path), { waitUntil: 'load' });
       await settle(tab); // the search page grows once its script has run
@@ -96,7 +90,7 @@ describe('keyboard', () => {
   it.each(['home', 'story', 'search', 'timeline', 'relations'])('should show a visible focus indicator on every Tab stop of the %s page', async (type) => {
     const target = pages.find((page) => page.type === type);
     expect(target, type).toBeDefined();
-    const { page: tab, context } = await openPage(browser);
+    const { page: tab, context } = await openPage(browser());
     try {
       await tab.goto(served(site, target!.path) + (type === 'search' ? `?q=${encodeURIComponent(stories[0]!.headline.split(' ')[0]!)}` : ''), { waitUntil: 'load' });
       await settle(tab);
@@ -120,7 +114,7 @@ describe('keyboard', () => {
   it('should reach the header search box by keyboard and show results for a typed query', async () => {
     const story = stories.at(-1)!;
     const word = story.headline.split(/\s+/).find((w) => /^[A-Za-z]{5,}$/.test(w))!;
-    const watched = await openPage(browser);
+    const watched = await openPage(browser());
     const tab = watched.page;
     try {
       await tab.goto(served(site, '/'), { waitUntil: 'load' });

@@ -4,9 +4,8 @@
  * artifact in test-results/screenshots/ (`story-320.png`, …) for a person to look at.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './helpers/browser.ts';
 import { horizontalOverflow, settle } from './helpers/checks.ts';
 import { sampleQuery, samplePages, visitUrl, type SitePage } from './helpers/pages.ts';
 import { testSite } from './helpers/site.ts';
@@ -23,16 +22,10 @@ function shotName(page: SitePage, width: number): string {
 }
 
 describe.each(WIDTHS)('at %i px wide', (width) => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should not scroll sideways on any page type, and save a screenshot of each', async () => {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, reducedMotion: 'reduce' });
+    const context = await browser().newContext({ viewport: { width, height: 800 }, reducedMotion: 'reduce' });
     const tab = await context.newPage();
     const overflowing: string[] = [];
     try {

@@ -4,9 +4,8 @@
  * included), no Content-Security-Policy violation, and axe-core finds nothing
  * against WCAG 2.1 A/AA and its best practices.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from './helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from './helpers/browser.ts';
 import { axeViolations, settle } from './helpers/checks.ts';
 import { sampleQuery, samplePages, served, visitUrl, type SitePage } from './helpers/pages.ts';
 import { testSite } from './helpers/site.ts';
@@ -17,13 +16,7 @@ const query = await sampleQuery(site);
 const urlOf = (page: SitePage): string => visitUrl(site, page, query);
 
 describe('every page type in a real browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should sample a page of every type', () => {
     const types = new Set(pages.map((page) => page.type));
@@ -33,7 +26,7 @@ describe('every page type in a real browser', () => {
   });
 
   it.each(pages.map((page) => [`${page.type} ${page.path}`, page] as const))('should load %s without errors, failed requests, CSP violations or axe violations', async (_, page) => {
-    const watched = await openPage(browser);
+    const watched = await openPage(browser());
     try {
       const response = await watched.page.goto(urlOf(page), { waitUntil: 'networkidle' });
       expect(response?.status(), page.path).toBe(200);
@@ -53,7 +46,7 @@ describe('every page type in a real browser', () => {
 
   it('should answer a missing URL at any depth with the 404 page, whose links and styles still work', async () => {
     const missing = served(site, '/no/such/page/here/');
-    const watched = await openPage(browser, { allow404: (url) => url === missing });
+    const watched = await openPage(browser(), { allow404: (url) => url === missing });
     try {
       const response = await watched.page.goto(missing, { waitUntil: 'networkidle' });
       expect(response?.status()).toBe(404);

@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileOf } from '../helpers/links.ts';
-import { launchBrowser, openPage } from './helpers/browser.ts';
+import { openPage, useBrowser } from './helpers/browser.ts';
 import { records, served } from './helpers/pages.ts';
 import { testSite } from './helpers/site.ts';
 
@@ -67,17 +67,11 @@ async function allResults(page: Page): Promise<string[]> {
 }
 
 describe('search in a real browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('should find a story by a word that only it contains', async () => {
     const { word, story, count } = distinctive();
-    const watched = await openPage(browser);
+    const watched = await openPage(browser());
     try {
       await watched.page.goto(served(site, '/search/'), { waitUntil: 'load' });
       await status(watched.page);
@@ -100,7 +94,7 @@ describe('search in a real browser', () => {
   });
 
   it('should narrow the results to one pair when its filter is chosen', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(browser());
     const page = watched.page;
     try {
       // A word in as many stories as possible, so that several pairs share the results.

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 /**
  * Chromium for the quality checks: Debian's package (scripts/setup-browser.sh),
  * driven by playwright-core. `openPage` records everything a reader would
@@ -62,5 +63,20 @@ export async function openPage(browser: Browser, options: { width?: number; colo
       const csp = page.isClosed() ? [] : await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
       return [...problems, ...csp];
     },
+  };
+}
+
+/** One Chromium for the enclosing `describe`, launched before its tests and closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Expected the browser to be launched in beforeAll');
+    return browser;
   };
 }
