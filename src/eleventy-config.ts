@@ -4,10 +4,12 @@
  * src/site/, including the serialised JSON-LD and JSON Feed documents.
  */
 import { join } from 'node:path';
+import { feedLinksHtml, storyListHtml, tagCountsHtml, tagListHtml, type Link } from './site/listings.ts';
+import type { FeedLink, StoryLink, TagCount, TagRef } from './site/types.ts';
 
 export interface EleventyUserConfig {
   addPassthroughCopy(paths: Record<string, string>): void;
-  addFilter<This>(name: string, filter: (this: This, value: string) => string): void;
+  addFilter<This, Args extends unknown[]>(name: string, filter: (this: This, ...args: Args) => string): void;
   /** Eleventy internals, used only to quieten benchmark warnings. */
   readonly benchmarkManager?: { getAll?(): Record<string, { setIsVerbose?(value: boolean): void }> };
 }
@@ -35,8 +37,23 @@ export function siteConfig(config: EleventyUserConfig, options: { readonly templ
   // prefix comes from the page's own data, not this closure, because Eleventy
   // caches compiled templates per process and a later build (tests, the
   // watcher) would otherwise render with an earlier build's prefix.
-  config.addFilter('link', function link(this: { ctx?: { nd?: { site?: { pathPrefix?: string } } } }, url: string) {
-    return prefixUrl(url, this.ctx?.nd?.site?.pathPrefix ?? options.pathPrefix);
+  type Context = { ctx?: { nd?: { site?: { pathPrefix?: string } } } };
+  const linker = (context: Context): Link => (url) => prefixUrl(url, context.ctx?.nd?.site?.pathPrefix ?? options.pathPrefix);
+  config.addFilter('link', function link(this: Context, url: string) {
+    return linker(this)(url);
+  });
+  // Shared listings (src/site/listings.ts); their output is escaped HTML, printed with `| safe`.
+  config.addFilter('tagList', function (this: Context, tags: readonly TagRef[], skipUrl: string = '', facet: boolean = false) {
+    return tagListHtml(tags, linker(this), skipUrl, facet);
+  });
+  config.addFilter('storyList', function (this: Context, stories: readonly StoryLink[], skipUrl: string = '', showDigest: boolean = true, ordered: boolean = false) {
+    return storyListHtml(stories, linker(this), skipUrl, showDigest, ordered);
+  });
+  config.addFilter('tagCounts', function (this: Context, tags: readonly TagCount[]) {
+    return tagCountsHtml(tags, linker(this));
+  });
+  config.addFilter('feedLinks', function (this: Context, feeds: readonly FeedLink[]) {
+    return feedLinksHtml(feeds, linker(this));
   });
   // `quietMode` does not reach benchmark groups created before it is applied
   // (3.1.7), which then print "[11ty] Benchmark …" lines into the CLI output.
