@@ -1,13 +1,13 @@
 /**
  * The build: seeds → records → site, with every file-system effect in one
- * place. The new site is prepared in a staging folder beside the output and
- * swapped in only when everything succeeded, so a bad seed or a failed render
- * leaves the published site exactly as it was.
+ * place. Everything that can fail on bad input or a template bug runs before
+ * the output is touched, so a bad seed or a failed render leaves the published
+ * site exactly as it was.
  *
  * Rebuilds are incremental: seeds are parsed and tagged once per content (the
- * seed cache), and only pages whose data changed are rendered again; the rest
- * are hard links to the previous build's files. A change of templates, code,
- * data files or settings renders everything.
+ * seed cache), and only pages whose data changed are rendered again and moved
+ * into place; the others stay as they are. A change of templates, code, data
+ * files or settings renders everything, into a staging folder swapped in whole.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, open, readFile, rename, rm } from 'node:fs/promises';
@@ -117,12 +117,14 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   const cacheDir = options.cacheDir === false ? undefined : resolve(options.cacheDir ?? DEFAULT_CACHE);
   const version = await codeVersion(dataDir);
   // Labels from the tagging data in `dataDir` unless the caller brings its own.
-  const labels = options.labels ?? loadTaxonomy(dataDir).labels;
+  // The tagging data is loaded once, for labels and the default tagger, unless the caller brings both.
+  const taxonomy = tagger && options.labels ? undefined : loadTaxonomy(dataDir);
+  const labels = options.labels ?? taxonomy!.labels;
 
   // 1. Seeds → dated, tagged stories (cached per seed).
   const seedCacheDir = cacheDir ? join(cacheDir, 'seeds') : undefined;
   const seeds = await loadSeeds(options.seedsDir, {
-    ...(tagger ? { tagger } : { dataDir }), cacheDir: seedCacheDir, version: hashOf(version, tagger ? 'custom tagger' : 'tagger'),
+    tagger: tagger ?? taxonomy!.tagger, ...(tagger ? {} : { dataDir }), cacheDir: seedCacheDir, version: hashOf(version, tagger ? 'custom tagger' : 'tagger'),
   });
   for (const notice of seeds.notices) log(notice);
   const warnings = assertValid(seeds);

@@ -44,9 +44,13 @@ export interface LoadedSeeds {
 }
 
 export interface LoadOptions {
-  /** A custom tagger (tests); without one, the default tagger from `dataDir`. */
+  /** The tagger for seeds analysed on this thread; without one, the default tagger from `dataDir`. */
   readonly tagger?: Tagger | undefined;
-  /** The tagging data folder: lets large folders be analysed on worker threads. */
+  /**
+   * The tagging data folder the tagger was built from: lets large folders be
+   * analysed on worker threads, each building the same tagger (leave it out
+   * with a custom tagger, which cannot travel to a worker).
+   */
   readonly dataDir?: string | undefined;
   /** Where cached results live; no cache without it. */
   readonly cacheDir?: string | undefined;

@@ -70,3 +70,13 @@ describe('similarity', () => {
     expect(similarity(a, b)).toBe(expected);
   });
 });
+
+describe('parseRegistry', () => {
+  it('should name the file and line of a broken registry', async () => {
+    const { parseRegistry } = await import('../src/permalinks.ts');
+    expect(() => parseRegistry('{\n "version": 1,\n "stories": [\n', 'seeds/permalinks.json')).toThrow(/^seeds\/permalinks\.json:\d+:1: error: Unexpected invalid JSON/);
+    const foreign = JSON.stringify({ version: 1, stories: [], redirects: [{ from: '/stories/2024/05/a/', to: 'javascript:alert(1)' }], withdrawn: [] }, null, 1);
+    expect(() => parseRegistry(foreign, 'seeds/permalinks.json')).toThrow(/Unexpected URL "javascript:alert\(1\)"/);
+    expect(parseRegistry(undefined, 'x').stories).toEqual([]);
+  });
+});
