@@ -47,7 +47,7 @@ export interface BuildOptions {
   readonly cacheDir?: string | false;
   /** Render only changed pages when the previous output allows it (default true). */
   readonly incremental?: boolean;
-  /** Render worker threads for large sites (default: one per core). */
+  /** Render lanes: this thread and `workers - 1` worker threads (default `RENDER_LANES`, one). */
   readonly workers?: number;
   /** Pages per Eleventy run (default `SHARD_SIZE`): fewer bound memory, more amortise start-up. */
   readonly shardSize?: number;

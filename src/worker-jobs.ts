@@ -1,15 +1,24 @@
 /** The jobs a build worker runs (src/worker.js); each maps plain data to plain data. */
-import { SeedCache } from './cache.ts';
-import { analyseFiles, type AnalysedFile, type SeedResult } from './load.ts';
-import { renderSite, type RenderOptions } from './render.ts';
-import { loadTaxonomy } from './taxonomy.ts';
+import type { AnalysedFile, SeedResult } from './load.ts';
+import type { Tagger } from './records.ts';
+import type { RenderOptions } from './render.ts';
 
 export type Job =
   | { readonly kind: 'render'; readonly options: RenderOptions }
   | { readonly kind: 'analyse'; readonly paths: readonly string[]; readonly dataDir: string; readonly cacheDir?: string; readonly version: string };
 
+/** A lane analyses several batches: its tagger is built once per data folder. */
+const taggers = new Map<string, Tagger>();
+
+/** Modules are imported by the first job that needs them: a render lane never loads the parser, nor an analysis lane Eleventy. */
 export async function runJob(job: Job): Promise<number | AnalysedFile[]> {
-  if (job.kind === 'render') return renderSite(job.options);
+  if (job.kind === 'render') {
+    const { renderSite } = await import('./render.ts');
+    return renderSite(job.options);
+  }
+  const [{ SeedCache }, { analyseFiles }, { loadTaxonomy }] = await Promise.all([import('./cache.ts'), import('./load.ts'), import('./taxonomy.ts')]);
+  let tagger = taggers.get(job.dataDir);
+  if (!tagger) taggers.set(job.dataDir, (tagger = loadTaxonomy(job.dataDir).tagger));
   const cache = job.cacheDir === undefined ? undefined : new SeedCache<SeedResult>(job.cacheDir);
-  return analyseFiles(job.paths, { tagger: loadTaxonomy(job.dataDir).tagger, cache, version: job.version });
+  return analyseFiles(job.paths, { tagger, cache, version: job.version });
 }

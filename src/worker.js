@@ -1,16 +1,21 @@
-// A build worker thread: runs one job (`render` a shard of pages, or `analyse`
-// a batch of seeds) and answers with its result. Plain JS because a worker
-// starts without the parent's TypeScript loader.
+// A build worker thread: runs jobs (`render` a shard of pages, or `analyse` a
+// batch of seeds) one at a time and answers each with its result, collecting
+// its garbage in between (src/pool.ts). Plain JS because a worker starts
+// without the parent's TypeScript loader.
 import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
 const { runJob } = await import('./worker-jobs.ts');
+const { collectGarbage } = await import('./gc.ts');
 
 parentPort.on('message', async (message) => {
+  let answer;
   try {
-    parentPort.postMessage({ result: await runJob(message) });
+    answer = { result: await runJob(message) };
   } catch (error) {
-    parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
+    answer = { error: error instanceof Error ? error.message : String(error) };
   }
+  collectGarbage();
+  parentPort.postMessage(answer);
 });
