@@ -69,6 +69,8 @@ describe('buildSiteData', () => {
     );
     expect(story.related.map((link) => link.url)).not.toContain(story.url);
     expect(pages.story[0]!.previous).toBeNull();
+    // Briefs: a story page lists its neighbours and related stories without their tags.
+    for (const brief of [story.previous, story.next, ...story.related]) expect(Object.keys(brief!).sort()).toEqual(['date', 'dateLabel', 'digest', 'headline', 'url']);
   });
 
   it('should number paragraphs and keep the sanitized HTML', () => {

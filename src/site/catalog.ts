@@ -7,7 +7,7 @@ import type { SiteSettings } from '../config.ts';
 import type { StoryRecord } from '../types.ts';
 import { absoluteUrl, dateLabel, digestUrl } from './format.ts';
 import { pairCountries, titleCase } from './labels.ts';
-import type { DigestRef, SiteLabels, StoryLink, TagKind, TagRef } from './types.ts';
+import type { DigestRef, SiteLabels, StoryBrief, StoryLink, TagKind, TagRef } from './types.ts';
 
 export interface Context {
   readonly settings: SiteSettings;
@@ -30,6 +30,7 @@ export interface DigestGroup {
 export interface Catalog {
   readonly records: readonly StoryRecord[]; // oldest first
   readonly links: readonly StoryLink[]; // parallel to `records`
+  readonly briefs: readonly StoryBrief[]; // parallel to `records`
   readonly tags: Readonly<Record<TagKind, ReadonlyMap<string, TagGroup>>>;
   readonly digests: ReadonlyMap<string, DigestGroup>;
   /** Story index → its tag refs, pairs then topics then countries. */
@@ -71,6 +72,7 @@ export function buildCatalog(input: readonly StoryRecord[], context: Context): C
 
   const digests = new Map<string, DigestGroup>();
   const storyTags: TagRef[][] = [];
+  const briefs: StoryBrief[] = [];
   const links = records.map((record, index): StoryLink => {
     const own: TagRef[] = [];
     for (const slug of new Set(record.pairs)) {
@@ -96,8 +98,10 @@ export function buildCatalog(input: readonly StoryRecord[], context: Context): C
       digests.set(record.digest.id, (digest = { ref: digestRef, date: record.digest.date, indexes: [] }));
     }
     digest.indexes.push(index);
-    return { url: record.url, headline: record.headline, date: record.date, dateLabel: dateLabel(record.date), digest: digest.ref, tags: own };
+    const brief = { url: record.url, headline: record.headline, date: record.date, dateLabel: dateLabel(record.date), digest: digest.ref };
+    briefs.push(brief);
+    return { ...brief, tags: own };
   });
   for (const digest of digests.values()) digest.indexes.sort((a, b) => records[a]!.source.line - records[b]!.source.line);
-  return { records, links, tags, digests, storyTags };
+  return { records, links, briefs, tags, digests, storyTags };
 }

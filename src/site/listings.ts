@@ -7,7 +7,7 @@
  * path prefix. Templates print these with `| safe`.
  */
 import { escapeHtml } from '../html.ts';
-import type { FeedLink, StoryLink, TagCount, TagRef } from './types.ts';
+import type { FeedLink, StoryBrief, TagCount, TagRef } from './types.ts';
 
 export type Link = (url: string) => string;
 
@@ -24,14 +24,15 @@ export function tagListHtml(tags: readonly TagRef[], link: Link, skipUrl = '', f
   return `<ul class="tags">${items.join('')}\n</ul>`;
 }
 
-export function storyListHtml(stories: readonly StoryLink[], link: Link, skipUrl = '', showDigest = true, ordered = false): string {
+/** Stories with `tags` (listings) show them; briefs (related stories) do not. */
+export function storyListHtml(stories: readonly (StoryBrief & { readonly tags?: readonly TagRef[] })[], link: Link, skipUrl = '', showDigest = true, ordered = false): string {
   const items = stories.map((story) => {
     const digest = showDigest ? ` · <a href="${escapeHtml(link(story.digest.url))}">${bdi(story.digest.title)}</a>` : '';
     return [
       '<li class="story-item">',
       `  <a class="story-link" href="${escapeHtml(link(story.url))}">${bdi(story.headline)}</a>`,
       `  <p class="story-meta"><time datetime="${escapeHtml(story.date)}">${escapeHtml(story.dateLabel)}</time>${digest}</p>`,
-      `  ${tagListHtml(story.tags, link, skipUrl)}`,
+      ...(story.tags ? [`  ${tagListHtml(story.tags, link, skipUrl)}`] : []),
       '</li>',
     ].join('\n');
   });

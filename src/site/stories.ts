@@ -7,13 +7,13 @@ import { buildRelatedIndex, relatedStories } from './related.ts';
 import type { StoryPage, TagKind, TagRef } from './types.ts';
 
 export function storyPages(catalog: Catalog, context: Context): StoryPage[] {
-  const { records, links, digests, storyTags } = catalog;
+  const { records, briefs, digests, storyTags } = catalog;
   const related = relatedStories(records, buildRelatedIndex(records));
   const positions = new Map<number, number>();
   for (const digest of digests.values()) digest.indexes.forEach((story, position) => positions.set(story, position + 1));
 
   return records.map((record, index): StoryPage => {
-    const link = links[index]!;
+    const link = briefs[index]!;
     const digest = digests.get(record.digest.id)!;
     const tags = storyTags[index]!;
     const ofKind = (kind: TagKind): TagRef[] => tags.filter((tag) => tag.kind === kind);
@@ -53,9 +53,9 @@ export function storyPages(catalog: Catalog, context: Context): StoryPage[] {
       pairs: ofKind('pair'),
       topics: ofKind('topic'),
       countries: ofKind('country'),
-      previous: links[index - 1] ?? null,
-      next: links[index + 1] ?? null,
-      related: related[index]!.map((other) => links[other]!),
+      previous: briefs[index - 1] ?? null,
+      next: briefs[index + 1] ?? null,
+      related: related[index]!.map((other) => briefs[other]!),
       permalink,
       timelineUrl: monthUrl(monthKey(record.date)),
     };

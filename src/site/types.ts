@@ -31,13 +31,20 @@ export interface DigestRef {
   readonly url: string;
 }
 
-/** A story as every listing shows it. One object per story, shared by all listings. */
-export interface StoryLink {
+/**
+ * A story as a story page points at another (previous, next, related): no tags.
+ * A story page shows five to seven of them; their tags were 40 % of its bytes.
+ */
+export interface StoryBrief {
   readonly url: string;
   readonly headline: string;
   readonly date: IsoDate;
   readonly dateLabel: string; // `12 May 2024` or `May 2024`
   readonly digest: DigestRef;
+}
+
+/** A story as every listing shows it. One object per story, shared by all listings. */
+export interface StoryLink extends StoryBrief {
   readonly tags: readonly TagRef[]; // pairs, then topics, then countries
 }
 
@@ -103,9 +110,9 @@ export interface StoryPage extends Page {
   readonly pairs: readonly TagRef[];
   readonly topics: readonly TagRef[];
   readonly countries: readonly TagRef[];
-  readonly previous: StoryLink | null; // older
-  readonly next: StoryLink | null; // newer
-  readonly related: readonly StoryLink[];
+  readonly previous: StoryBrief | null; // older
+  readonly next: StoryBrief | null; // newer
+  readonly related: readonly StoryBrief[];
   readonly permalink: string; // absolute
   readonly timelineUrl: string; // the story's month page
 }
