@@ -2,7 +2,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildSummary } from '../src/build.ts';
-import { manifestOf, outputPathOf, planPages } from '../src/incremental.ts';
+import { hashItem, manifestOf, outputPathOf, planPages } from '../src/incremental.ts';
 import { snapshotTree, tempDir } from './helpers/cli.ts';
 import { ROOT } from './helpers/seeds.ts';
 
@@ -98,5 +98,22 @@ describe('planPages', () => {
 
   it('should map URLs to output files the way Eleventy writes them', () => {
     expect(['/', '/a/b/', '/feed.xml', '/404.html'].map(outputPathOf)).toEqual(['index.html', 'a/b/index.html', 'feed.xml', '404.html']);
+  });
+});
+
+describe('hashItem', () => {
+  const story = (headline: string) => ({ url: '/stories/a/', headline, tags: [{ url: '/pairs/china-russia/', label: 'China–Russia' }] });
+
+  it('should hash equal items alike, whether or not they share references', () => {
+    const shared = story('Gas deal');
+    expect(hashItem({ url: '/p/', stories: [shared, shared] })).toBe(hashItem({ url: '/p/', stories: [story('Gas deal'), story('Gas deal')] }));
+  });
+
+  it('should change when anything inside a shared reference changes, however deep', () => {
+    const base = hashItem({ url: '/p/', stories: [story('Gas deal')] });
+    expect(hashItem({ url: '/p/', stories: [story('Gas deals')] })).not.toBe(base);
+    const relabelled = { ...story('Gas deal'), tags: [{ url: '/pairs/china-russia/', label: 'Russia–China' }] };
+    expect(hashItem({ url: '/p/', stories: [relabelled] })).not.toBe(base);
+    expect(hashItem({ url: '/q/', stories: [story('Gas deal')] })).not.toBe(base);
   });
 });
