@@ -58,7 +58,7 @@ export function buildSiteData(records: readonly StoryRecord[], settings: SiteSet
   const digests = sortedDigests(catalog);
   const months = monthGroups(catalog);
   const feed = feeds(catalog, context);
-  const firstPage = (page: TagPage): boolean => page.pagination.number === 1;
+  const firstPage = (page: TagPage): boolean => page.pagination.archive === 0;
   const html = {
     home: [homePage(digests, catalog, relations, context)],
     story: storyPages(catalog, context),

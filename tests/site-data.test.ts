@@ -33,15 +33,35 @@ function pairStories(count: number): StoryRecord[] {
 }
 
 describe('buildSiteData', () => {
-  it('should page a long tag listing 100 stories at a time, newest first', () => {
-    const { pages } = buildSiteData(pairStories(250), settings);
+  it('should list a tag\'s newest stories on its own page and older runs of 100 on archive pages, oldest first', () => {
+    const { pages } = buildSiteData(pairStories(350), settings);
     const pair = pages.pair.filter((page) => page.slug === 'north-korea-russia');
-    expect(pair.map((page) => page.url)).toEqual(['/pairs/north-korea-russia/', '/pairs/north-korea-russia/page/2/', '/pairs/north-korea-russia/page/3/']);
-    expect(pair.map((page) => page.stories.length)).toEqual([100, 100, 50]);
-    expect(pair[0]!.stories[0]!.url).toBe('/stories/2024/09/06/s249/');
-    expect(pair[1]!.pagination).toEqual({ number: 2, count: 3, previous: '/pairs/north-korea-russia/', next: '/pairs/north-korea-russia/page/3/' });
+    expect(pair.map((page) => page.url)).toEqual(['/pairs/north-korea-russia/', '/pairs/north-korea-russia/page/1/', '/pairs/north-korea-russia/page/2/']);
+    // Own page: the unfinished run (50) and the full run before it (100), newest first.
+    expect(pair.map((page) => page.stories.length)).toEqual([150, 100, 100]);
+    expect(pair[0]!.stories[0]!.url).toBe(pages.story[349]!.url);
+    expect(pair[0]!.stories.at(-1)!.url).toBe(pages.story[200]!.url);
+    expect(pair[1]!.stories.map((story) => story.url)).toEqual(pages.story.slice(0, 100).map((story) => story.url).reverse());
+    expect(pair.map((page) => page.pagination)).toEqual([
+      { archive: 0, newer: null, older: '/pairs/north-korea-russia/page/2/', from: pages.story[200]!.dateLabel, to: pages.story[349]!.dateLabel },
+      { archive: 1, newer: '/pairs/north-korea-russia/page/2/', older: null, from: pages.story[0]!.dateLabel, to: pages.story[99]!.dateLabel },
+      { archive: 2, newer: '/pairs/north-korea-russia/', older: '/pairs/north-korea-russia/page/1/', from: pages.story[100]!.dateLabel, to: pages.story[199]!.dateLabel },
+    ]);
     expect(pair[0]!.meta.canonical).toBe('https://example.org/news/pairs/north-korea-russia/');
     expect(pair[0]!.label).toBe('North Korea–Russia');
+    expect(buildSiteData(pairStories(199), settings).pages.pair.map((page) => page.stories.length)).toEqual([199]);
+  });
+
+  it('should leave every archive page unchanged when newer stories arrive, but the newest when a run fills', () => {
+    const archives = (count: number) => buildSiteData(pairStories(count), settings).pages.pair.filter((page) => page.pagination.archive > 0);
+    const before = archives(350);
+    expect(archives(351)).toEqual(before);
+    expect(archives(399)).toEqual(before);
+    const after = archives(400);
+    expect(after.map((page) => page.url)).toEqual([...before.map((page) => page.url), '/pairs/north-korea-russia/page/3/']);
+    expect(after[0]).toEqual(before[0]);
+    // The formerly newest archive page now points to the new one instead of the tag's own page.
+    expect(after[1]).toEqual({ ...before[1], pagination: { ...before[1]!.pagination, newer: '/pairs/north-korea-russia/page/3/' } });
   });
 
   it('should redirect the reversed pair built from its country slugs, not by splitting', () => {
@@ -135,7 +155,7 @@ describe('buildSiteData', () => {
     expect(first!.relations!.topics.map((topic) => [topic.label, topic.count, topic.url])).toEqual([['Energy', 125, '/topics/energy/'], ['Military', 125, '/topics/military/']]);
     expect(second!.relations).toBeNull();
     const russia = pages.country.filter((page) => page.slug === 'russia');
-    expect(russia.map((page) => page.relations?.partners ?? null)).toEqual([[{ slug: 'north-korea', label: 'North Korea', count: 250, url: '/pairs/north-korea-russia/' }], null, null]);
+    expect(russia.map((page) => page.relations?.partners ?? null)).toEqual([[{ slug: 'north-korea', label: 'North Korea', count: 250, url: '/pairs/north-korea-russia/' }], null]);
     expect(pages.home[0]!.relations.url).toBe('/relations/');
     expect(pages.home[0]!.relations.network.nodes.map((node) => node.slug)).toEqual(['north-korea', 'russia']);
   });

@@ -1,7 +1,17 @@
 /**
- * Pair, topic and country pages: every story with the tag, newest first, 100
- * to a page (`/pairs/<slug>/`, `/pairs/<slug>/page/2/`, …); the overview page
- * of each kind; and for each pair a redirect from its reversed slug.
+ * Pair, topic and country pages; the overview page of each kind; and for each
+ * pair a redirect from its reversed slug.
+ *
+ * A tag's stories are cut into runs of 100 counted from the oldest. The tag's
+ * own page (`/pairs/<slug>/`) shows its newest stories: the last, unfinished
+ * run and the full run before it (100 to 199 stories). Every older run is an
+ * archive page (`/pairs/<slug>/page/1/` the oldest, then 2, …) that never
+ * changes when newer stories arrive, so a new digest re-renders a tag's own
+ * page, not every page of its listing as newest-first pages would (they all
+ * shift by one story). Only a story dated before the newest run (a back-dated
+ * digest) shifts the runs after it. Archive pages name their date range and
+ * link newer and older; no page says how many pages there are, which would
+ * change them all.
  */
 import type { Catalog, Context, TagGroup } from './catalog.ts';
 import { plural } from './format.ts';
@@ -18,7 +28,11 @@ const INTROS: Record<TagKind, string> = {
   country: 'Every country the stories mention, with the number of stories on each.',
 };
 
-export const pageUrl = (tagUrl: string, number: number): string => (number === 1 ? tagUrl : `${tagUrl}page/${number}/`);
+/** Archive page `archive` of a tag; 0 is the tag's own page. */
+export const pageUrl = (tagUrl: string, archive: number): string => (archive === 0 ? tagUrl : `${tagUrl}page/${archive}/`);
+
+/** Archive pages of a listing of `total` stories: every full run but the newest. */
+export const archiveCount = (total: number, perPage = STORIES_PER_PAGE): number => Math.max(0, Math.floor(total / perPage) - 1);
 
 function describe(kind: TagKind, group: TagGroup, context: Context): string {
   const count = plural(group.indexes.length, 'story', 'stories');
@@ -34,13 +48,17 @@ export function tagPages(kind: TagKind, catalog: Catalog, context: Context, perP
   const pages: TagPage[] = [];
   for (const group of sortedGroups(catalog.tags[kind])) {
     const { ref } = group;
-    const newestFirst = group.indexes.map((index) => catalog.links[index]!).reverse();
-    const count = Math.max(1, Math.ceil(newestFirst.length / perPage));
-    const description = describe(kind, group, context);
+    const oldestFirst = group.indexes.map((index) => catalog.links[index]!);
+    const archives = archiveCount(oldestFirst.length, perPage);
     const feeds = kind === 'country' ? [] : tagFeeds(ref.url, ref.label, context.settings.title);
-    for (let number = 1; number <= count; number++) {
-      const url = pageUrl(ref.url, number);
-      const heading = number === 1 ? ref.label : `${ref.label}, page ${number} of ${count}`;
+    // The tag's own page first, then its archive pages, newest to oldest.
+    for (let archive = 0; archive <= archives; archive++) {
+      const stories = archive === 0 ? oldestFirst.slice(archives * perPage) : oldestFirst.slice((archive - 1) * perPage, archive * perPage);
+      const from = stories[0]!.dateLabel;
+      const to = stories.at(-1)!.dateLabel;
+      const url = pageUrl(ref.url, archive);
+      const heading = archive === 0 ? ref.label : `${ref.label}, ${from} to ${to}`;
+      const description = archive === 0 ? describe(kind, group, context) : `${plural(stories.length, 'story', 'stories')} tagged ${ref.label}, from ${from} to ${to}.`;
       pages.push({
         url,
         meta: pageMeta(context, url, heading, { section: SECTIONS[kind], description, feeds }),
@@ -49,13 +67,13 @@ export function tagPages(kind: TagKind, catalog: Catalog, context: Context, perP
         label: ref.label,
         description,
         tagUrl: ref.url,
-        total: newestFirst.length,
-        stories: newestFirst.slice((number - 1) * perPage, number * perPage),
+        stories: [...stories].reverse(),
         pagination: {
-          number,
-          count,
-          previous: number > 1 ? pageUrl(ref.url, number - 1) : null,
-          next: number < count ? pageUrl(ref.url, number + 1) : null,
+          archive,
+          newer: archive === 0 ? null : pageUrl(ref.url, archive === archives ? 0 : archive + 1),
+          older: archive === 0 ? (archives > 0 ? pageUrl(ref.url, archives) : null) : archive > 1 ? pageUrl(ref.url, archive - 1) : null,
+          from,
+          to,
         },
         countries: group.countries,
       });

@@ -117,11 +117,19 @@ export interface StoryPage extends Page {
   readonly timelineUrl: string; // the story's month page
 }
 
-export interface PageLinks {
-  readonly number: number;
-  readonly count: number;
-  readonly previous: string | null;
-  readonly next: string | null;
+/**
+ * Where a tag page sits in its listing. Archive pages hold fixed runs of 100
+ * stories counted from the oldest, so adding newer stories never changes them
+ * (src/site/tags.ts).
+ */
+export interface ArchiveLinks {
+  /** 0 on the tag's own page (its newest stories); k on archive page k, 1 being the oldest. */
+  readonly archive: number;
+  readonly newer: string | null;
+  readonly older: string | null;
+  /** Date labels of the oldest and newest story on the page. */
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface TagPage extends Page {
@@ -129,10 +137,9 @@ export interface TagPage extends Page {
   readonly slug: string;
   readonly label: string;
   readonly description: string;
-  readonly tagUrl: string; // page 1
-  readonly total: number;
+  readonly tagUrl: string; // the tag's own page
   readonly stories: readonly StoryLink[]; // newest first
-  readonly pagination: PageLinks;
+  readonly pagination: ArchiveLinks;
   readonly countries: readonly TagRef[]; // a pair's two countries
 }
 
