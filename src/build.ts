@@ -26,7 +26,7 @@ import { computeRelations } from './relations.ts';
 import { renderPages } from './render-pool.ts';
 import { buildSearchIndex, type SearchIndexSummary } from './search.ts';
 import { PERMALINKS_FILE } from './seeds.ts';
-import { buildSiteData, type SiteLabels } from './site.ts';
+import { planSiteData, type SiteLabels } from './site.ts';
 import { loadTaxonomy } from './taxonomy.ts';
 import type { StoryRecord } from './types.ts';
 
@@ -143,14 +143,15 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
 
   // 3. Site data: every page as an item; decide which to render.
   const relations = computeRelations(records);
-  const data = buildSiteData(records, settings, labels, relations);
+  const data = planSiteData(records, settings, labels, relations);
   const pages = withRegistryPages(data.pages, permalinks.registry);
   const renderVersion = hashOf(version, await versionOf([templatesDir]), JSON.stringify(settings));
-  const manifest = manifestOf(pages, renderVersion);
+  const lazy = { story: data.stories };
+  const manifest = manifestOf(pages, renderVersion, lazy);
   const outDir = resolve(options.outDir);
   const manifestPath = cacheDir ? join(cacheDir, 'manifests', `${hashOf(outDir).slice(0, 16)}.json`) : undefined;
   const previous = options.incremental === false ? undefined : await previousManifest(manifestPath, outDir);
-  const plan = planPages(pages, manifest, previous?.manifest);
+  const plan = planPages(pages, manifest, previous?.manifest, lazy);
   log(`${plan.full ? 'full build' : 'incremental build'}: rendering ${plan.changed} of ${plan.total} pages`);
   lap('site');
 

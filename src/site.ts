@@ -14,10 +14,10 @@ import { homePage } from './site/home.ts';
 import { fallbackLabels, safeLabels } from './site/labels.ts';
 import { pageMeta } from './site/meta.ts';
 import { robots, sitemaps } from './site/sitemap.ts';
-import { storyPages } from './site/stories.ts';
+import { storyPageList } from './site/stories.ts';
 import { pairRedirects, tagIndexPage, tagPages } from './site/tags.ts';
 import { monthGroups, monthPages, timelinePage, yearPages } from './site/timeline.ts';
-import type { SiteData, SiteGlobals, SiteLabels, SitePages, TagPage } from './site/types.ts';
+import type { SiteData, SiteGlobals, SiteLabels, SitePages, SitePlan, TagPage } from './site/types.ts';
 import type { StoryRecord } from './types.ts';
 
 export type * from './site/types.ts';
@@ -53,6 +53,12 @@ function globals(settings: SiteSettings): SiteGlobals {
  * (build.ts writes `pairs.json` from it); computed here otherwise.
  */
 export function buildSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels, relations: Relations = computeRelations(records)): SiteData {
+  const { site, pages, stories } = planSiteData(records, settings, labels, relations);
+  return { site, pages: { ...pages, story: stories.urls.map((_, index) => stories.build(index)) } };
+}
+
+/** The site data with story pages on demand, for the build: it builds only the story pages it renders (src/incremental.ts). */
+export function planSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels, relations: Relations = computeRelations(records)): SitePlan {
   const context = createContext(settings, safeLabels(labels));
   const catalog = buildCatalog(records, context);
   const digests = sortedDigests(catalog);
@@ -61,7 +67,6 @@ export function buildSiteData(records: readonly StoryRecord[], settings: SiteSet
   const firstPage = (page: TagPage): boolean => page.pagination.archive === 0;
   const html = {
     home: [homePage(digests, catalog, relations, context)],
-    story: storyPages(catalog, context),
     pair: tagPages('pair', catalog, context).map((page) => ({ ...page, relations: firstPage(page) ? pairRelations(relations, page.slug, context.labels) : null })),
     topic: tagPages('topic', catalog, context),
     country: tagPages('country', catalog, context).map((page) => ({ ...page, relations: firstPage(page) ? countryRelations(relations, page.slug, context.labels) : null })),
@@ -77,14 +82,18 @@ export function buildSiteData(records: readonly StoryRecord[], settings: SiteSet
     relations: [relationsPage(relations, context)],
     about: [aboutPage(catalog.records.length, relations, context)],
   };
-  const pages: SitePages = {
+  const stories = storyPageList(catalog, context);
+  const { home, ...rest } = html;
+  // Sitemap order: home, stories, then the other kinds.
+  const htmlUrls = [...home.map((item) => item.url), ...stories.urls, ...Object.values(rest).flatMap((items) => items.map((item) => item.url))];
+  const pages: Omit<SitePages, 'story'> = {
     ...html,
     pairRedirect: pairRedirects(catalog, context),
     feedAtom: feed.atom,
     feedJson: feed.json,
-    sitemap: sitemaps(Object.values(html).flatMap((items) => items.map((item) => item.url)), context),
+    sitemap: sitemaps(htmlUrls, context),
     robots: [robots(context)],
     notFound: [{ url: '/404.html', meta: pageMeta(context, '/404.html', 'Page not found', { section: 'none' }) }],
   };
-  return { site: globals(settings), pages };
+  return { site: globals(settings), pages, stories };
 }

@@ -1,7 +1,7 @@
 /** `buildSiteData` without Eleventy: page items computed from synthetic records. */
 import { describe, expect, it } from 'vitest';
 import type { SiteSettings } from '../src/config.ts';
-import { buildSiteData } from '../src/site.ts';
+import { buildSiteData, planSiteData } from '../src/site.ts';
 import { prefixUrl } from '../src/eleventy-config.ts';
 import { monthChart } from '../src/site/chart.ts';
 import { dateLabel, scriptJson } from '../src/site/format.ts';
@@ -62,6 +62,25 @@ describe('buildSiteData', () => {
     expect(after[0]).toEqual(before[0]);
     // The formerly newest archive page now points to the new one instead of the tag's own page.
     expect(after[1]).toEqual({ ...before[1], pagination: { ...before[1]!.pagination, newer: '/pairs/north-korea-russia/page/3/' } });
+  });
+
+  it('should key each story page by exactly what it is made from: an unchanged key means an unchanged page', () => {
+    const before = pairStories(40);
+    const after = before.map((story, index) => (index === 20 ? { ...story, headline: `${story.headline}, revised` } : story));
+    const plan = (records: StoryRecord[]) => planSiteData(records, settings).stories;
+    const [old, next] = [plan(before), plan(after)];
+    const changed: number[] = [];
+    for (let index = 0; index < before.length; index++) {
+      const same = old.key(index) === next.key(index);
+      if (!same) changed.push(index);
+      // The property the incremental build relies on.
+      if (same) expect(next.build(index)).toEqual(old.build(index));
+    }
+    // The story, its neighbours, and the stories that list it as related.
+    const listing = before.map((_, index) => index).filter((index) => next.build(index).related.some((brief) => brief.url === before[20]!.url));
+    expect(changed).toEqual([...new Set([19, 20, 21, ...listing])].sort((a, b) => a - b));
+    expect(changed.length).toBeLessThan(15);
+    expect(planSiteData(before, settings).stories.key(5)).toBe(old.key(5));
   });
 
   it('should redirect the reversed pair built from its country slugs, not by splitting', () => {

@@ -6,6 +6,7 @@
  * `link` filter in templates; `meta.canonical` and everything in feeds and
  * sitemaps is absolute, made from `baseUrl`.
  */
+import type { LazyPages } from '../incremental.ts';
 import type { DatePrecision, IsoDate } from '../types.ts';
 import type { Matrix, Network } from './relations-view.ts';
 
@@ -403,4 +404,11 @@ export type SitePages = {
 export interface SiteData {
   readonly site: SiteGlobals;
   readonly pages: SitePages;
+}
+
+/** Site data as the build plans it: story pages on demand (`LazyPages`, src/incremental.ts). */
+export interface SitePlan {
+  readonly site: SiteGlobals;
+  readonly pages: Omit<SitePages, 'story'>;
+  readonly stories: LazyPages<StoryPage>;
 }
