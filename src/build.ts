@@ -71,29 +71,55 @@ export interface BuildSummary {
 }
 
 
+/** Records per `JSON.stringify` call in `writeRecordsJson`: a few MB of text at a time, never the whole document. */
+const RECORDS_PER_CHUNK = 500;
+
+/** What `JSON.stringify({stories}, null, 2)` puts around the records (ASCII: as many bytes as characters). */
+const STORIES_HEAD = '{\n  "stories": [\n';
+const STORIES_TAIL = '\n  ]\n}';
+
 /**
- * Write `<out>/stories.json` a record at a time (the whole document of 100,000
- * stories would be a 400 MB string) and return its sha256. The bytes are
- * exactly `JSON.stringify({stories}, null, 2)` plus a newline.
+ * UTF-8 of a text in one buffer reused call after call (`Buffer.from` measures
+ * the text before encoding it: twice the time). The bytes are valid until the
+ * next call.
  */
-export async function writeRecordsJson(path: string, records: readonly StoryRecord[]): Promise<string> {
+function reusedEncoder(): (text: string) => Buffer {
+  let buffer = Buffer.alloc(0);
+  return (text) => {
+    // A UTF-16 code unit never takes more than three bytes of UTF-8.
+    if (buffer.length < text.length * 3) buffer = Buffer.allocUnsafe(text.length * 3);
+    return buffer.subarray(0, buffer.write(text, 0, 'utf8'));
+  };
+}
+
+/**
+ * Write `<out>/stories.json` and return its sha256. The bytes are exactly
+ * `JSON.stringify({stories}, null, 2)` plus a newline, produced a chunk of
+ * records at a time (the whole document of 100,000 stories would be a 400 MB
+ * string): each chunk is stringified as `{stories: chunk}`, in the document's
+ * own shape, and written without its head and tail. Re-indenting each
+ * record's JSON with a multi-line regex instead took 0.40 s for 10,000
+ * stories (and would have put spaces after a U+2028 inside a string).
+ */
+export async function writeRecordsJson(path: string, records: readonly StoryRecord[], recordsPerChunk = RECORDS_PER_CHUNK): Promise<string> {
   const hash = createHash('sha256');
   const temporary = `${path}.${process.pid}.tmp`;
   const file = await open(temporary, 'w');
+  const encode = reusedEncoder();
+  const emit = async (bytes: Uint8Array): Promise<void> => {
+    hash.update(bytes);
+    await file.write(bytes);
+  };
   try {
-    let buffered = '';
-    const emit = async (text: string, force = false): Promise<void> => {
-      buffered += text;
-      if (buffered.length < 1 << 20 && !force) return;
-      hash.update(buffered);
-      await file.write(buffered);
-      buffered = '';
-    };
-    await emit(records.length === 0 ? '{\n  "stories": []\n}\n' : '{\n  "stories": [\n');
-    for (let i = 0; i < records.length; i++) {
-      await emit(`${JSON.stringify(records[i], null, 2).replace(/^/gm, '    ')}${i + 1 < records.length ? ',' : ''}\n`);
+    if (records.length === 0) await emit(Buffer.from('{\n  "stories": []\n}\n'));
+    else {
+      await emit(Buffer.from(STORIES_HEAD));
+      for (let start = 0; start < records.length; start += recordsPerChunk) {
+        const json = encode(JSON.stringify({ stories: records.slice(start, start + recordsPerChunk) }, null, 2));
+        await emit(json.subarray(STORIES_HEAD.length, json.length - STORIES_TAIL.length));
+        await emit(Buffer.from(start + recordsPerChunk < records.length ? ',\n' : `${STORIES_TAIL}\n`));
+      }
     }
-    await emit(records.length === 0 ? '' : '  ]\n}\n', true);
   } finally {
     await file.close();
   }
