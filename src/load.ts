@@ -10,9 +10,9 @@ import { hashOf, SeedCache } from './cache.ts';
 import { runInWorkers } from './pool.ts';
 import { loadTaxonomy } from './taxonomy.ts';
 import { parseSeed } from './parse.ts';
-import { dateStory, NO_TAGS, type DatedStory, type Tagger } from './records.ts';
+import { NO_TAGS, storyFacts, type DatedStory, type StoryFacts, type Tagger } from './records.ts';
 import { listSeeds, readSeed } from './seeds.ts';
-import type { CalendarDate, DateSource, ParsedDigest, StoryTags } from './types.ts';
+import type { ParsedDigest, StoryTags } from './types.ts';
 
 interface CachedMessage {
   readonly reason: string;
@@ -26,7 +26,8 @@ interface CachedMessage {
 export interface SeedResult {
   readonly messages: readonly CachedMessage[];
   readonly digest?: ParsedDigest;
-  readonly dates?: readonly { readonly date: CalendarDate; readonly dateSource: DateSource }[];
+  /** Date, slug and word count by story. */
+  readonly facts?: readonly StoryFacts[];
   readonly tags?: readonly StoryTags[];
 }
 
@@ -63,11 +64,8 @@ export function analyseSeed(file: VFile, tagger: Tagger): SeedResult {
   const digest = parseSeed(file, basename(file.path));
   const messages = file.messages.map((m) => ({ reason: m.reason, line: m.line ?? 1, column: m.column ?? 1, ruleId: m.ruleId ?? 'news-digest', fatal: m.fatal === true }));
   if (!digest) return { messages };
-  const dates = digest.stories.map((story) => {
-    const dated = dateStory(digest.digest, story);
-    return { date: dated.date, dateSource: dated.dateSource };
-  });
-  return { messages, digest, dates, tags: digest.stories.map((story) => tagger(story)) };
+  const facts = digest.stories.map((story) => storyFacts(digest.digest, story));
+  return { messages, digest, facts, tags: digest.stories.map((story) => tagger(story)) };
 }
 
 /** One seed after analysis: plain data, so it can come back from a worker thread. */
@@ -169,7 +167,7 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     }
     files.push(file);
     const digest = result?.digest;
-    if (!digest || !result.dates || !result.tags) continue;
+    if (!digest || !result.facts || !result.tags) continue;
     const owner = owners.get(digest.digest.id);
     if (owner !== undefined) {
       file.message(`Unexpected digest id \`${digest.digest.id}\` already used by ${owner}, expected a unique file name`, { place: { line: 1, column: 1 }, ruleId: 'duplicate-digest', source: 'news-digest' }).fatal = true;
@@ -178,8 +176,7 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     owners.set(digest.digest.id, file.path);
     digests.push(digest);
     digest.stories.forEach((story, index) => {
-      const { date, dateSource } = result.dates![index]!;
-      stories.push({ digest: digest.digest, story, date, dateSource });
+      stories.push({ digest: digest.digest, story, ...result.facts![index]! });
       tags.push(result.tags![index]!);
     });
   }

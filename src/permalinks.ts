@@ -12,7 +12,7 @@
  */
 import { formatIsoDate } from './dates.ts';
 import { DigestError } from './messages.ts';
-import { assignUrls, candidateUrl, storyKey, type DatedStory } from './records.ts';
+import { assignUrls, monthPath, storyKey, type DatedStory } from './records.ts';
 
 export interface RegistryEntry {
   readonly url: string;
@@ -88,8 +88,7 @@ export function planPermalinks(stories: readonly DatedStory[], previous: Permali
     const entry = matched.get(index);
     if (!entry) return;
     // The URL names the month: a story moved to another month gets a new URL, and the old one redirects.
-    const fresh = candidateUrl(story);
-    if (monthOf(fresh) === monthOf(entry.url)) reserved.set(storyKey(story), entry.url);
+    if (monthPath(story.date) === monthOf(entry.url)) reserved.set(storyKey(story), entry.url);
   });
   // Every URL ever handed out stays taken, so no new story can inherit one.
   const everIssued = new Set([...known.map((e) => e.url), ...redirects.keys()]);

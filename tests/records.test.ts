@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toRecords } from '../src/records.ts';
+import { candidateUrl, compareDated, datedStories, storyFacts, toRecords, type DatedStory } from '../src/records.ts';
+import { formatIsoDate } from '../src/dates.ts';
+import { slugify } from '../src/slug.ts';
 import type { ParsedDigest } from '../src/types.ts';
 import { parsePath, parseText, ROOT } from './helpers/seeds.ts';
 
@@ -73,5 +75,47 @@ describe('toRecords', () => {
     const urls = toRecords([digest]).map((r) => r.url);
     expect(urls[0]).toBe('/stories/2024/05/pu-jing-fang-hua/');
     expect(urls[1]).toMatch(/^\/stories\/2024\/05\/story-[0-9a-f]{6}\/$/);
+  });
+});
+
+describe('storyFacts', () => {
+  it('should work out the date, slug and word count from the story alone', () => {
+    const { digest } = parseText('---\ndate: 2024-05\n---\nIran’s well-known envoy: 3 talks on May 12\nThe envoy’s talks -- all 3 of them -- went well.\nA second paragraph.\n|\n');
+    const story = digest!.stories[0]!;
+    expect(storyFacts(digest!.digest, story)).toEqual({
+      date: { year: 2024, month: 5, day: 12 },
+      dateSource: 'text',
+      slug: 'irans-well-known-envoy-3-talks-on-may-12',
+      wordCount: 12, // the envoy’s talks all 3 of them went well (9), a second paragraph (3): `--` is no word
+    });
+    expect(storyFacts(digest!.digest, story).slug).toBe(slugify(story.headline));
+  });
+
+  it('should leave the slug of a headline without letters empty, and its URL say story', () => {
+    const { digest } = parseText('---\ndate: 2024-05\n---\n🎉🎉🎉\nOnly emoji above.\n|\n');
+    const facts = storyFacts(digest!.digest, digest!.stories[0]!);
+    expect(facts).toMatchObject({ slug: '', wordCount: 3, dateSource: 'digest', date: { year: 2024, month: 5 } });
+    expect(candidateUrl(facts)).toBe('/stories/2024/05/story/');
+  });
+});
+
+describe('compareDated', () => {
+  it('should order stories as their ISO dates, digest ids and positions would, a month before its days', () => {
+    const digest = parseText('---\ndate: 2024-05\n---\nA\nB.\n|\n').digest!;
+    const base = datedStories([digest])[0]!;
+    const dates = [{ year: 2024, month: 5 }, { year: 2024, month: 5, day: 1 }, { year: 2024, month: 5, day: 31 }, { year: 2024, month: 4, day: 30 },
+      { year: 2024, month: 12 }, { year: 2023, month: 12, day: 31 }, { year: 1999, month: 1 }, { year: 2024, month: 10, day: 2 }];
+    const stories: DatedStory[] = dates.flatMap((date) => ['b', 'a', 'a-b', 'a1'].flatMap((id) => [2, 1].map((position) => ({
+      ...base, date, digest: { ...base.digest, id }, story: { ...base.story, position },
+    }))));
+    const key = (s: DatedStory): string => `${formatIsoDate(s.date)} ${s.digest.id} ${s.story.position}`;
+    const byString = (a: DatedStory, b: DatedStory): number => {
+      const [da, db] = [formatIsoDate(a.date), formatIsoDate(b.date)];
+      if (da !== db) return da < db ? -1 : 1;
+      if (a.digest.id !== b.digest.id) return a.digest.id < b.digest.id ? -1 : 1;
+      return a.story.position - b.story.position;
+    };
+    expect([...stories].sort(compareDated).map(key)).toEqual([...stories].sort(byString).map(key));
+    expect([...stories].sort(compareDated).map(key).slice(0, 3)).toEqual(['1999-01 a 1', '1999-01 a 2', '1999-01 a-b 1']);
   });
 });

@@ -1,0 +1,28 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SeedCache } from '../src/cache.ts';
+import { loadSeeds, type SeedResult } from '../src/load.ts';
+import { storyFacts } from '../src/records.ts';
+
+const SEED = '---\ndate: 2024-05\n---\nIran’s envoy holds 3 talks on May 12\nThe talks went well.\nAnother story\nIts one paragraph.\n|\n';
+
+describe('loadSeeds with a cache', () => {
+  it('should store each story’s facts with its seed and give them back unchanged from the cache', async () => {
+    const seeds = mkdtempSync(join(tmpdir(), 'nd-load-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'nd-load-cache-'));
+    writeFileSync(join(seeds, '2024-05.txt'), SEED);
+    const fresh = await loadSeeds(seeds, { cacheDir, version: 'v1' });
+    expect(fresh.cacheHits).toBe(0);
+    const [key] = fresh.cacheKeys;
+    const stored = await new SeedCache<SeedResult>(cacheDir).get(key!);
+    expect(stored?.facts).toEqual(stored!.digest!.stories.map((story) => storyFacts(stored!.digest!.digest, story)));
+    expect(stored?.facts?.map((f) => [f.slug, f.wordCount])).toEqual([['irans-envoy-holds-3-talks-on-may-12', 4], ['another-story', 3]]);
+
+    const cached = await loadSeeds(seeds, { cacheDir, version: 'v1' });
+    expect(cached.cacheHits).toBe(1);
+    expect(cached.stories).toEqual(fresh.stories);
+    expect(cached.stories.map((s) => [s.slug, s.wordCount, s.dateSource])).toEqual([['irans-envoy-holds-3-talks-on-may-12', 4, 'text'], ['another-story', 3, 'digest']]);
+  });
+});
