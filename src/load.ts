@@ -92,22 +92,22 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 }
 
 /** A seed's cached result, or its read error; undefined when it must be analysed. */
-async function lookUp(path: string, cache: SeedCache<SeedResult> | undefined, version: string): Promise<AnalysedFile | undefined> {
-  const read = await readSeed(path);
+function lookUp(path: string, cache: SeedCache<SeedResult> | undefined, version: string): AnalysedFile | undefined {
+  const read = readSeed(path);
   if (!read.ok) return { path, readError: read.reason, cacheHit: false, key: '' };
   if (!cache) return undefined;
   const key = hashOf(version, basename(path), read.bytes);
-  const cached = await cache.get(key);
+  const cached = cache.get(key);
   return cached ? { path, result: cached, cacheHit: true, key } : undefined;
 }
 
 /** Read, parse, date and tag seeds (through the cache when given). */
 export async function analyseFiles(paths: readonly string[], options: { tagger: Tagger; cache?: SeedCache<SeedResult> | undefined; version: string }): Promise<AnalysedFile[]> {
   return mapLimit(paths, 16, async (path): Promise<AnalysedFile> => {
-    const read = await readSeed(path);
+    const read = readSeed(path);
     if (!read.ok) return { path, readError: read.reason, cacheHit: false, key: '' };
     const key = options.cache ? hashOf(options.version, basename(path), read.bytes) : '';
-    const cached = await options.cache?.get(key);
+    const cached = options.cache?.get(key);
     if (cached) return { path, result: cached, cacheHit: true, key };
     const result = analyseSeed(new VFile({ path, value: read.bytes }), options.tagger);
     await options.cache?.set(key, result);
@@ -130,7 +130,7 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
   const version = options.version ?? '';
   const cache = options.cacheDir === undefined ? undefined : new SeedCache<SeedResult>(options.cacheDir);
   // Cache hits first, on this thread; only the rest is worth a worker.
-  const known = await mapLimit(listing.files, 16, (path) => lookUp(path, cache, version));
+  const known = listing.files.map((path) => lookUp(path, cache, version));
   const missing = listing.files.filter((_, index) => known[index] === undefined);
   let tagger = options.tagger;
   const analyse = (paths: readonly string[]): Promise<AnalysedFile[]> => {

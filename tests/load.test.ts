@@ -16,7 +16,7 @@ describe('loadSeeds with a cache', () => {
     const fresh = await loadSeeds(seeds, { cacheDir, version: 'v1' });
     expect(fresh.cacheHits).toBe(0);
     const [key] = fresh.cacheKeys;
-    const stored = await new SeedCache<SeedResult>(cacheDir).get(key!);
+    const stored = new SeedCache<SeedResult>(cacheDir).get(key!);
     expect(stored?.facts).toEqual(stored!.digest!.stories.map((story) => storyFacts(stored!.digest!.digest, story)));
     expect(stored?.facts?.map((f) => [f.slug, f.wordCount])).toEqual([['irans-envoy-holds-3-talks-on-may-12', 4], ['another-story', 3]]);
 
@@ -24,5 +24,19 @@ describe('loadSeeds with a cache', () => {
     expect(cached.cacheHits).toBe(1);
     expect(cached.stories).toEqual(fresh.stories);
     expect(cached.stories.map((s) => [s.slug, s.wordCount, s.dateSource])).toEqual([['irans-envoy-holds-3-talks-on-may-12', 4, 'text'], ['another-story', 3, 'digest']]);
+  });
+
+  it('should treat a torn cache entry as a miss and analyse the seed again', async () => {
+    const seeds = mkdtempSync(join(tmpdir(), 'nd-load-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'nd-load-cache-'));
+    writeFileSync(join(seeds, '2024-05.txt'), SEED);
+    const fresh = await loadSeeds(seeds, { cacheDir, version: 'v1' });
+    const [key] = fresh.cacheKeys;
+    writeFileSync(join(cacheDir, `${key}.v8`), Buffer.from([0xff, 0x0f, 0x6f]));
+    expect(new SeedCache<SeedResult>(cacheDir).get(key!)).toBeUndefined();
+    const again = await loadSeeds(seeds, { cacheDir, version: 'v1' });
+    expect(again.cacheHits).toBe(0);
+    expect(again.stories).toEqual(fresh.stories);
+    expect(new SeedCache<SeedResult>(cacheDir).get(key!)?.facts).toHaveLength(2);
   });
 });
