@@ -27,7 +27,7 @@ import { renderPages } from './render-pool.ts';
 import { buildSearchIndex, type SearchIndexSummary } from './search.ts';
 import { PERMALINKS_FILE } from './seeds.ts';
 import { planSiteData, type SiteLabels } from './site.ts';
-import { loadTaxonomy } from './taxonomy.ts';
+import { loadTaxonomy, loadTaxonomyCached, taxonomyCacheDir } from './taxonomy.ts';
 import type { StoryRecord } from './types.ts';
 
 export { loadSeeds, type LoadedSeeds } from './load.ts';
@@ -143,8 +143,14 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   const cacheDir = options.cacheDir === false ? undefined : resolve(options.cacheDir ?? DEFAULT_CACHE);
   const version = await codeVersion(dataDir);
   // Labels from the tagging data in `dataDir` unless the caller brings its own.
-  // The tagging data is loaded once, for labels and the default tagger, unless the caller brings both.
-  const taxonomy = tagger && options.labels ? undefined : loadTaxonomy(dataDir);
+  // The tagging data is loaded once (from the cache when the code version
+  // matches), for labels and the default tagger, unless the caller brings both;
+  // the tagger is compiled only if a seed has to be analysed.
+  const taxonomy = tagger && options.labels
+    ? undefined
+    : cacheDir
+      ? await loadTaxonomyCached(dataDir, { dir: taxonomyCacheDir(cacheDir), version: hashOf(version, 'taxonomy') })
+      : loadTaxonomy(dataDir);
   const labels = options.labels ?? taxonomy!.labels;
 
   // 1. Seeds → dated, tagged stories (cached per seed).
