@@ -5,8 +5,8 @@
  * data files invalidates every entry at once.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -16,22 +16,34 @@ export function hashOf(...parts: readonly (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
-/** A hash of every file below the folders given (sources, templates, data): a version of the code. */
+/**
+ * A hash of every file below the folders given (sources, templates, data): a
+ * version of the code. Read synchronously: the ~70 small files of src/ took
+ * 25–35 ms through fs/promises, one round trip after another, and 2 ms so.
+ */
 export async function versionOf(paths: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
-  const walk = async (path: string): Promise<void> => {
-    const entries = await readdir(path, { withFileTypes: true }).catch(() => undefined);
-    if (!entries) {
-      hash.update(path).update(await readFile(path).catch(() => Buffer.alloc(0)));
+  const walk = (path: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path, { withFileTypes: true });
+    } catch {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path);
+      } catch {
+        bytes = Buffer.alloc(0);
+      }
+      hash.update(path).update(bytes);
       return;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const child = join(path, entry.name);
-      if (entry.isDirectory()) await walk(child);
-      else hash.update(child).update(await readFile(child));
+      if (entry.isDirectory()) walk(child);
+      else hash.update(child).update(readFileSync(child));
     }
   };
-  for (const path of paths) await walk(path);
+  for (const path of paths) walk(path);
   return hash.digest('hex');
 }
 
