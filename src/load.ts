@@ -59,13 +59,38 @@ export interface LoadOptions {
   readonly version?: string;
 }
 
+const LATIN1 = /^[\0-\xff]*$/;
+
+/**
+ * The same text, in V8's one-byte representation when every character fits
+ * in one. A substring keeps the representation of the text it was cut from,
+ * so one curly quote in a seed made each of its headlines and paragraphs two
+ * bytes a character: in memory and in the cache (64 MB for 10,000 stories;
+ * 39 MB so, and every later stage handles less: the 10k incremental rebuild
+ * took ~10 ms less to load, ~30 ms less for site data, ~15 ms less to write).
+ */
+export function compactString(text: string): string {
+  return LATIN1.test(text) ? Buffer.from(text, 'latin1').toString('latin1') : text;
+}
+
+/** A parsed digest whose story texts are compact strings (`compactString`). */
+export function compactDigest(parsed: ParsedDigest): ParsedDigest {
+  return {
+    ...parsed,
+    stories: parsed.stories.map((story) => ({ ...story, headline: compactString(story.headline), paragraphs: story.paragraphs.map(compactString), html: compactString(story.html) })),
+  };
+}
+
 /** Parse, date and tag one seed's bytes. Pure apart from the VFile it fills. */
 export function analyseSeed(file: VFile, tagger: Tagger): SeedResult {
   const digest = parseSeed(file, basename(file.path));
   const messages = file.messages.map((m) => ({ reason: m.reason, line: m.line ?? 1, column: m.column ?? 1, ruleId: m.ruleId ?? 'news-digest', fatal: m.fatal === true }));
   if (!digest) return { messages };
   const facts = digest.stories.map((story) => storyFacts(digest.digest, story));
-  return { messages, digest, facts, tags: digest.stories.map((story) => tagger(story)) };
+  const tags = digest.stories.map((story) => tagger(story));
+  // Compacted after dating and tagging, not before: on compacted text, the
+  // first seed of a build took ~90 ms longer to date (measured, not explained).
+  return { messages, digest: compactDigest(digest), facts, tags };
 }
 
 /** One seed after analysis: plain data, so it can come back from a worker thread. */

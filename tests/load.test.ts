@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SeedCache } from '../src/cache.ts';
-import { loadSeeds, type SeedResult } from '../src/load.ts';
+import { serialize } from 'node:v8';
+import { compactString, loadSeeds, type SeedResult } from '../src/load.ts';
 import { storyFacts } from '../src/records.ts';
 
 const SEED = '---\ndate: 2024-05\n---\nIran’s envoy holds 3 talks on May 12\nThe talks went well.\nAnother story\nIts one paragraph.\n|\n';
@@ -38,5 +39,23 @@ describe('loadSeeds with a cache', () => {
     expect(again.cacheHits).toBe(0);
     expect(again.stories).toEqual(fresh.stories);
     expect(new SeedCache<SeedResult>(cacheDir).get(key!)?.facts).toHaveLength(2);
+  });
+});
+
+describe('compactString', () => {
+  // Cut from a text with a curly quote, as a parser cuts a headline from its seed: two bytes a character.
+  const source = 'A plain headline, café included\nIran’s envoy';
+  const plain = source.split('\n')[0]!;
+
+  it('should keep the text as it is', () => {
+    expect(compactString(plain)).toBe(plain);
+    expect(compactString('Iran’s envoy')).toBe('Iran’s envoy');
+    expect(compactString('')).toBe('');
+  });
+
+  it('should store a Latin-1 text cut from a wider one in one byte a character', () => {
+    expect(serialize(plain).length).toBeGreaterThan(2 * plain.length);
+    expect(serialize(compactString(plain)).length).toBeLessThan(plain.length + 8);
+    expect(serialize(compactString('Iran’s envoy')).length).toBeGreaterThan(2 * 'Iran’s envoy'.length);
   });
 });
