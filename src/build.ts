@@ -175,7 +175,7 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
 
   // 3. Site data: every page as an item; decide which to render.
   const relations = computeRelations(records);
-  const data = planSiteData(records, settings, labels, relations);
+  const data = planSiteData(records, settings, labels, relations, order.map((index) => seeds.sourceKeys[index]!));
   const pages = withRegistryPages(data.pages, permalinks.registry);
   const renderVersion = hashOf(version, await versionOf([templatesDir]), JSON.stringify(settings));
   const lazy = { story: data.stories };

@@ -38,6 +38,11 @@ export interface LoadedSeeds {
   readonly stories: readonly DatedStory[];
   /** Tags by story, parallel to `stories`. */
   readonly tags: readonly StoryTags[];
+  /**
+   * Per story, parallel to `stories`: its seed's cache key and its place in the
+   * seed, which fix everything the seed says about it ('' without a cache).
+   */
+  readonly sourceKeys: readonly string[];
   readonly notices: readonly string[];
   readonly cacheHits: number;
   /** Cache keys of this folder's seeds: every other entry is stale. */
@@ -180,9 +185,10 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
   const digests: ParsedDigest[] = [];
   const stories: DatedStory[] = [];
   const tags: StoryTags[] = [];
+  const sourceKeys: string[] = [];
   const owners = new Map<string, string>();
   let cacheHits = 0;
-  for (const { path, readError, result, cacheHit } of analysed) {
+  for (const { path, readError, result, cacheHit, key } of analysed) {
     if (cacheHit) cacheHits++;
     const file = new VFile({ path });
     const place = (line: number, column: number) => ({ place: { line, column }, ruleId: 'unreadable', source: 'news-digest' });
@@ -203,8 +209,9 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     digest.stories.forEach((story, index) => {
       stories.push({ digest: digest.digest, story, ...result.facts![index]! });
       tags.push(result.tags![index]!);
+      sourceKeys.push(key === '' ? '' : `${key}:${index}`);
     });
   }
   const cacheKeys = new Set(analysed.map((file) => file.key).filter((key) => key !== ''));
-  return { files, digests, stories, tags, notices: listing.notices, cacheHits, cacheKeys };
+  return { files, digests, stories, tags, sourceKeys, notices: listing.notices, cacheHits, cacheKeys };
 }

@@ -57,8 +57,12 @@ export function buildSiteData(records: readonly StoryRecord[], settings: SiteSet
   return { site, pages: { ...pages, story: stories.urls.map((_, index) => stories.build(index)) } };
 }
 
-/** The site data with story pages on demand, for the build: it builds only the story pages it renders (src/incremental.ts). */
-export function planSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels, relations: Relations = computeRelations(records)): SitePlan {
+/**
+ * The site data with story pages on demand, for the build: it builds only the
+ * story pages it renders (src/incremental.ts). `sourceKeys`, parallel to
+ * `records`: what fixes each record apart from its URL (`LoadedSeeds`), if known.
+ */
+export function planSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels, relations: Relations = computeRelations(records), sourceKeys: readonly string[] = []): SitePlan {
   const context = createContext(settings, safeLabels(labels));
   const catalog = buildCatalog(records, context);
   const digests = sortedDigests(catalog);
@@ -82,7 +86,7 @@ export function planSiteData(records: readonly StoryRecord[], settings: SiteSett
     relations: [relationsPage(relations, context)],
     about: [aboutPage(catalog.records.length, relations, context)],
   };
-  const stories = storyPageList(catalog, context);
+  const stories = storyPageList(catalog, context, sourceKeys);
   const { home, ...rest } = html;
   // Sitemap order: home, stories, then the other kinds.
   const htmlUrls = [...home.map((item) => item.url), ...stories.urls, ...Object.values(rest).flatMap((items) => items.map((item) => item.url))];

@@ -81,6 +81,12 @@ describe('buildSiteData', () => {
     expect(changed).toEqual([...new Set([19, 20, 21, ...listing])].sort((a, b) => a - b));
     expect(changed.length).toBeLessThan(15);
     expect(planSiteData(before, settings).stories.key(5)).toBe(old.key(5));
+    // With seed cache keys, a record is known by its seed's key and its URL, not by its text.
+    const keyed = (records: StoryRecord[], sources: string[]) => planSiteData(records, settings, undefined, undefined, sources).stories;
+    const sources = before.map((_, index) => `seed-${index}`);
+    expect(keyed(after, sources).key(20)).toBe(keyed(before, sources).key(20));
+    const edited = sources.map((source, index) => (index === 20 ? 'seed-20-edited' : source));
+    expect(before.map((_, index) => index).filter((index) => keyed(before, edited).key(index) !== keyed(before, sources).key(index))).toEqual(changed);
   });
 
   it('should redirect the reversed pair built from its country slugs, not by splitting', () => {

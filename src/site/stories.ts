@@ -18,13 +18,16 @@ const sha1 = (text: string): string => createHash('sha1').update(text).digest('b
  * of building and hashing 10,000 pages, and an incremental build then builds
  * only the pages whose key changed.
  */
-export function storyPageList(catalog: Catalog, context: Context): LazyPages<StoryPage> {
+export function storyPageList(catalog: Catalog, context: Context, sourceKeys: readonly string[] = []): LazyPages<StoryPage> {
   const { records, briefs, digests, storyTags } = catalog;
   const related = relatedStories(records, buildRelatedIndex(records));
   const positions = new Map<number, number>();
   for (const digest of digests.values()) digest.indexes.forEach((story, position) => positions.set(story, position + 1));
   let recordKeys: string[] | undefined;
-  const recordKey = (index: number): string => (recordKeys ??= records.map((record) => sha1(JSON.stringify(record))))[index] ?? '';
+  // A record is its seed's word on the story plus its URL: with the seed's cache
+  // key, no need to serialise it (0.25 s for 10,000 records).
+  const recordKey = (index: number): string =>
+    (recordKeys ??= records.map((record, at) => (sourceKeys[at] ? `${sourceKeys[at]} ${record.url}` : sha1(JSON.stringify(record)))))[index] ?? '';
 
   const key = (index: number): string => {
     const record = records[index]!;
