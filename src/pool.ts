@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { collectGarbage } from './gc.ts';
+import { collectGarbageWhenGrown } from './gc.ts';
 import { DigestError } from './messages.ts';
 import type { Job } from './worker-jobs.ts';
 
@@ -59,7 +59,7 @@ export async function runInWorkers<J extends Job, R>(jobs: readonly J[], options
 async function hereLane<J extends Job, R>(run: (job: J) => Promise<R>, jobs: readonly J[], take: () => number | undefined, finish: (index: number, result: R) => void): Promise<void> {
   for (let index = take(); index !== undefined; index = take()) {
     const result = await run(jobs[index]!);
-    collectGarbage();
+    collectGarbageWhenGrown();
     finish(index, result);
   }
 }
