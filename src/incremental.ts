@@ -56,6 +56,15 @@ export function hashItem(item: object): string {
   return sha1(fingerprint(item));
 }
 
+/**
+ * Declare what a shared reference is made from, when that is cheaper to know
+ * than its JSON (a story link: its record's key, src/site/stories.ts). `key`
+ * must change whenever the reference's content could.
+ */
+export function declareReferenceHash(reference: object, key: string): void {
+  referenceHashes.set(reference, `#key:${key}`);
+}
+
 function fingerprint(value: object): string {
   return JSON.stringify(value, function reference(key: string, nested: unknown) {
     if (key === '' || nested === null || typeof nested !== 'object' || Array.isArray(nested) || typeof (nested as { url?: unknown }).url !== 'string') return nested;

@@ -14,7 +14,8 @@ import { homePage } from './site/home.ts';
 import { fallbackLabels, safeLabels } from './site/labels.ts';
 import { pageMeta } from './site/meta.ts';
 import { robots, sitemaps } from './site/sitemap.ts';
-import { storyPageList } from './site/stories.ts';
+import { recordKeysOf, storyPageList } from './site/stories.ts';
+import { declareReferenceHash } from './incremental.ts';
 import { pairRedirects, tagIndexPage, tagPages } from './site/tags.ts';
 import { monthGroups, monthPages, timelinePage, yearPages } from './site/timeline.ts';
 import type { SiteData, SiteGlobals, SiteLabels, SitePages, SitePlan, TagPage } from './site/types.ts';
@@ -86,7 +87,10 @@ export function planSiteData(records: readonly StoryRecord[], settings: SiteSett
     relations: [relationsPage(relations, context)],
     about: [aboutPage(catalog.records.length, relations, context)],
   };
-  const stories = storyPageList(catalog, context, sourceKeys);
+  const recordKeys = recordKeysOf(records, sourceKeys);
+  // A story link is made from its record alone: listings hash its key, not its JSON.
+  catalog.links.forEach((link, index) => declareReferenceHash(link, recordKeys[index]!));
+  const stories = storyPageList(catalog, context, recordKeys);
   const { home, ...rest } = html;
   // Sitemap order: home, stories, then the other kinds.
   const htmlUrls = [...home.map((item) => item.url), ...stories.urls, ...Object.values(rest).flatMap((items) => items.map((item) => item.url))];

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildSummary } from '../src/build.ts';
-import { hashItem, manifestOf, outputPathOf, planPages } from '../src/incremental.ts';
+import { declareReferenceHash, hashItem, manifestOf, outputPathOf, planPages } from '../src/incremental.ts';
 import { snapshotTree, tempDir } from './helpers/cli.ts';
 import { ROOT } from './helpers/seeds.ts';
 
@@ -115,5 +115,15 @@ describe('hashItem', () => {
     const relabelled = { ...story('Gas deal'), tags: [{ url: '/pairs/china-russia/', label: 'Russia–China' }] };
     expect(hashItem({ url: '/p/', stories: [relabelled] })).not.toBe(base);
     expect(hashItem({ url: '/q/', stories: [story('Gas deal')] })).not.toBe(base);
+  });
+
+  it('should hash a reference by its declared key when it has one, not by its content', () => {
+    const [first, second] = [story('Gas deal'), story('Gas deal')];
+    declareReferenceHash(first, 'seed-a:1 /stories/a/');
+    declareReferenceHash(second, 'seed-b:1 /stories/a/');
+    expect(hashItem({ url: '/p/', stories: [first] })).not.toBe(hashItem({ url: '/p/', stories: [second] }));
+    const again = story('Gas deal, revised');
+    declareReferenceHash(again, 'seed-a:1 /stories/a/');
+    expect(hashItem({ url: '/p/', stories: [again] })).toBe(hashItem({ url: '/p/', stories: [first] }));
   });
 });

@@ -1,6 +1,7 @@
 /** One page per story: body with paragraph anchors, tags, timeline neighbours, related stories, JSON-LD. */
 import { createHash } from 'node:crypto';
 import type { LazyPages } from '../incremental.ts';
+import type { StoryRecord } from '../types.ts';
 import type { Catalog, Context } from './catalog.ts';
 import { excerpt, monthKey, monthUrl } from './format.ts';
 import { pageMeta } from './meta.ts';
@@ -11,6 +12,16 @@ import type { StoryPage, TagKind, TagRef } from './types.ts';
 const sha1 = (text: string): string => createHash('sha1').update(text).digest('base64url');
 
 /**
+ * A key per record, for `storyPageList` and the listings' shared story links. A
+ * record is its seed's word on the story plus its URL: with the seed's cache
+ * key (`sourceKeys`, from `LoadedSeeds`), no need to serialise it (0.25 s for
+ * 10,000 records); without, its JSON is hashed.
+ */
+export function recordKeysOf(records: readonly StoryRecord[], sourceKeys: readonly string[] = []): string[] {
+  return records.map((record, index) => (sourceKeys[index] ? `${sourceKeys[index]} ${record.url}` : sha1(JSON.stringify(record))));
+}
+
+/**
  * Story pages on demand (src/incremental.ts `LazyPages`). A story page is made
  * from its record, its neighbours' and related stories' records, its place in
  * its digest, and the settings and labels (which the render version covers),
@@ -18,16 +29,12 @@ const sha1 = (text: string): string => createHash('sha1').update(text).digest('b
  * of building and hashing 10,000 pages, and an incremental build then builds
  * only the pages whose key changed.
  */
-export function storyPageList(catalog: Catalog, context: Context, sourceKeys: readonly string[] = []): LazyPages<StoryPage> {
+export function storyPageList(catalog: Catalog, context: Context, recordKeys: readonly string[]): LazyPages<StoryPage> {
   const { records, briefs, digests, storyTags } = catalog;
   const related = relatedStories(records, buildRelatedIndex(records));
   const positions = new Map<number, number>();
   for (const digest of digests.values()) digest.indexes.forEach((story, position) => positions.set(story, position + 1));
-  let recordKeys: string[] | undefined;
-  // A record is its seed's word on the story plus its URL: with the seed's cache
-  // key, no need to serialise it (0.25 s for 10,000 records).
-  const recordKey = (index: number): string =>
-    (recordKeys ??= records.map((record, at) => (sourceKeys[at] ? `${sourceKeys[at]} ${record.url}` : sha1(JSON.stringify(record)))))[index] ?? '';
+  const recordKey = (index: number): string => recordKeys[index] ?? '';
 
   const key = (index: number): string => {
     const record = records[index]!;
