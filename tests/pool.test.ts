@@ -7,14 +7,15 @@ import type { Job } from '../src/worker-jobs.ts';
 import { ROOT } from './helpers/seeds.ts';
 
 const SEEDS = ['2024-05.txt', '2025-05.txt'].map((name) => join(ROOT, 'seeds', name));
-const analyse = (paths: readonly string[]): Job => ({ kind: 'analyse', paths, dataDir: join(ROOT, 'data'), version: 'pool-test' });
+type AnalyseJob = Extract<Job, { kind: 'analyse' }>;
+const analyse = (paths: readonly string[]): AnalyseJob => ({ kind: 'analyse', paths, dataDir: join(ROOT, 'data'), version: 'pool-test' });
 
 describe('runInWorkers', () => {
   it('should share jobs between this thread and a worker and return the results in job order', async () => {
     const tagger = loadTaxonomy(join(ROOT, 'data')).tagger;
     const jobs = [SEEDS, [SEEDS[1]!], [SEEDS[0]!], SEEDS, [SEEDS[1]!], [SEEDS[0]!]].map(analyse);
     let here = 0;
-    const results = await runInWorkers(jobs as Extract<Job, { kind: 'analyse' }>[], {
+    const results = await runInWorkers(jobs, {
       lanes: 2,
       here: async (job) => {
         here++;
@@ -23,7 +24,7 @@ describe('runInWorkers', () => {
         return analyseFiles(job.paths, { tagger, version: job.version });
       },
     });
-    expect(results.map((files: AnalysedFile[]) => files.map((file) => file.path))).toEqual(jobs.map((job) => (job as { paths: string[] }).paths));
+    expect(results.map((files: AnalysedFile[]) => files.map((file) => file.path))).toEqual(jobs.map((job) => job.paths));
     // Both lanes worked, and both tag alike (a worker builds its own tagger from the data folder).
     expect(here).toBeGreaterThan(0);
     expect(here).toBeLessThan(jobs.length);
