@@ -121,27 +121,32 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return results;
 }
 
-/** A seed's cached result, or its read error; undefined when it must be analysed. */
-function lookUp(path: string, cache: SeedCache<SeedResult> | undefined, version: string): AnalysedFile | undefined {
+/** A seed's bytes and cache key ('' without a cache), or why it could not be read. */
+function readKeyed(path: string, keyed: boolean, version: string): { readonly bytes: Uint8Array; readonly key: string } | AnalysedFile {
   const read = readSeed(path);
   if (!read.ok) return { path, readError: read.reason, cacheHit: false, key: '' };
-  if (!cache) return undefined;
-  const key = hashOf(version, basename(path), read.bytes);
-  const cached = cache.get(key);
-  return cached ? { path, result: cached, cacheHit: true, key } : undefined;
+  return { bytes: read.bytes, key: keyed ? hashOf(version, basename(path), read.bytes) : '' };
 }
 
-/** Read, parse, date and tag seeds (through the cache when given). */
+/** A seed's cached result, or its read error; undefined when it must be analysed. */
+function lookUp(path: string, cache: SeedCache<SeedResult> | undefined, version: string): AnalysedFile | undefined {
+  const read = readKeyed(path, cache !== undefined, version);
+  if ('path' in read) return read;
+  const cached = cache?.get(read.key);
+  return cached ? { path, result: cached, cacheHit: true, key: read.key } : undefined;
+}
+
+/**
+ * Read, parse, date and tag seeds that `lookUp` did not find in the cache, and
+ * store their results there when given one.
+ */
 export async function analyseFiles(paths: readonly string[], options: { tagger: Tagger; cache?: SeedCache<SeedResult> | undefined; version: string }): Promise<AnalysedFile[]> {
   return mapLimit(paths, 16, async (path): Promise<AnalysedFile> => {
-    const read = readSeed(path);
-    if (!read.ok) return { path, readError: read.reason, cacheHit: false, key: '' };
-    const key = options.cache ? hashOf(options.version, basename(path), read.bytes) : '';
-    const cached = options.cache?.get(key);
-    if (cached) return { path, result: cached, cacheHit: true, key };
+    const read = readKeyed(path, options.cache !== undefined, options.version);
+    if ('path' in read) return read;
     const result = analyseSeed(new VFile({ path, value: read.bytes }), options.tagger);
-    await options.cache?.set(key, result);
-    return { path, result, cacheHit: false, key };
+    await options.cache?.set(read.key, result);
+    return { path, result, cacheHit: false, key: read.key };
   });
 }
 

@@ -26,7 +26,7 @@ export const SHARD_SIZE = 1500;
  */
 export const RENDER_LANES = 1;
 
-export interface PoolOptions extends Omit<RenderOptions, 'data' | 'passthrough'> {
+export interface RenderPagesOptions extends Omit<RenderOptions, 'data' | 'passthrough'> {
   readonly site: unknown;
   readonly pages: PageSet;
   /** Copy static assets (off for incremental builds whose templates did not change). */
@@ -66,7 +66,7 @@ export function shardCount(total: number, maxShard = SHARD_SIZE): number {
 }
 
 /** Render every page; returns the number of files written. */
-export async function renderPages(options: PoolOptions): Promise<number> {
+export async function renderPages(options: RenderPagesOptions): Promise<number> {
   const lanes = options.workers ?? RENDER_LANES;
   const total = Object.values(options.pages).reduce((sum, items) => sum + items.length, 0);
   const shards = shardPages(options.pages, shardCount(total, options.shardSize));

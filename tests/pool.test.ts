@@ -19,8 +19,8 @@ describe('runInWorkers', () => {
       lanes: 2,
       here: async (job) => {
         here++;
-        // Slow enough that the worker, once started, takes some of the jobs.
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        // Slow enough (3.6 s for all six) that the worker, started in about a second, takes some of the jobs.
+        await new Promise((resolve) => setTimeout(resolve, 600));
         return analyseFiles(job.paths, { tagger, version: job.version });
       },
     });

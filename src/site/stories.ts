@@ -1,5 +1,5 @@
 /** One page per story: body with paragraph anchors, tags, timeline neighbours, related stories, JSON-LD. */
-import { createHash } from 'node:crypto';
+import { hashOf } from '../cache.ts';
 import type { LazyPages } from '../incremental.ts';
 import type { StoryRecord } from '../types.ts';
 import type { Catalog, Context } from './catalog.ts';
@@ -9,8 +9,6 @@ import { storyParagraphs } from './paragraphs.ts';
 import { buildRelatedIndex, relatedStories } from './related.ts';
 import type { StoryPage, TagKind, TagRef } from './types.ts';
 
-const sha1 = (text: string): string => createHash('sha1').update(text).digest('base64url');
-
 /**
  * A key per record, for `storyPageList` and the listings' shared story links. A
  * record is its seed's word on the story plus its URL: with the seed's cache
@@ -18,7 +16,7 @@ const sha1 = (text: string): string => createHash('sha1').update(text).digest('b
  * 10,000 records); without, its JSON is hashed.
  */
 export function recordKeysOf(records: readonly StoryRecord[], sourceKeys: readonly string[] = []): string[] {
-  return records.map((record, index) => (sourceKeys[index] ? `${sourceKeys[index]} ${record.url}` : sha1(JSON.stringify(record))));
+  return records.map((record, index) => (sourceKeys[index] ? `${sourceKeys[index]} ${record.url}` : hashOf(JSON.stringify(record))));
 }
 
 /**
@@ -39,7 +37,7 @@ export function storyPageList(catalog: Catalog, context: Context, recordKeys: re
   const key = (index: number): string => {
     const record = records[index]!;
     const count = digests.get(record.digest.id)!.indexes.length;
-    return sha1([recordKey(index), recordKey(index - 1), recordKey(index + 1), related[index]!.map(recordKey).join(' '), positions.get(index), count].join('\n'));
+    return hashOf(recordKey(index), recordKey(index - 1), recordKey(index + 1), related[index]!.map(recordKey).join(' '), String(positions.get(index)), String(count));
   };
 
   const build = (index: number): StoryPage => {

@@ -57,6 +57,8 @@ export function tagPages(kind: TagKind, catalog: Catalog, context: Context, perP
       const from = stories[0]!.dateLabel;
       const to = stories.at(-1)!.dateLabel;
       const url = pageUrl(ref.url, archive);
+      // The next older run: from the tag's own page, the newest archive page.
+      const older = archive === 0 ? archives : archive - 1;
       const heading = archive === 0 ? ref.label : `${ref.label}, ${from} to ${to}`;
       const description = archive === 0 ? describe(kind, group, context) : `${plural(stories.length, 'story', 'stories')} tagged ${ref.label}, from ${from} to ${to}.`;
       pages.push({
@@ -71,7 +73,7 @@ export function tagPages(kind: TagKind, catalog: Catalog, context: Context, perP
         pagination: {
           archive,
           newer: archive === 0 ? null : pageUrl(ref.url, archive === archives ? 0 : archive + 1),
-          older: archive === 0 ? (archives > 0 ? pageUrl(ref.url, archives) : null) : archive > 1 ? pageUrl(ref.url, archive - 1) : null,
+          older: older > 0 ? pageUrl(ref.url, older) : null,
           from,
           to,
         },
