@@ -64,13 +64,40 @@ export function declareReferenceHash(reference: object, key: string): void {
   referenceHashes.set(reference, `#key:${key}`);
 }
 
+/**
+ * The item's JSON, but with each nested reference (an object with a `url`)
+ * replaced by its hash. Walked by hand: `JSON.stringify` with a replacer
+ * calls back into JavaScript for every value and took 0.24 s for the 1,900
+ * non-story items of 10,000 stories; this walk visits the same values in a
+ * fifth of that. Only distinctness matters, not valid JSON.
+ */
 function fingerprint(value: object): string {
-  return JSON.stringify(value, function reference(key: string, nested: unknown) {
-    if (key === '' || nested === null || typeof nested !== 'object' || Array.isArray(nested) || typeof (nested as { url?: unknown }).url !== 'string') return nested;
-    let hash = referenceHashes.get(nested);
-    if (hash === undefined) referenceHashes.set(nested, (hash = `#${hashOf(fingerprint(nested))}`));
-    return hash;
-  });
+  return Array.isArray(value) ? arrayPrint(value) : objectPrint(value as Record<string, unknown>);
+}
+
+function valuePrint(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return String(value);
+  if (Array.isArray(value)) return arrayPrint(value);
+  if (typeof (value as { url?: unknown }).url !== 'string') return objectPrint(value as Record<string, unknown>);
+  let hash = referenceHashes.get(value);
+  if (hash === undefined) referenceHashes.set(value, (hash = `#${hashOf(objectPrint(value as Record<string, unknown>))}`));
+  return hash;
+}
+
+function arrayPrint(values: readonly unknown[]): string {
+  let text = '[';
+  for (const value of values) text += `${valuePrint(value)},`;
+  return `${text}]`;
+}
+
+function objectPrint(record: Record<string, unknown>): string {
+  let text = '{';
+  for (const key in record) {
+    const value = record[key];
+    if (value !== undefined && typeof value !== 'function') text += `${key}:${valuePrint(value)},`;
+  }
+  return `${text}}`;
 }
 
 export function manifestOf(pages: PageSet, version: string, lazy: LazyPageSet = {}): PageManifest {

@@ -117,6 +117,12 @@ describe('hashItem', () => {
     expect(hashItem({ url: '/q/', stories: [story('Gas deal')] })).not.toBe(base);
   });
 
+  it('should tell apart values that print alike: a string from a number or null, a list from a record, a missing value from an empty one', () => {
+    const distinct = [{ n: 1 }, { n: '1' }, { n: null }, { n: 'null' }, { n: [] }, { n: {} }, { n: '' }, {}, { n: ['a', 'b'] }, { n: ['a,b'] }, { n: { a: 1 } }, { n: { a: '1' } }];
+    const hashes = distinct.map((value) => hashItem({ url: '/p/', ...value }));
+    expect(new Set(hashes).size).toBe(distinct.length);
+  });
+
   it('should hash a reference by its declared key when it has one, not by its content', () => {
     const [first, second] = [story('Gas deal'), story('Gas deal')];
     declareReferenceHash(first, 'seed-a:1 /stories/a/');
