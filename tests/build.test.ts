@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -97,10 +96,9 @@ describe('writeRecordsJson', () => {
     const { parsePath } = await import('./helpers/seeds.ts');
     const records = toRecords([parsePath(join(ROOT, 'seeds', '2024-05.txt')).digest!]).slice(0, count);
     const path = join(tempDir(), 'stories.json');
-    const hash = await writeRecordsJson(path, records);
+    await writeRecordsJson(path, records);
     const expected = `${JSON.stringify({ stories: records }, null, 2)}\n`;
     expect(readFileSync(path, 'utf8')).toBe(expected);
-    expect(hash).toBe(createHash('sha256').update(expected).digest('hex'));
   });
 
   it.each([[3, 1], [3, 2], [4, 2], [2, 5]])('should write the same bytes for %i records stringified %i at a time, line separators and all', async (count, perChunk) => {
@@ -110,9 +108,8 @@ describe('writeRecordsJson', () => {
     const records = toRecords([parsePath(join(ROOT, 'seeds', '2024-05.txt')).digest!]).slice(0, count)
       .map((record, index) => ({ ...record, headline: `${record.headline}\u2028“${index}”\u2029 €` }));
     const path = join(tempDir(), 'stories.json');
-    const hash = await writeRecordsJson(path, records, perChunk);
+    await writeRecordsJson(path, records, perChunk);
     const expected = `${JSON.stringify({ stories: records }, null, 2)}\n`;
     expect(readFileSync(path, 'utf8')).toBe(expected);
-    expect(hash).toBe(createHash('sha256').update(expected).digest('hex'));
   });
 });

@@ -78,6 +78,16 @@ describe('incremental rebuilds', () => {
     const summary = await incremental();
     expect(summary.full).toBe(true);
   });
+
+  it('should notice an edit that keeps the size of stories.json, or another build into the same folder', async () => {
+    expect((await incremental()).full).toBe(false);
+    const path = join(out, 'stories.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"stories"', '"Stories"'));
+    expect((await incremental()).full).toBe(true);
+    await build({ seedsDir: seeds, outDir: out, cacheDir: join(tempDir(), 'other-cache'), search: false });
+    expect((await incremental()).full).toBe(true);
+    await expectSameAsFullBuild();
+  });
 });
 
 describe('planPages', () => {
