@@ -38,7 +38,14 @@ export function siteConfig(config: EleventyUserConfig, options: { readonly templ
   // caches compiled templates per process and a later build (tests, the
   // watcher) would otherwise render with an earlier build's prefix.
   type Context = { ctx?: { nd?: { site?: { pathPrefix?: string } } } };
-  const linker = (context: Context): Link => (url) => prefixUrl(url, context.ctx?.nd?.site?.pathPrefix ?? options.pathPrefix);
+  // One function per prefix, so listings can keep what they made with it (src/site/listings.ts).
+  const linkers = new Map<string, Link>();
+  const linker = (context: Context): Link => {
+    const prefix = context.ctx?.nd?.site?.pathPrefix ?? options.pathPrefix;
+    let link = linkers.get(prefix);
+    if (!link) linkers.set(prefix, (link = (url) => prefixUrl(url, prefix)));
+    return link;
+  };
   config.addFilter('link', function link(this: Context, url: string) {
     return linker(this)(url);
   });

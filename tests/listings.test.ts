@@ -37,4 +37,15 @@ describe('listings', () => {
     expect(feedLinksHtml([], link)).toBe('');
     expect(feedLinksHtml([{ type: 'application/atom+xml', title: 'x', url: '/feed.xml' }], link)).toContain('href="/news/feed.xml" type="application/atom+xml">Atom feed</a>');
   });
+
+  it('should reuse what it made for a story only with the same link function and variant', () => {
+    const first = storyListHtml([story], link, '', true);
+    expect(storyListHtml([story], link, '', true)).toBe(first);
+    const other = storyListHtml([story], (url) => `/other${url}`, '', true);
+    expect(other).toContain('href="/other/stories/2024/05/x/"');
+    expect(other).not.toContain('/news/');
+    expect(storyListHtml([story], link, '', false)).not.toContain('/digests/');
+    expect(tagListHtml([tag], link, '', true)).toContain('data-pagefind-filter');
+    expect(tagListHtml([tag], link)).not.toContain('data-pagefind-filter');
+  });
 });

@@ -13,28 +13,56 @@ export type Link = (url: string) => string;
 
 const bdi = (text: string): string => `<bdi>${escapeHtml(text)}</bdi>`;
 
+/**
+ * HTML made once per story or tag and link function, then reused: a story is
+ * listed on a dozen pages (each of its tags', its month's, year's and
+ * digest's), and its tags on each of those. Keyed by object: page data is
+ * never changed once built (src/site/), and the `link` filter hands out one
+ * function per path prefix (src/eleventy-config.ts).
+ */
+const pieces = new WeakMap<Link, Map<string, WeakMap<object, string>>>();
+
+function piecesOf(link: Link, variant: string): WeakMap<object, string> {
+  let variants = pieces.get(link);
+  if (!variants) pieces.set(link, (variants = new Map()));
+  let made = variants.get(variant);
+  if (!made) variants.set(variant, (made = new WeakMap()));
+  return made;
+}
+
+function remembered<T extends object>(made: WeakMap<object, string>, value: T, make: (value: T) => string): string {
+  let html = made.get(value);
+  if (html === undefined) made.set(value, (html = make(value)));
+  return html;
+}
+
 /** `facet`: mark each link as a Pagefind filter of its kind (only a story page's own tags, docs/search.md). */
 export function tagListHtml(tags: readonly TagRef[], link: Link, skipUrl = '', facet = false): string {
-  const shown = tags.filter((tag) => tag.url !== skipUrl);
-  if (shown.length === 0) return '';
-  const items = shown.map((tag) => {
-    const filter = facet ? ` data-pagefind-filter="${escapeHtml(tag.kind)}"` : '';
-    return `\n  <li><a class="tag tag-${escapeHtml(tag.kind)}" href="${escapeHtml(link(tag.url))}"${filter}>${bdi(tag.label)}</a></li>`;
-  });
-  return `<ul class="tags">${items.join('')}\n</ul>`;
+  const made = piecesOf(link, facet ? 'tag facet' : 'tag');
+  let items = '';
+  for (const tag of tags) {
+    if (tag.url === skipUrl) continue;
+    items += remembered(made, tag, () => {
+      const filter = facet ? ` data-pagefind-filter="${escapeHtml(tag.kind)}"` : '';
+      return `\n  <li><a class="tag tag-${escapeHtml(tag.kind)}" href="${escapeHtml(link(tag.url))}"${filter}>${bdi(tag.label)}</a></li>`;
+    });
+  }
+  return items === '' ? '' : `<ul class="tags">${items}\n</ul>`;
 }
 
 /** Stories with `tags` (listings) show them; briefs (related stories) do not. */
 export function storyListHtml(stories: readonly (StoryBrief & { readonly tags?: readonly TagRef[] })[], link: Link, skipUrl = '', showDigest = true, ordered = false): string {
+  const heads = piecesOf(link, showDigest ? 'story' : 'story without digest');
   const items = stories.map((story) => {
-    const digest = showDigest ? ` · <a href="${escapeHtml(link(story.digest.url))}">${bdi(story.digest.title)}</a>` : '';
-    return [
-      '<li class="story-item">',
-      `  <a class="story-link" href="${escapeHtml(link(story.url))}">${bdi(story.headline)}</a>`,
-      `  <p class="story-meta"><time datetime="${escapeHtml(story.date)}">${escapeHtml(story.dateLabel)}</time>${digest}</p>`,
-      ...(story.tags ? [`  ${tagListHtml(story.tags, link, skipUrl)}`] : []),
-      '</li>',
-    ].join('\n');
+    const head = remembered(heads, story, () => {
+      const digest = showDigest ? ` · <a href="${escapeHtml(link(story.digest.url))}">${bdi(story.digest.title)}</a>` : '';
+      return [
+        '<li class="story-item">',
+        `  <a class="story-link" href="${escapeHtml(link(story.url))}">${bdi(story.headline)}</a>`,
+        `  <p class="story-meta"><time datetime="${escapeHtml(story.date)}">${escapeHtml(story.dateLabel)}</time>${digest}</p>`,
+      ].join('\n');
+    });
+    return story.tags ? `${head}\n  ${tagListHtml(story.tags, link, skipUrl)}\n</li>` : `${head}\n</li>`;
   });
   const tag = ordered ? 'ol' : 'ul';
   return `<${tag} class="stories">\n${items.join('\n')}\n</${tag}>`;
