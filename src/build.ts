@@ -9,7 +9,7 @@
  * into place; the others stay as they are. A change of templates, code, data
  * files or settings renders everything, into a staging folder swapped in whole.
  */
-import { mkdir, mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { hashOf, SeedCache, versionOf } from './cache.ts';
 import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from './paths.ts';
@@ -20,14 +20,14 @@ import { manifestOf, outputPathOf, planPages, type PageManifest, type PageSet } 
 import { loadSeeds, type LoadedSeeds } from './load.ts';
 import { assertValid } from './check.ts';
 import { parseRegistry, planPermalinks, serializeRegistry } from './permalinks.ts';
-import { compareDated, toRecord, type Tagger } from './records.ts';
+import { compareDated, recordKeysOf, toRecord, type Tagger } from './records.ts';
 import { computeRelations } from './relations.ts';
 import { renderPages } from './render-pool.ts';
 import { buildSearchIndex, type SearchIndexSummary } from './search.ts';
 import { PERMALINKS_FILE } from './seeds.ts';
+import { writeRecordsJson, type RecordSpans } from './stories-json.ts';
 import { planSiteData, type SiteLabels } from './site.ts';
 import { loadTaxonomy, loadTaxonomyCached, taxonomyCacheDir } from './taxonomy.ts';
-import type { StoryRecord } from './types.ts';
 
 export { loadSeeds, type LoadedSeeds } from './load.ts';
 export { assertValid } from './check.ts';
@@ -69,59 +69,6 @@ export interface BuildSummary {
   readonly search?: SearchIndexSummary;
 }
 
-
-/** Records per `JSON.stringify` call in `writeRecordsJson`: a few MB of text at a time, never the whole document. */
-const RECORDS_PER_CHUNK = 500;
-
-/** What `JSON.stringify({stories}, null, 2)` puts around the records (ASCII: as many bytes as characters). */
-const STORIES_HEAD = '{\n  "stories": [\n';
-const STORIES_TAIL = '\n  ]\n}';
-
-/**
- * UTF-8 of a text in one buffer reused call after call (`Buffer.from` measures
- * the text before encoding it: twice the time). The bytes are valid until the
- * next call.
- */
-function reusedEncoder(): (text: string) => Buffer {
-  let buffer = Buffer.alloc(0);
-  return (text) => {
-    // A UTF-16 code unit never takes more than three bytes of UTF-8.
-    if (buffer.length < text.length * 3) buffer = Buffer.allocUnsafe(text.length * 3);
-    return buffer.subarray(0, buffer.write(text, 0, 'utf8'));
-  };
-}
-
-/**
- * Write `<out>/stories.json`. The bytes are exactly
- * `JSON.stringify({stories}, null, 2)` plus a newline, produced a chunk of
- * records at a time (the whole document of 100,000 stories would be a 400 MB
- * string): each chunk is stringified as `{stories: chunk}`, in the document's
- * own shape, and written without its head and tail. Re-indenting each
- * record's JSON with a multi-line regex instead took 0.40 s for 10,000
- * stories (and would have put spaces after a U+2028 inside a string).
- */
-export async function writeRecordsJson(path: string, records: readonly StoryRecord[], recordsPerChunk = RECORDS_PER_CHUNK): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  const file = await open(temporary, 'w');
-  const encode = reusedEncoder();
-  const emit = async (bytes: Uint8Array): Promise<void> => {
-    await file.write(bytes);
-  };
-  try {
-    if (records.length === 0) await emit(Buffer.from('{\n  "stories": []\n}\n'));
-    else {
-      await emit(Buffer.from(STORIES_HEAD));
-      for (let start = 0; start < records.length; start += recordsPerChunk) {
-        const json = encode(JSON.stringify({ stories: records.slice(start, start + recordsPerChunk) }, null, 2));
-        await emit(json.subarray(STORIES_HEAD.length, json.length - STORIES_TAIL.length));
-        await emit(Buffer.from(start + recordsPerChunk < records.length ? ',\n' : `${STORIES_TAIL}\n`));
-      }
-    }
-  } finally {
-    await file.close();
-  }
-  await rename(temporary, path);
-}
 
 export async function build(options: BuildOptions, tagger?: Tagger): Promise<BuildSummary> {
   const started = performance.now();
@@ -167,18 +114,19 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   const dated = order.map((index) => seeds.stories[index]!);
   const permalinks = planPermalinks(dated, previousRegistry);
   const records = dated.map((story, index) => toRecord(story, permalinks.urls[index]!, seeds.tags[order[index]!]!));
+  const recordKeys = recordKeysOf(records, order.map((index) => seeds.sourceKeys[index]!));
   lap('tag');
 
   // 3. Site data: every page as an item; decide which to render.
   const relations = computeRelations(records);
-  const data = planSiteData(records, settings, labels, relations, order.map((index) => seeds.sourceKeys[index]!));
+  const data = planSiteData(records, settings, labels, relations, recordKeys);
   const pages = withRegistryPages(data.pages, permalinks.registry);
   const renderVersion = hashOf(version, await versionOf([templatesDir]), JSON.stringify(settings));
   const lazy = { story: data.stories };
   const manifest = manifestOf(pages, renderVersion, lazy);
   const outDir = resolve(options.outDir);
   const manifestPath = cacheDir ? join(cacheDir, 'manifests', `${hashOf(outDir).slice(0, 16)}.json`) : undefined;
-  const previous = options.incremental === false ? undefined : await previousManifest(manifestPath, outDir);
+  const previous = options.incremental === false ? undefined : await previousBuild(manifestPath, outDir);
   const plan = planPages(pages, manifest, previous?.manifest, lazy);
   log(`${plan.full ? 'full build' : 'incremental build'}: rendering ${plan.changed} of ${plan.total} pages`);
   lap('site');
@@ -207,12 +155,16 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
       log(`indexed ${search.pages} pages for search in ${Math.round(search.milliseconds)} ms`);
     }
     lap('search');
-    await writeRecordsJson(join(target, 'stories.json'), records);
+    const previousRecords = previous && { path: join(outDir, 'stories.json'), spans: previous.records };
+    const spans = await writeRecordsJson(join(target, 'stories.json'), records, { keys: recordKeys, previous: previousRecords });
     await replaceFile(join(target, 'stories.csv'), toCsv(records));
     await replaceFile(join(target, 'pairs.json'), `${JSON.stringify(toPairsJson(records, relations), null, 2)}\n`);
     if (plan.full) await swapIn(staging, outDir);
     else await rm(staging, { recursive: true, force: true });
-    if (manifestPath) await replaceFile(manifestPath, JSON.stringify({ manifest, stories: await fileIdentity(join(outDir, 'stories.json')) }));
+    if (manifestPath) {
+      const saved: SavedBuild = { manifest, stories: await fileIdentity(join(outDir, 'stories.json')), records: spans };
+      await replaceFile(manifestPath, JSON.stringify(saved));
+    }
     await writeRegistry(registryPath, serializeRegistry(permalinks.registry), log);
     if (seedCacheDir) await new SeedCache(seedCacheDir).prune(seeds.cacheKeys);
     lap('write');
@@ -236,18 +188,28 @@ function withRegistryPages(pages: PageSet, registry: ReturnType<typeof planPerma
   };
 }
 
+/** What a build keeps for the next one into the same folder. */
+interface SavedBuild {
+  readonly manifest: PageManifest;
+  /** `fileIdentity` of the stories.json it wrote. */
+  readonly stories: string;
+  /** Where each record's text is in that stories.json. */
+  readonly records: RecordSpans;
+}
+
 /**
- * The last build's manifest, if the output folder is still what that build
- * wrote, as far as its `stories.json` tells: the same file (inode), size and
- * modification time. Every build writes that file anew and renames it into
- * place (a new inode), so another build into the same folder, a hand edit or
- * a copy shows; hashing its 42 MB (10,000 stories) instead cost 50 ms a build.
+ * The last build's manifest and record spans, if the output folder is still
+ * what that build wrote, as far as its `stories.json` tells: the same file
+ * (inode), size and modification time. Every build writes that file anew and
+ * renames it into place (a new inode), so another build into the same folder,
+ * a hand edit or a copy shows; hashing its 42 MB (10,000 stories) instead cost
+ * 50 ms a build.
  */
-async function previousManifest(path: string | undefined, outDir: string): Promise<{ manifest: PageManifest } | undefined> {
+async function previousBuild(path: string | undefined, outDir: string): Promise<SavedBuild | undefined> {
   if (!path) return undefined;
   try {
-    const saved = JSON.parse(await readFile(path, 'utf8')) as { manifest: PageManifest; stories: string };
-    return saved.stories === (await fileIdentity(join(outDir, 'stories.json'))) ? { manifest: saved.manifest } : undefined;
+    const saved = JSON.parse(await readFile(path, 'utf8')) as SavedBuild;
+    return saved.stories === (await fileIdentity(join(outDir, 'stories.json'))) && saved.records ? saved : undefined;
   } catch {
     return undefined;
   }

@@ -14,7 +14,8 @@ import { homePage } from './site/home.ts';
 import { fallbackLabels, safeLabels } from './site/labels.ts';
 import { pageMeta } from './site/meta.ts';
 import { robots, sitemaps } from './site/sitemap.ts';
-import { recordKeysOf, storyPageList } from './site/stories.ts';
+import { storyPageList } from './site/stories.ts';
+import { recordKeysOf } from './records.ts';
 import { declareReferenceHash } from './incremental.ts';
 import { pairRedirects, tagIndexPage, tagPages } from './site/tags.ts';
 import { monthGroups, monthPages, timelinePage, yearPages } from './site/timeline.ts';
@@ -60,10 +61,11 @@ export function buildSiteData(records: readonly StoryRecord[], settings: SiteSet
 
 /**
  * The site data with story pages on demand, for the build: it builds only the
- * story pages it renders (src/incremental.ts). `sourceKeys`, parallel to
- * `records`: what fixes each record apart from its URL (`LoadedSeeds`), if known.
+ * story pages it renders (src/incremental.ts). `recordKeys`, parallel to
+ * `records`: `recordKeysOf(records)` with the seeds' cache keys when the caller
+ * has them (src/build.ts), else with none.
  */
-export function planSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels, relations: Relations = computeRelations(records), sourceKeys: readonly string[] = []): SitePlan {
+export function planSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels, relations: Relations = computeRelations(records), recordKeys: readonly string[] = recordKeysOf(records)): SitePlan {
   const context = createContext(settings, safeLabels(labels));
   const catalog = buildCatalog(records, context);
   const digests = sortedDigests(catalog);
@@ -87,10 +89,12 @@ export function planSiteData(records: readonly StoryRecord[], settings: SiteSett
     relations: [relationsPage(relations, context)],
     about: [aboutPage(catalog.records.length, relations, context)],
   };
-  const recordKeys = recordKeysOf(records, sourceKeys);
+  // The catalog sorts its own copy of the records: keys follow the records, not their places.
+  const keyOf = new Map(records.map((record, index) => [record, recordKeys[index]!]));
+  const catalogKeys = catalog.records.map((record) => keyOf.get(record)!);
   // A story link is made from its record alone: listings hash its key, not its JSON.
-  catalog.links.forEach((link, index) => declareReferenceHash(link, recordKeys[index]!));
-  const stories = storyPageList(catalog, context, recordKeys);
+  catalog.links.forEach((link, index) => declareReferenceHash(link, catalogKeys[index]!));
+  const stories = storyPageList(catalog, context, catalogKeys);
   const { home, ...rest } = html;
   // Sitemap order: home, stories, then the other kinds.
   const htmlUrls = [...home.map((item) => item.url), ...stories.urls, ...Object.values(rest).flatMap((items) => items.map((item) => item.url))];

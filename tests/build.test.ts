@@ -89,27 +89,3 @@ describe('news-digest build (CLI)', () => {
   });
 });
 
-describe('writeRecordsJson', () => {
-  it.each([0, 1, 3])('should write exactly JSON.stringify({stories}, null, 2) for %i records', async (count) => {
-    const { toRecords } = await import('../src/records.ts');
-    const { writeRecordsJson } = await import('../src/build.ts');
-    const { parsePath } = await import('./helpers/seeds.ts');
-    const records = toRecords([parsePath(join(ROOT, 'seeds', '2024-05.txt')).digest!]).slice(0, count);
-    const path = join(tempDir(), 'stories.json');
-    await writeRecordsJson(path, records);
-    const expected = `${JSON.stringify({ stories: records }, null, 2)}\n`;
-    expect(readFileSync(path, 'utf8')).toBe(expected);
-  });
-
-  it.each([[3, 1], [3, 2], [4, 2], [2, 5]])('should write the same bytes for %i records stringified %i at a time, line separators and all', async (count, perChunk) => {
-    const { toRecords } = await import('../src/records.ts');
-    const { writeRecordsJson } = await import('../src/build.ts');
-    const { parsePath } = await import('./helpers/seeds.ts');
-    const records = toRecords([parsePath(join(ROOT, 'seeds', '2024-05.txt')).digest!]).slice(0, count)
-      .map((record, index) => ({ ...record, headline: `${record.headline}\u2028“${index}”\u2029 €` }));
-    const path = join(tempDir(), 'stories.json');
-    await writeRecordsJson(path, records, perChunk);
-    const expected = `${JSON.stringify({ stories: records }, null, 2)}\n`;
-    expect(readFileSync(path, 'utf8')).toBe(expected);
-  });
-});

@@ -10,16 +10,6 @@ import { buildRelatedIndex, relatedStories } from './related.ts';
 import type { StoryPage, TagKind, TagRef } from './types.ts';
 
 /**
- * A key per record, for `storyPageList` and the listings' shared story links. A
- * record is its seed's word on the story plus its URL: with the seed's cache
- * key (`sourceKeys`, from `LoadedSeeds`), no need to serialise it (0.25 s for
- * 10,000 records); without, its JSON is hashed.
- */
-export function recordKeysOf(records: readonly StoryRecord[], sourceKeys: readonly string[] = []): string[] {
-  return records.map((record, index) => (sourceKeys[index] ? `${sourceKeys[index]} ${record.url}` : hashOf(JSON.stringify(record))));
-}
-
-/**
  * Story pages on demand (src/incremental.ts `LazyPages`). A story page is made
  * from its record, its neighbours' and related stories' records, its place in
  * its digest, and the settings and labels (which the render version covers),
