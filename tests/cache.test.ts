@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { versionOf } from '../src/cache.ts';
+import { hashOf, versionOf } from '../src/cache.ts';
 
 describe('versionOf', () => {
   it('should change with any file below the folders, and only then', async () => {
@@ -20,5 +20,15 @@ describe('versionOf', () => {
     expect(added).not.toBe(edited);
     writeFileSync(join(dir, 'missing.json'), '{}');
     expect(await versionOf([dir, join(dir, 'missing.json')])).not.toBe(added);
+  });
+});
+
+describe('hashOf', () => {
+  it('should hash text and its UTF-8 bytes alike, and keep parts apart', () => {
+    const parts = ['seed-a:1 /stories/x/', 'Россия – “China”', ''];
+    expect(hashOf(...parts)).toBe(hashOf(...parts.map((part) => new TextEncoder().encode(part))));
+    expect(hashOf('ab', 'c')).not.toBe(hashOf('a', 'bc'));
+    // sha256 of `a` and a NUL
+    expect(hashOf('a')).toBe('ffe9aaeaa2a2d5048174df0b80599ef0197ec024c4b051bc9860cff58ef7f9f3');
   });
 });
