@@ -21,10 +21,15 @@ describe('shardPages', () => {
 
   it('should keep every page exactly once, in near-equal shards, each with every kind', () => {
     const shards = shardPages(pages, 3);
-    expect(shards.map((shard) => Object.values(shard).reduce((sum, list) => sum + list.length, 0))).toEqual([4, 4, 2]);
+    expect(shards.map((shard) => Object.values(shard).reduce((sum, list) => sum + list.length, 0))).toEqual([4, 3, 3]);
     for (const shard of shards) expect(Object.keys(shard).sort()).toEqual(['home', 'month', 'story']);
     const urls = shards.flatMap((shard) => Object.values(shard).flat().map((item) => item.url));
     expect(urls.sort()).toEqual(Object.values(pages).flat().map((item) => item.url).sort());
+  });
+
+  it('should give each shard its share of every kind, not one kind\'s heavy pages to one shard', () => {
+    const shards = shardPages({ story: items('s', 6), year: items('y', 3) }, 3);
+    for (const shard of shards) expect([shard.story!.length, shard.year!.length]).toEqual([2, 1]);
   });
 
   it('should give one shard with everything when asked for one', () => {
