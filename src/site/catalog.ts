@@ -50,18 +50,23 @@ export function createContext(settings: SiteSettings, labels: Required<SiteLabel
   return { settings, labels, absolute: (url) => absoluteUrl(settings.baseUrl, url) };
 }
 
+/** The slugs without repeats: almost always the list itself (a `Set` per list and story cost a tenth of the catalog). */
+function distinct(slugs: readonly string[]): readonly string[] {
+  for (let i = 1; i < slugs.length; i++) if (slugs.indexOf(slugs[i]!) < i) return [...new Set(slugs)];
+  return slugs;
+}
+
 export function buildCatalog(input: readonly StoryRecord[], context: Context): Catalog {
   const records = [...input].sort(compareRecords);
   const { labels } = context;
   const knownCountries = new Set(records.flatMap((record) => record.countries));
-  const refs = new Map<string, TagRef>();
+  const refs: Record<TagKind, Map<string, TagRef>> = { pair: new Map(), topic: new Map(), country: new Map() };
   const tags: Record<TagKind, Map<string, TagGroup>> = { pair: new Map(), topic: new Map(), country: new Map() };
 
   const countryRef = (slug: string): TagRef => ref('country', slug, () => labels.country(slug));
   function ref(kind: TagKind, slug: string, label: () => string): TagRef {
-    const key = `${kind}:${slug}`;
-    let found = refs.get(key);
-    if (!found) refs.set(key, (found = { kind, slug, label: label(), url: tagUrl(kind, slug) }));
+    let found = refs[kind].get(slug);
+    if (!found) refs[kind].set(slug, (found = { kind, slug, label: label(), url: tagUrl(kind, slug) }));
     return found;
   }
   function group(kind: TagKind, tag: TagRef, index: number, countries: readonly TagRef[] = []): void {
@@ -70,23 +75,30 @@ export function buildCatalog(input: readonly StoryRecord[], context: Context): C
     found.indexes.push(index);
   }
 
+  const pairs = new Map<string, readonly TagRef[]>();
   const digests = new Map<string, DigestGroup>();
   const storyTags: TagRef[][] = [];
   const briefs: StoryBrief[] = [];
   const links = records.map((record, index): StoryLink => {
     const own: TagRef[] = [];
-    for (const slug of new Set(record.pairs)) {
-      const pair = pairCountries(slug, record.countries, knownCountries);
-      const tag = ref('pair', slug, () => (pair ? `${labels.country(pair[0])}–${labels.country(pair[1])}` : titleCase(slug)));
-      group('pair', tag, index, pair ? pair.map(countryRef) : []);
+    for (const slug of distinct(record.pairs)) {
+      // A pair's countries and label come from the first story that has it.
+      let countries = pairs.get(slug);
+      if (!countries) {
+        const pair = pairCountries(slug, record.countries, knownCountries);
+        pairs.set(slug, (countries = pair ? pair.map(countryRef) : []));
+      }
+      const [first, second] = countries;
+      const tag = ref('pair', slug, () => (first && second ? `${first.label}–${second.label}` : titleCase(slug)));
+      group('pair', tag, index, countries);
       own.push(tag);
     }
-    for (const slug of new Set(record.topics)) {
+    for (const slug of distinct(record.topics)) {
       const tag = ref('topic', slug, () => labels.topic(slug));
       group('topic', tag, index);
       own.push(tag);
     }
-    for (const slug of new Set(record.countries)) {
+    for (const slug of distinct(record.countries)) {
       const tag = countryRef(slug);
       group('country', tag, index);
       own.push(tag);
@@ -100,7 +112,7 @@ export function buildCatalog(input: readonly StoryRecord[], context: Context): C
     digest.indexes.push(index);
     const brief = { url: record.url, headline: record.headline, date: record.date, dateLabel: dateLabel(record.date), digest: digest.ref };
     briefs.push(brief);
-    return { ...brief, tags: own };
+    return { url: brief.url, headline: brief.headline, date: brief.date, dateLabel: brief.dateLabel, digest: brief.digest, tags: own };
   });
   for (const digest of digests.values()) digest.indexes.sort((a, b) => records[a]!.source.line - records[b]!.source.line);
   return { records, links, briefs, tags, digests, storyTags };
