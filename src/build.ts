@@ -122,7 +122,7 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   const data = planSiteData(records, settings, labels, relations, recordKeys);
   const pages = withRegistryPages(data.pages, permalinks.registry);
   const renderVersion = hashOf(version, await versionOf([templatesDir]), JSON.stringify(settings));
-  const lazy = { story: data.stories };
+  const { lazy } = data;
   const manifest = manifestOf(pages, renderVersion, lazy);
   const outDir = resolve(options.outDir);
   const manifestPath = cacheDir ? join(cacheDir, 'manifests', `${hashOf(outDir).slice(0, 16)}.json`) : undefined;

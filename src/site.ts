@@ -9,17 +9,17 @@ import { computeRelations, type Relations } from './relations.ts';
 import { buildCatalog, createContext } from './site/catalog.ts';
 import { digestPages, digestsIndexPage, sortedDigests } from './site/digests.ts';
 import { aboutPage, countryRelations, pairRelations, relationsPage, searchPage } from './site/extras.ts';
-import { feeds } from './site/feeds.ts';
+import { feedPageLists } from './site/feeds.ts';
 import { homePage } from './site/home.ts';
 import { fallbackLabels, safeLabels } from './site/labels.ts';
 import { pageMeta } from './site/meta.ts';
 import { robots, sitemaps } from './site/sitemap.ts';
 import { storyPageList } from './site/stories.ts';
 import { recordKeysOf } from './records.ts';
-import { declareReferenceHash } from './incremental.ts';
+import { declareReferenceHash, type LazyPages, type PageItem } from './incremental.ts';
 import { pairRedirects, tagIndexPage, tagPages } from './site/tags.ts';
 import { monthGroups, monthPages, timelinePage, yearPages } from './site/timeline.ts';
-import type { SiteData, SiteGlobals, SiteLabels, SitePages, SitePlan, TagPage } from './site/types.ts';
+import type { SiteData, SiteGlobals, SiteLabels, SitePlan, TagPage } from './site/types.ts';
 import type { StoryRecord } from './types.ts';
 
 export type * from './site/types.ts';
@@ -55,13 +55,14 @@ function globals(settings: SiteSettings): SiteGlobals {
  * (build.ts writes `pairs.json` from it); computed here otherwise.
  */
 export function buildSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels, relations: Relations = computeRelations(records)): SiteData {
-  const { site, pages, stories } = planSiteData(records, settings, labels, relations);
-  return { site, pages: { ...pages, story: stories.urls.map((_, index) => stories.build(index)) } };
+  const { site, pages, lazy } = planSiteData(records, settings, labels, relations);
+  const built = <T extends PageItem>(list: LazyPages<T>): T[] => list.urls.map((_, index) => list.build(index));
+  return { site, pages: { ...pages, story: built(lazy.story), feedAtom: built(lazy.feedAtom), feedJson: built(lazy.feedJson) } };
 }
 
 /**
- * The site data with story pages on demand, for the build: it builds only the
- * story pages it renders (src/incremental.ts). `recordKeys`, parallel to
+ * The site data with story pages and feeds on demand, for the build: it builds
+ * only those it renders (src/incremental.ts). `recordKeys`, parallel to
  * `records`: `recordKeysOf(records)` with the seeds' cache keys when the caller
  * has them (src/build.ts), else with none.
  */
@@ -70,7 +71,6 @@ export function planSiteData(records: readonly StoryRecord[], settings: SiteSett
   const catalog = buildCatalog(records, context);
   const digests = sortedDigests(catalog);
   const months = monthGroups(catalog);
-  const feed = feeds(catalog, context);
   const firstPage = (page: TagPage): boolean => page.pagination.archive === 0;
   const html = {
     home: [homePage(digests, catalog, relations, context)],
@@ -91,21 +91,23 @@ export function planSiteData(records: readonly StoryRecord[], settings: SiteSett
   };
   // The catalog sorts its own copy of the records: keys follow the records, not their places.
   const keyOf = new Map(records.map((record, index) => [record, recordKeys[index]!]));
-  const catalogKeys = catalog.records.map((record) => keyOf.get(record)!);
-  // A story link is made from its record alone: listings hash its key, not its JSON.
-  catalog.links.forEach((link, index) => declareReferenceHash(link, catalogKeys[index]!));
-  const stories = storyPageList(catalog, context, catalogKeys);
+  // A story is shown with its record and its tags' labels. The labels come from
+  // the tagging data (in the render version) and, for a pair, from the first
+  // story that has it: keyed too, so that no page can miss a label's change.
+  const storyKeys = catalog.records.map((record, index) => `${keyOf.get(record)!} ${catalog.storyTags[index]!.map((tag) => tag.label).join('\u0000')}`);
+  // Listings hash a story link by its key, not its JSON.
+  catalog.links.forEach((link, index) => declareReferenceHash(link, storyKeys[index]!));
+  const story = storyPageList(catalog, context, storyKeys);
+  const feeds = feedPageLists(catalog, context, storyKeys);
   const { home, ...rest } = html;
   // Sitemap order: home, stories, then the other kinds.
-  const htmlUrls = [...home.map((item) => item.url), ...stories.urls, ...Object.values(rest).flatMap((items) => items.map((item) => item.url))];
-  const pages: Omit<SitePages, 'story'> = {
+  const htmlUrls = [...home.map((item) => item.url), ...story.urls, ...Object.values(rest).flatMap((items) => items.map((item) => item.url))];
+  const pages: SitePlan['pages'] = {
     ...html,
     pairRedirect: pairRedirects(catalog, context),
-    feedAtom: feed.atom,
-    feedJson: feed.json,
     sitemap: sitemaps(htmlUrls, context),
     robots: [robots(context)],
     notFound: [{ url: '/404.html', meta: pageMeta(context, '/404.html', 'Page not found', { section: 'none' }) }],
   };
-  return { site: globals(settings), pages, stories };
+  return { site: globals(settings), pages, lazy: { story, feedAtom: feeds.atom, feedJson: feeds.json } };
 }

@@ -67,7 +67,7 @@ describe('buildSiteData', () => {
   it('should key each story page by exactly what it is made from: an unchanged key means an unchanged page', () => {
     const before = pairStories(40);
     const after = before.map((story, index) => (index === 20 ? { ...story, headline: `${story.headline}, revised` } : story));
-    const plan = (records: StoryRecord[]) => planSiteData(records, settings).stories;
+    const plan = (records: StoryRecord[]) => planSiteData(records, settings).lazy.story;
     const [old, next] = [plan(before), plan(after)];
     const changed: number[] = [];
     for (let index = 0; index < before.length; index++) {
@@ -80,13 +80,34 @@ describe('buildSiteData', () => {
     const listing = before.map((_, index) => index).filter((index) => next.build(index).related.some((brief) => brief.url === before[20]!.url));
     expect(changed).toEqual([...new Set([19, 20, 21, ...listing])].sort((a, b) => a - b));
     expect(changed.length).toBeLessThan(15);
-    expect(planSiteData(before, settings).stories.key(5)).toBe(old.key(5));
+    expect(planSiteData(before, settings).lazy.story.key(5)).toBe(old.key(5));
     // With seed cache keys, a record is known by its seed's key and its URL, not by its text.
-    const keyed = (records: StoryRecord[], sources: string[]) => planSiteData(records, settings, undefined, undefined, sources).stories;
+    const keyed = (records: StoryRecord[], sources: string[]) => planSiteData(records, settings, undefined, undefined, sources).lazy.story;
     const sources = before.map((_, index) => `seed-${index}`);
     expect(keyed(after, sources).key(20)).toBe(keyed(before, sources).key(20));
     const edited = sources.map((source, index) => (index === 20 ? 'seed-20-edited' : source));
     expect(before.map((_, index) => index).filter((index) => keyed(before, edited).key(index) !== keyed(before, sources).key(index))).toEqual(changed);
+  });
+
+  it('should key each feed by what it is made from: a new story changes its tags\' feeds and the site\'s, no other', () => {
+    const before = [
+      ...pairStories(30),
+      record({ date: '2023-06-01', slug: 'gas', countries: ['china', 'russia'], pairs: ['china-russia'], topics: ['energy'], source: { file: 'y', line: 1 } }),
+    ];
+    const added = record({ date: '2024-03-01', slug: 'new', countries: ['north-korea', 'russia'], pairs: ['north-korea-russia'], topics: ['military'], source: { file: 'z', line: 1 } });
+    const feedsOf = (records: StoryRecord[]) => planSiteData(records, settings).lazy.feedAtom;
+    const [old, next] = [feedsOf(before), feedsOf([...before, added])];
+    expect(next.urls).toEqual(old.urls);
+    const changed = next.urls.filter((_, index) => next.key(index) !== old.key(index));
+    expect(changed.sort()).toEqual(['/feed.xml', '/pairs/north-korea-russia/feed.xml', '/topics/military/feed.xml']);
+    next.urls.forEach((url, index) => {
+      if (!changed.includes(url)) expect(next.build(index)).toEqual(old.build(index));
+    });
+    expect(next.build(next.urls.indexOf('/feed.xml')).entries[0]!.url).toContain('/new/');
+    // A JSON feed is made from the same stories as its Atom feed.
+    const json = planSiteData([...before, added], settings).lazy.feedJson;
+    expect(json.urls.map((url) => url.replace('.json', '.xml'))).toEqual(next.urls);
+    expect(json.key(1)).toBe(next.key(1));
   });
 
   it('should redirect the reversed pair built from its country slugs, not by splitting', () => {

@@ -4,7 +4,14 @@
  * `updated` is the newest story's date, never the build time, so a rebuild
  * of the same seeds writes the same bytes. Story HTML holds only absolute
  * http(s) links (see src/html.ts), so it needs no URL rewriting.
+ *
+ * Feeds are built on demand (src/incremental.ts `LazyPages`), keyed by what
+ * they are made from: a feed carries 20 stories' whole text, and building and
+ * hashing all 132 feeds of 10,000 stories took ~50 ms of every rebuild that
+ * changes two or three of them.
  */
+import { hashOf } from '../cache.ts';
+import type { LazyPages } from '../incremental.ts';
 import type { Catalog, Context } from './catalog.ts';
 import { excerpt, rfc3339 } from './format.ts';
 import type { AtomEntry, FeedPage, JsonFeedPage } from './types.ts';
@@ -70,7 +77,8 @@ function jsonFeed(atom: FeedPage, path: string, context: Context): JsonFeedPage 
   };
 }
 
-export function feeds(catalog: Catalog, context: Context): { atom: FeedPage[]; json: JsonFeedPage[] } {
+/** The site's feed, then one per pair and one per topic. */
+function feedSources(catalog: Catalog, context: Context): FeedSource[] {
   const { title, description } = context.settings;
   const sources: FeedSource[] = [{ path: '/', title, subtitle: description, indexes: catalog.links.map((_, index) => index) }];
   for (const kind of ['pair', 'topic'] as const) {
@@ -78,6 +86,23 @@ export function feeds(catalog: Catalog, context: Context): { atom: FeedPage[]; j
       sources.push({ path: group.ref.url, title: `${group.ref.label} · ${title}`, subtitle: `The newest stories tagged ${group.ref.label}.`, indexes: group.indexes });
     }
   }
-  const atom = sources.map((source) => atomFeed(source, catalog, context));
-  return { atom, json: atom.map((feed, index) => jsonFeed(feed, sources[index]!.path, context)) };
+  return sources;
+}
+
+/**
+ * Atom and JSON feeds on demand. `storyKeys`, parallel to the catalog's
+ * records: what fixes each story's entry (src/site.ts); the settings are in
+ * the build's render version.
+ */
+export function feedPageLists(catalog: Catalog, context: Context, storyKeys: readonly string[]): { atom: LazyPages<FeedPage>; json: LazyPages<JsonFeedPage> } {
+  const sources = feedSources(catalog, context);
+  const key = (index: number): string => {
+    const source = sources[index]!;
+    return hashOf(source.path, source.title, source.subtitle, ...source.indexes.slice(-FEED_SIZE).map((story) => storyKeys[story]!));
+  };
+  const atom = (index: number): FeedPage => atomFeed(sources[index]!, catalog, context);
+  return {
+    atom: { urls: sources.map((source) => `${source.path}feed.xml`), key, build: atom },
+    json: { urls: sources.map((source) => `${source.path}feed.json`), key, build: (index) => jsonFeed(atom(index), sources[index]!.path, context) },
+  };
 }

@@ -406,9 +406,12 @@ export interface SiteData {
   readonly pages: SitePages;
 }
 
-/** Site data as the build plans it: story pages on demand (`LazyPages`, src/incremental.ts). */
+/** Kinds of pages the build makes on demand (`LazyPages`, src/incremental.ts). */
+export type LazyKind = 'story' | 'feedAtom' | 'feedJson';
+
+/** Site data as the build plans it: story pages and feeds on demand. */
 export interface SitePlan {
   readonly site: SiteGlobals;
-  readonly pages: Omit<SitePages, 'story'>;
-  readonly stories: LazyPages<StoryPage>;
+  readonly pages: Omit<SitePages, LazyKind>;
+  readonly lazy: { readonly story: LazyPages<StoryPage>; readonly feedAtom: LazyPages<FeedPage>; readonly feedJson: LazyPages<JsonFeedPage> };
 }
