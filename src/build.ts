@@ -19,6 +19,7 @@ import { applyChanges, replaceFile, swapIn } from './files.ts';
 import { manifestOf, outputPathOf, planPages, type PageManifest, type PageSet } from './incremental.ts';
 import { loadSeeds, type LoadedSeeds } from './load.ts';
 import { assertValid } from './check.ts';
+import { countOf } from './messages.ts';
 import { parseRegistry, planPermalinks, serializeRegistry } from './permalinks.ts';
 import { compareDated, recordKeysOf, toRecord, type Tagger } from './records.ts';
 import { computeRelations } from './relations.ts';
@@ -104,7 +105,7 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   for (const notice of seeds.notices) log(notice);
   const warnings = assertValid(seeds);
   for (const warning of warnings) log(warning);
-  log(`loaded ${seeds.files.length} seeds (${seeds.cacheHits} from cache): ${seeds.digests.length} digests, ${seeds.stories.length} stories`);
+  log(`loaded ${countOf(seeds.files.length, 'seed')} (${seeds.cacheHits} from cache): ${countOf(seeds.digests.length, 'digest')}, ${countOf(seeds.stories.length, 'story', 'stories')}`);
   lap('load');
 
   // 2. Permanent URLs from the registry beside the seeds, then records in order.

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DigestError, escapeControl } from './messages.ts';
+import { countOf, DigestError, escapeControl } from './messages.ts';
 import { PROJECT_ROOT } from './paths.ts';
 import { digestSkeleton, skeletonDate } from './scaffold.ts';
 
@@ -63,7 +63,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       const { build } = await import('./build.ts');
       const summary = await build(buildOptions);
       const how = summary.full ? 'full' : `incremental, ${summary.rendered} rendered`;
-      console.log(`news-digest: built ${summary.digests} digests, ${summary.stories} stories, ${summary.pages} pages (${how}) into ${values.out} in ${(summary.milliseconds / 1000).toFixed(2)} s`);
+      console.log(`news-digest: built ${countOf(summary.digests, 'digest')}, ${countOf(summary.stories, 'story', 'stories')}, ${countOf(summary.pages, 'page')} (${how}) into ${values.out} in ${(summary.milliseconds / 1000).toFixed(2)} s`);
       return;
     }
     case 'check': {

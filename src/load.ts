@@ -39,8 +39,9 @@ export interface LoadedSeeds {
   /** Tags by story, parallel to `stories`. */
   readonly tags: readonly StoryTags[];
   /**
-   * Per story, parallel to `stories`: its seed's cache key and its place in the
-   * seed, which fix everything the seed says about it ('' without a cache).
+   * Per story, parallel to `stories`: its seed's cache key, its place in the
+   * seed and the seed's path, which fix everything the seed says about it
+   * ('' without a cache).
    */
   readonly sourceKeys: readonly string[];
   readonly notices: readonly string[];
@@ -133,7 +134,17 @@ function lookUp(path: string, cache: SeedCache<SeedResult> | undefined, version:
   const read = readKeyed(path, cache !== undefined, version);
   if ('path' in read) return read;
   const cached = cache?.get(read.key);
-  return cached ? { path, result: cached, cacheHit: true, key: read.key } : undefined;
+  return cached ? { path, result: atPath(cached, path), cacheHit: true, key: read.key } : undefined;
+}
+
+/**
+ * A cached result as if analysed at `path`: the key holds the file's name, not
+ * its folder, so a renamed or moved seeds folder still hits the cache, and the
+ * records must name the seed where it is now.
+ */
+function atPath(result: SeedResult, path: string): SeedResult {
+  const { digest } = result;
+  return !digest || digest.digest.file === path ? result : { ...result, digest: { ...digest, digest: { ...digest.digest, file: path } } };
 }
 
 /**
@@ -216,7 +227,8 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     digest.stories.forEach((story, index) => {
       stories.push({ digest: digest.digest, story, ...result.facts![index]! });
       tags.push(result.tags![index]!);
-      sourceKeys.push(key === '' ? '' : `${key}:${index}`);
+      // The cache key names the file, not its folder: the path is part of the record too (atPath).
+      sourceKeys.push(key === '' ? '' : `${key}:${index}:${path}`);
     });
   }
   const cacheKeys = new Set(analysed.map((file) => file.key).filter((key) => key !== ''));

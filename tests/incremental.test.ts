@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildSummary } from '../src/build.ts';
@@ -77,6 +77,16 @@ describe('incremental rebuilds', () => {
     writeFileSync(join(out, 'stories.json'), '{"stories": []}\n');
     const summary = await incremental();
     expect(summary.full).toBe(true);
+  });
+
+  it('should stay byte-identical after the seeds folder is moved (records name the seeds where they are)', async () => {
+    const moved = join(seeds, '..', 'seeds-moved');
+    renameSync(seeds, moved);
+    seeds = moved;
+    const summary = await incremental();
+    expect(summary.full).toBe(false);
+    await expectSameAsFullBuild();
+    expect(readFileSync(join(out, 'stories.json'), 'utf8')).toContain('seeds-moved');
   });
 
   it('should notice an edit that keeps the size of stories.json, or another build into the same folder', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,19 @@ describe('loadSeeds with a cache', () => {
     expect(again.cacheHits).toBe(0);
     expect(again.stories).toEqual(fresh.stories);
     expect(new SeedCache<SeedResult>(cacheDir).get(key!)?.facts).toHaveLength(2);
+  });
+
+  it('should name each seed where it is now when the seeds folder moved since it was cached', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'nd-load-'));
+    const cacheDir = join(work, 'cache');
+    mkdirSync(join(work, 'before'));
+    writeFileSync(join(work, 'before', '2024-05.txt'), SEED);
+    const fresh = await loadSeeds(join(work, 'before'), { cacheDir, version: 'v1' });
+    renameSync(join(work, 'before'), join(work, 'after'));
+    const moved = await loadSeeds(join(work, 'after'), { cacheDir, version: 'v1' });
+    expect(moved.cacheHits).toBe(1);
+    expect(moved.stories.map((story) => story.digest.file)).toEqual([join(work, 'after', '2024-05.txt'), join(work, 'after', '2024-05.txt')]);
+    expect(moved.stories.map((story) => story.story)).toEqual(fresh.stories.map((story) => story.story));
   });
 });
 
