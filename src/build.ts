@@ -16,7 +16,7 @@ import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from './paths.ts';
 import { loadSiteSettings } from './config.ts';
 import { toCsv, toPairsJson } from './export.ts';
 import { applyChanges, replaceFile, swapIn } from './files.ts';
-import { manifestOf, outputPathOf, planPages, type PageManifest, type PageSet } from './incremental.ts';
+import { loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type PageManifest, type PageSet, type SavedManifest } from './incremental.ts';
 import { loadSeeds, type LoadedSeeds } from './load.ts';
 import { assertValid } from './check.ts';
 import { countOf } from './messages.ts';
@@ -163,7 +163,7 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
     if (plan.full) await swapIn(staging, outDir);
     else await rm(staging, { recursive: true, force: true });
     if (manifestPath) {
-      const saved: SavedBuild = { manifest, stories: await fileIdentity(join(outDir, 'stories.json')), records: spans };
+      const saved: SavedBuild = { manifest: saveManifest(manifest), stories: await fileIdentity(join(outDir, 'stories.json')), records: spans };
       await replaceFile(manifestPath, JSON.stringify(saved));
     }
     await writeRegistry(registryPath, serializeRegistry(permalinks.registry), log);
@@ -191,7 +191,7 @@ function withRegistryPages(pages: PageSet, registry: ReturnType<typeof planPerma
 
 /** What a build keeps for the next one into the same folder. */
 interface SavedBuild {
-  readonly manifest: PageManifest;
+  readonly manifest: SavedManifest;
   /** `fileIdentity` of the stories.json it wrote. */
   readonly stories: string;
   /** Where each record's text is in that stories.json. */
@@ -206,11 +206,13 @@ interface SavedBuild {
  * a hand edit or a copy shows; hashing its 42 MB (10,000 stories) instead cost
  * 50 ms a build.
  */
-async function previousBuild(path: string | undefined, outDir: string): Promise<SavedBuild | undefined> {
+async function previousBuild(path: string | undefined, outDir: string): Promise<{ manifest: PageManifest; records: RecordSpans } | undefined> {
   if (!path) return undefined;
   try {
-    const saved = JSON.parse(await readFile(path, 'utf8')) as SavedBuild;
-    return saved.stories === (await fileIdentity(join(outDir, 'stories.json'))) && saved.records ? saved : undefined;
+    const saved = JSON.parse(await readFile(path, 'utf8')) as Partial<SavedBuild>;
+    if (saved.stories !== (await fileIdentity(join(outDir, 'stories.json'))) || !saved.records) return undefined;
+    const manifest = loadManifest(saved.manifest);
+    return manifest && { manifest, records: saved.records };
   } catch {
     return undefined;
   }

@@ -29,9 +29,31 @@ export type LazyPageSet = Readonly<Record<string, LazyPages>>;
 
 export interface PageManifest {
   readonly version: string;
-  /** output path (relative to the site folder) → item hash */
-  readonly outputs: Readonly<Record<string, string>>;
+  /** output path (relative to the site folder) → `kind:hash` of what made it */
+  readonly outputs: ReadonlyMap<string, string>;
 }
+
+/**
+ * A manifest as the build keeps it between builds: two parallel lists, which
+ * JSON reads back in a fraction of the time an object of 12,000 keys took.
+ */
+export interface SavedManifest {
+  readonly version: string;
+  readonly paths: readonly string[];
+  readonly hashes: readonly string[];
+}
+
+export const saveManifest = (manifest: PageManifest): SavedManifest => ({ version: manifest.version, paths: [...manifest.outputs.keys()], hashes: [...manifest.outputs.values()] });
+
+/** A kept manifest, or undefined if it is not one (a file from another version of this code). */
+export function loadManifest(saved: Partial<SavedManifest> | undefined): PageManifest | undefined {
+  const { version, paths, hashes } = saved ?? {};
+  if (typeof version !== 'string' || !Array.isArray(paths) || !Array.isArray(hashes) || paths.length !== hashes.length) return undefined;
+  return { version, outputs: new Map(paths.map((path, index) => [path, hashes[index]!])) };
+}
+
+/** Bits of a page's hash kept in the manifest: 96, against 12,000 pages. */
+const HASH_CHARS = 24;
 
 /** `/a/b/` → `a/b/index.html`; `/feed.xml` → `feed.xml` — the rule Eleventy uses for permalinks. */
 export function outputPathOf(url: string): string {
@@ -101,13 +123,13 @@ function objectPrint(record: Record<string, unknown>): string {
 }
 
 export function manifestOf(pages: PageSet, version: string, lazy: LazyPageSet = {}): PageManifest {
-  const outputs: Record<string, string> = {};
+  const outputs = new Map<string, string>();
   for (const kind of Object.keys(pages).sort()) {
-    for (const item of pages[kind] ?? []) outputs[outputPathOf(item.url)] = `${kind}:${hashItem(item)}`;
+    for (const item of pages[kind] ?? []) outputs.set(outputPathOf(item.url), `${kind}:${hashItem(item).slice(0, HASH_CHARS)}`);
   }
   for (const kind of Object.keys(lazy).sort()) {
     const { urls, key } = lazy[kind]!;
-    urls.forEach((url, index) => (outputs[outputPathOf(url)] = `${kind}:${key(index)}`));
+    urls.forEach((url, index) => outputs.set(outputPathOf(url), `${kind}:${key(index).slice(0, HASH_CHARS)}`));
   }
   return { version, outputs };
 }
@@ -128,7 +150,7 @@ export function planPages(pages: PageSet, next: PageManifest, previous: PageMani
   const full = !previous || previous.version !== next.version;
   const isChanged = (url: string): boolean => {
     const path = outputPathOf(url);
-    return full || previous?.outputs[path] !== next.outputs[path];
+    return full || previous?.outputs.get(path) !== next.outputs.get(path);
   };
   const render: Record<string, readonly PageItem[]> = {};
   for (const [kind, items] of Object.entries(pages)) render[kind] = full ? items : items.filter((item) => isChanged(item.url));
@@ -137,6 +159,6 @@ export function planPages(pages: PageSet, next: PageManifest, previous: PageMani
   }
   const changed = Object.values(render).reduce((sum, items) => sum + items.length, 0);
   if (full) return { render, remove: [], full: true, total, changed };
-  const remove = Object.keys(previous.outputs).filter((path) => next.outputs[path] === undefined).sort();
+  const remove = [...previous.outputs.keys()].filter((path) => !next.outputs.has(path)).sort();
   return { render, remove, full: false, total, changed };
 }

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildSummary } from '../src/build.ts';
-import { declareReferenceHash, hashItem, manifestOf, outputPathOf, planPages } from '../src/incremental.ts';
+import { declareReferenceHash, hashItem, loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type SavedManifest } from '../src/incremental.ts';
 import { snapshotTree, tempDir } from './helpers/cli.ts';
 import { ROOT } from './helpers/seeds.ts';
 
@@ -114,6 +114,16 @@ describe('planPages', () => {
     expect(plan.full).toBe(false);
     expect(plan.render).toEqual({ story: [{ url: '/a/', text: 'A2' }, { url: '/c/', text: 'C' }], feed: [] });
     expect(plan.remove).toEqual(['b/index.html']);
+  });
+
+  it('should keep a manifest through JSON as parallel lists, and refuse anything else', () => {
+    const manifest = manifestOf(pages, 'v1');
+    const kept = loadManifest(JSON.parse(JSON.stringify(saveManifest(manifest))) as SavedManifest);
+    expect(kept).toEqual(manifest);
+    expect(planPages(pages, manifest, kept).changed).toBe(0);
+    expect(loadManifest({ version: 'v1', outputs: { 'a/index.html': 'story:x' } } as never)).toBeUndefined();
+    expect(loadManifest({ version: 'v1', paths: ['a/index.html'], hashes: [] })).toBeUndefined();
+    expect(loadManifest(undefined)).toBeUndefined();
   });
 
   it('should map URLs to output files the way Eleventy writes them', () => {
