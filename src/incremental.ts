@@ -17,7 +17,7 @@ export type PageSet = Readonly<Record<string, readonly PageItem[]>>;
  * Pages of one kind built on demand. `key(i)` is a hash of everything page i
  * is made from, cheaper than building the page and hashing it: an incremental
  * build only builds the pages whose key changed. Used for story pages, 85 % of
- * all pages (src/site/stories.ts).
+ * all pages (src/site/stories.ts), and feeds (src/site/feeds.ts).
  */
 export interface LazyPages<T extends PageItem = PageItem> {
   readonly urls: readonly string[];
@@ -79,7 +79,7 @@ export function hashItem(item: object): string {
 
 /**
  * Declare what a shared reference is made from, when that is cheaper to know
- * than its JSON (a story link: its record's key, src/site/stories.ts). `key`
+ * than its JSON (a story link: its story's key, src/site.ts). `key`
  * must change whenever the reference's content could.
  */
 export function declareReferenceHash(reference: object, key: string): void {

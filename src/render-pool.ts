@@ -48,13 +48,15 @@ export interface RenderPagesOptions extends Omit<RenderOptions, 'data' | 'passth
  * over its kind).
  */
 export function shardPages(pages: PageSet, count: number): PageSet[] {
-  const kinds = Object.keys(pages).sort();
-  const shards = Array.from({ length: Math.max(1, count) }, () => Object.fromEntries(Object.keys(pages).map((kind): [string, PageItem[]] => [kind, []])));
+  const kinds = Object.keys(pages);
+  const total = kinds.reduce((sum, kind) => sum + (pages[kind]?.length ?? 0), 0);
+  // Never more shards than pages: none would be empty.
+  const shards = Array.from({ length: Math.max(1, Math.min(count, total)) }, () => Object.fromEntries(kinds.map((kind): [string, PageItem[]] => [kind, []])));
   let dealt = 0;
-  for (const kind of kinds) {
+  for (const kind of [...kinds].sort()) {
     for (const item of pages[kind] ?? []) shards[dealt++ % shards.length]![kind]!.push(item);
   }
-  return shards.filter((shard, index) => index === 0 || Object.values(shard).some((items) => items.length > 0));
+  return shards;
 }
 
 /** How many shards: none above `maxShard` pages. */

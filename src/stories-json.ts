@@ -7,12 +7,14 @@
  * 0.2 s, a tenth of the rebuild after adding one digest.
  *
  * A record is identified by its key (`recordKeysOf`, src/records.ts): its
- * seed's cache key, its place in the seed and its URL, which fix every field.
+ * seed's cache key and path, its place in the seed and its URL, which fix
+ * every field.
  * The writer returns where each record's text ends, so that the next build can
  * find it in this file; the build keeps that beside its page manifest and
  * offers the file back only if it is still the one it wrote.
  */
-import { open, rename, type FileHandle } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { DigestError } from './messages.ts';
 import type { StoryRecord } from './types.ts';
 
 /** Records per `JSON.stringify` call: a few MB of text at a time, never the whole document. */
@@ -104,7 +106,7 @@ export async function writeRecordsJson(path: string, records: readonly StoryReco
           const oldEnds = previous!.spans.ends;
           const start = startOf(oldEnds, from);
           const offset = written - start;
-          await copyRange(source!, start, oldEnds[from + count - 1]!, emit);
+          await copyRange(source!, previous!.path, start, oldEnds[from + count - 1]!, emit);
           for (let k = 0; k < count; k++) ends.push(oldEnds[from + k]! + offset);
           index += count;
         } else {
@@ -124,19 +126,24 @@ export async function writeRecordsJson(path: string, records: readonly StoryReco
       }
       await emit(Buffer.from(`${TAIL}\n`));
     }
+  } catch (error) {
+    await file.close();
+    await rm(temporary, { force: true });
+    throw error;
   } finally {
     await source?.close();
-    await file.close();
   }
+  await file.close();
   await rename(temporary, path);
   return keys ? { keys: [...keys], ends } : { keys: [], ends: [] };
 }
 
-async function copyRange(source: FileHandle, start: number, end: number, emit: (bytes: Uint8Array) => Promise<void>): Promise<void> {
+/** Bytes `start` to `end` of `source`, which the previous build's spans promise are there. */
+async function copyRange(source: FileHandle, path: string, start: number, end: number, emit: (bytes: Uint8Array) => Promise<void>): Promise<void> {
   const buffer = Buffer.allocUnsafe(Math.min(COPY_BYTES, end - start));
   for (let at = start; at < end;) {
     const { bytesRead } = await source.read(buffer, 0, Math.min(buffer.length, end - at), at);
-    if (bytesRead === 0) throw new Error(`stories.json ended at byte ${at}, before the ${end} bytes its manifest promised`);
+    if (bytesRead === 0) throw new DigestError(`${path} ends at byte ${at}, before the ${end} bytes the last build recorded: it was changed during the build; build again with --full`);
     await emit(buffer.subarray(0, bytesRead));
     at += bytesRead;
   }

@@ -38,9 +38,16 @@ describe('listings', () => {
     expect(feedLinksHtml([{ type: 'application/atom+xml', title: 'x', url: '/feed.xml' }], link)).toContain('href="/news/feed.xml" type="application/atom+xml">Atom feed</a>');
   });
 
-  it('should reuse what it made for a story only with the same link function and variant', () => {
-    const first = storyListHtml([story], link, '', true);
-    expect(storyListHtml([story], link, '', true)).toBe(first);
+  it('should make a story\'s and a tag\'s HTML once per link function, and reuse it only there', () => {
+    const linked: string[] = [];
+    const counting = (url: string): string => {
+      linked.push(url);
+      return `/news${url}`;
+    };
+    const first = storyListHtml([story], counting, '', true);
+    const item = first.slice('<ul class="stories">\n'.length, -'\n</ul>'.length);
+    expect(storyListHtml([story, story], counting, '', true)).toBe(`<ul class="stories">\n${item}\n${item}\n</ul>`);
+    expect(linked.sort()).toEqual([story.digest.url, story.url, tag.url].sort());
     const other = storyListHtml([story], (url) => `/other${url}`, '', true);
     expect(other).toContain('href="/other/stories/2024/05/x/"');
     expect(other).not.toContain('/news/');

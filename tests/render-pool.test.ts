@@ -32,6 +32,12 @@ describe('shardPages', () => {
     for (const shard of shards) expect([shard.story!.length, shard.year!.length]).toEqual([2, 1]);
   });
 
+  it('should make no empty shard when asked for more shards than there are pages', () => {
+    const shards = shardPages({ story: items('s', 2), home: [] }, 5);
+    expect(shards.map((shard) => shard.story!.length)).toEqual([1, 1]);
+    expect(shardPages({ story: [], home: [] }, 3)).toEqual([{ story: [], home: [] }]);
+  });
+
   it('should give one shard with everything when asked for one', () => {
     expect(shardPages(pages, 1)).toEqual([pages]);
   });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +70,17 @@ describe('writeRecordsJson', () => {
       expect(bytes.toString('utf8')).toBe(expected(after.map(recordOf)));
       expect(cut(bytes, next).map((text) => JSON.parse(text) as StoryRecord)).toEqual(after.map(recordOf));
     }), { numRuns: 60 });
+  });
+
+  it('should say so when the previous file is shorter than its spans promise, and leave the old output alone', async () => {
+    const dir = tempDir();
+    const keys = ['0:a', '1:b'];
+    const spans = await writeRecordsJson(join(dir, 'old.json'), keys.map(recordOf), { keys });
+    const old = readFileSync(join(dir, 'old.json'));
+    writeFileSync(join(dir, 'old.json'), old.subarray(0, 100));
+    await expect(writeRecordsJson(join(dir, 'new.json'), keys.map(recordOf), { keys, previous: { path: join(dir, 'old.json'), spans } }))
+      .rejects.toThrow(/old\.json ends at byte 100, before the \d+ bytes the last build recorded.*--full/);
+    expect(readdirSync(dir)).toEqual(['old.json']);
   });
 
   it('should write every record fresh when the previous file is gone', async () => {

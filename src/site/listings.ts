@@ -30,9 +30,9 @@ function piecesOf(link: Link, variant: string): WeakMap<object, string> {
   return made;
 }
 
-function remembered<T extends object>(made: WeakMap<object, string>, value: T, make: (value: T) => string): string {
+function remembered(made: WeakMap<object, string>, value: object, make: () => string): string {
   let html = made.get(value);
-  if (html === undefined) made.set(value, (html = make(value)));
+  if (html === undefined) made.set(value, (html = make()));
   return html;
 }
 

@@ -11,23 +11,25 @@ import type { StoryPage, TagKind, TagRef } from './types.ts';
 
 /**
  * Story pages on demand (src/incremental.ts `LazyPages`). A story page is made
- * from its record, its neighbours' and related stories' records, its place in
- * its digest, and the settings and labels (which the render version covers),
- * so its key hashes exactly those: hashing 10,000 records costs about a fifth
- * of building and hashing 10,000 pages, and an incremental build then builds
- * only the pages whose key changed.
+ * from its story (record and tags' labels), its neighbours' and related
+ * stories' records, its place in its digest, and the settings (which the
+ * render version covers), so its key hashes exactly those: hashing 10,000
+ * records costs about a fifth of building and hashing 10,000 pages, and an
+ * incremental build then builds only the pages whose key changed.
+ * `storyKeys`, parallel to the catalog's records: what fixes each story as a
+ * page shows it (src/site.ts).
  */
-export function storyPageList(catalog: Catalog, context: Context, recordKeys: readonly string[]): LazyPages<StoryPage> {
+export function storyPageList(catalog: Catalog, context: Context, storyKeys: readonly string[]): LazyPages<StoryPage> {
   const { records, briefs, digests, storyTags } = catalog;
   const related = relatedStories(records, buildRelatedIndex(records));
   const positions = new Map<number, number>();
   for (const digest of digests.values()) digest.indexes.forEach((story, position) => positions.set(story, position + 1));
-  const recordKey = (index: number): string => recordKeys[index] ?? '';
+  const keyOf = (index: number): string => storyKeys[index] ?? '';
 
   const key = (index: number): string => {
     const record = records[index]!;
     const count = digests.get(record.digest.id)!.indexes.length;
-    return hashOf(recordKey(index), recordKey(index - 1), recordKey(index + 1), related[index]!.map(recordKey).join(' '), String(positions.get(index)), String(count));
+    return hashOf(keyOf(index), keyOf(index - 1), keyOf(index + 1), related[index]!.map(keyOf).join(' '), String(positions.get(index)), String(count));
   };
 
   const build = (index: number): StoryPage => {
