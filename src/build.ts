@@ -18,10 +18,11 @@ import { toCsv, toPairsJson } from './export.ts';
 import { applyChanges, replaceFile, swapIn } from './files.ts';
 import { loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type PageManifest, type PageSet, type SavedManifest } from './incremental.ts';
 import { loadSeeds, type LoadedSeeds } from './load.ts';
-import { assertValid } from './check.ts';
+import { assertValid, correctRecords } from './check.ts';
 import { countOf } from './messages.ts';
-import { parseRegistry, planPermalinks, serializeRegistry } from './permalinks.ts';
-import { compareDated, recordKeysOf, toRecord, type Tagger } from './records.ts';
+import { parseRegistry, serializeRegistry, type PermalinkPlan } from './permalinks.ts';
+import { plannedRecords } from './plan-records.ts';
+import { recordKeysOf, type Tagger } from './records.ts';
 import { computeRelations } from './relations.ts';
 import { renderPages } from './render-pool.ts';
 import { buildSearchIndex, type SearchIndexSummary } from './search.ts';
@@ -111,11 +112,13 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   // 2. Permanent URLs from the registry beside the seeds, then records in order.
   const registryPath = join(options.seedsDir, PERMALINKS_FILE);
   const previousRegistry = parseRegistry(await readFile(registryPath, 'utf8').catch(() => undefined), registryPath);
-  const order = seeds.stories.map((_, index) => index).sort((a, b) => compareDated(seeds.stories[a]!, seeds.stories[b]!));
-  const dated = order.map((index) => seeds.stories[index]!);
-  const permalinks = planPermalinks(dated, previousRegistry);
-  const records = dated.map((story, index) => toRecord(story, permalinks.urls[index]!, seeds.tags[order[index]!]!));
-  const recordKeys = recordKeysOf(records, order.map((index) => seeds.sourceKeys[index]!));
+  const permalinks = plannedRecords(seeds, previousRegistry);
+  const { order } = permalinks;
+  const corrected = await correctRecords(permalinks.records, options.seedsDir, permalinks.redirects, () => taxonomy?.vocabulary ?? loadTaxonomy(dataDir).vocabulary);
+  for (const warning of corrected.warnings) log(warning);
+  const { records } = corrected;
+  // A corrected record is its seed's word plus its correction: key it by both.
+  const recordKeys = recordKeysOf(records, order.map((index, at) => seeds.sourceKeys[index]! && `${seeds.sourceKeys[index]!}${corrected.keys[at] ?? ''}`));
   lap('tag');
 
   // 3. Site data: every page as an item; decide which to render.
@@ -181,7 +184,7 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
 }
 
 /** Withdrawn stories and moved ones keep answering at their old URLs. */
-function withRegistryPages(pages: PageSet, registry: ReturnType<typeof planPermalinks>['registry']): PageSet {
+function withRegistryPages(pages: PageSet, registry: PermalinkPlan['registry']): PageSet {
   return {
     ...pages,
     withdrawn: registry.withdrawn.map((entry) => ({ url: entry.url, headline: entry.headline, digest: entry.digest, date: entry.date })),

@@ -3,10 +3,19 @@
  * gate. Every seed goes through the cache, so an unchanged folder checks in a
  * moment and nothing heavier than the parser and tagger is loaded.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { VFile } from 'vfile';
 import { hashOf } from './cache.ts';
+import { applyCorrections, CORRECTIONS_FILE, describeCorrection, parseCorrections, readCorrectionsFile, type TagVocabulary } from './corrections.ts';
 import { loadSeeds, type LoadedSeeds } from './load.ts';
-import { formatMessages, InvalidSeedsError } from './messages.ts';
+import { escapeControl, formatMessages, InvalidSeedsError } from './messages.ts';
+import { splitPair } from './relations.ts';
+import { parseRegistry } from './permalinks.ts';
+import { plannedRecords } from './plan-records.ts';
+import { PERMALINKS_FILE } from './seeds.ts';
+import { loadTaxonomy } from './taxonomy.ts';
+import type { StoryRecord } from './types.ts';
 import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from './paths.ts';
 
 /** Throws `InvalidSeedsError` listing every problem when any seed has an error; returns the warnings. */
@@ -20,11 +29,53 @@ export function assertValid(seeds: Pick<LoadedSeeds, 'files'>): string[] {
   return report.lines;
 }
 
-export async function checkSeeds(seedsDir: string, log: (line: string) => void, dataDir = join(PROJECT_ROOT, 'data')): Promise<{ files: number; stories: number; warnings: number }> {
+export async function checkSeeds(seedsDir: string, log: (line: string) => void, dataDir = join(PROJECT_ROOT, 'data')): Promise<{ files: number; stories: number; warnings: number; corrections: number }> {
   const version = await codeVersion(dataDir);
   const seeds = await loadSeeds(seedsDir, { dataDir, cacheDir: join(DEFAULT_CACHE, 'seeds'), version: hashOf(version, 'tagger') });
   for (const notice of seeds.notices) log(notice);
   const warnings = assertValid(seeds);
   for (const warning of warnings) log(warning);
-  return { files: seeds.files.length, stories: seeds.stories.length, warnings: warnings.length };
+  // Corrections name stories by id, so they are checked against the records the build would make.
+  const registryPath = join(seedsDir, PERMALINKS_FILE);
+  const registry = parseRegistry(await readFile(registryPath, 'utf8').catch(() => undefined), registryPath);
+  const { records, redirects } = plannedRecords(seeds, registry);
+  const corrected = await correctRecords(records, seedsDir, redirects, () => loadTaxonomy(dataDir).vocabulary);
+  for (const line of [...corrected.warnings, ...corrected.notes]) log(line);
+  return { files: seeds.files.length, stories: seeds.stories.length, warnings: warnings.length + corrected.warnings.length, corrections: corrected.notes.length };
+}
+
+export interface CorrectedRecords {
+  readonly records: StoryRecord[];
+  /** Per record: what its correction adds to its key ('' when it has none). */
+  readonly keys: readonly string[];
+  /** Each applied correction, for `check` to list: `file:line:col: note: id: topics +x`. */
+  readonly notes: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Records after the editors' corrections in `seedsDir/corrections.yaml`:
+ * the build's gate for that file, as `assertValid` is for the seeds (any
+ * error throws `InvalidSeedsError` with every problem listed). `vocabulary`
+ * is called only when the file exists.
+ */
+export async function correctRecords(
+  records: StoryRecord[],
+  seedsDir: string,
+  redirects: readonly { readonly from: string; readonly to: string }[],
+  vocabulary: () => TagVocabulary,
+): Promise<CorrectedRecords> {
+  const file = new VFile({ path: join(seedsDir, CORRECTIONS_FILE) });
+  const text = await readCorrectionsFile(file);
+  if (text === undefined && file.messages.length === 0) return { records, keys: [], notes: [], warnings: [] };
+  const known = vocabulary();
+  const corrections = text === undefined ? [] : parseCorrections(text, file, known);
+  const result = applyCorrections(records, corrections, file, { redirects, pairCountries: (pair) => splitPair(pair, [], known.countries) ?? [] });
+  const warnings = assertValid({ files: [file] });
+  const notes = result.records.flatMap((record, index) => {
+    const correction = result.applied[index];
+    return correction ? [escapeControl(`${file.path}:${correction.line}:${correction.column}: note: ${record.id}: ${describeCorrection(correction)}`)] : [];
+  });
+  const keys = result.applied.map((correction) => (correction ? ` corrected ${hashOf(JSON.stringify([correction.add, correction.remove]))}` : ''));
+  return { records: result.records, keys, notes, warnings };
 }

@@ -69,7 +69,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     case 'check': {
       const { checkSeeds } = await import('./check.ts');
       const summary = await checkSeeds(values.seeds, log);
-      console.log(`news-digest: ${summary.files} seed files, ${summary.stories} stories: no errors${summary.warnings ? `, ${summary.warnings} warnings` : ''}`);
+      console.log(`news-digest: ${summary.files} seed files, ${summary.stories} stories: no errors${summary.warnings ? `, ${summary.warnings} warnings` : ''}${summary.corrections ? `, ${summary.corrections} corrections` : ''}`);
       return;
     }
     case 'new': {

@@ -8,6 +8,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { MAX_SEED_BYTES, tooLarge } from './decode.ts';
+import { CORRECTIONS_FILE } from './corrections.ts';
 import { DigestError } from './messages.ts';
 
 export const SEED_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
@@ -35,7 +36,7 @@ export async function listSeeds(seedsDir: string): Promise<SeedListing> {
   for (const entry of entries) {
     const { name } = entry;
     const path = join(seedsDir, name);
-    if (name === PERMALINKS_FILE) continue;
+    if (name === PERMALINKS_FILE || name === CORRECTIONS_FILE) continue;
     if (name.startsWith('.') || name.endsWith('~')) {
       notices.push(`${path}: skipped hidden or backup file`);
       continue;

@@ -8,10 +8,13 @@ import { fallbackLabels, type SiteLabels } from './site.ts';
 import { createTagger } from './tag.ts';
 import { loadTaggerData, type TaggerData } from './tag-data.ts';
 import type { Tagger } from './records.ts';
+import type { TagVocabulary } from './corrections.ts';
 
 export interface Taxonomy {
   readonly tagger: Tagger;
   readonly labels: SiteLabels;
+  /** Every country and topic slug a story can carry (what editors' corrections may name). */
+  readonly vocabulary: TagVocabulary;
 }
 
 export function siteLabels(data: TaggerData): SiteLabels {
@@ -34,7 +37,11 @@ export function lazyTagger(data: TaggerData): Tagger {
 }
 
 export function taxonomyOf(data: TaggerData): Taxonomy {
-  return { tagger: lazyTagger(data), labels: siteLabels(data) };
+  return {
+    tagger: lazyTagger(data),
+    labels: siteLabels(data),
+    vocabulary: { countries: new Set(data.countries.map((c) => c.slug)), topics: new Set(data.topics.map((t) => t.slug)) },
+  };
 }
 
 export function loadTaxonomy(dataDir: string): Taxonomy {
