@@ -70,7 +70,9 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
   return {
     digest: {
       id: digestId(fileName),
-      file: file.path,
+      // The seed's name in its folder, never the folder: records are published, and
+      // the same seeds must give the same bytes wherever they lie (messages keep the full path).
+      file: fileName,
       title: data.title ?? header.title ?? `Digest, ${formatHumanDate(date)}`,
       date,
       ...(data.source === undefined ? {} : { source: data.source }),
