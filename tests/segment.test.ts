@@ -5,10 +5,11 @@
  * vitest run tests/segment.test.ts` rewrites the expected files from the
  * current parser: review their diff before committing.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyLines, lineFeatures, ownScore } from '../src/headlines.ts';
+import { runCli, tempDir } from './helpers/cli.ts';
 import { fixture, parsePath, parseText } from './helpers/seeds.ts';
 
 interface Expected {
@@ -94,4 +95,21 @@ describe('segmentation warnings', () => {
     expect(messages.length).toBeGreaterThan(0);
     for (const message of messages) expect(message).toMatch(/^seeds\/input\.txt:\d+:1: warning: Line read as a (headline|paragraph) \(.+\); /);
   });
+});
+
+describe('segmentation warnings on the command line', () => {
+  it('should print close calls as `file:line:col: warning:` from check and build, and exit 0', () => {
+    const work = tempDir();
+    const seeds = join(work, 'seeds');
+    mkdirSync(seeds);
+    copyFileSync(join(root, 'close-calls', 'input.txt'), join(seeds, '2026-03.txt'));
+    copyFileSync(join(root, 'question-first', 'input.txt'), join(seeds, '2025-11.txt'));
+    const check = runCli(['check', '--seeds', seeds]);
+    expect(check.code).toBe(0);
+    expect(check.stderr).toMatch(/2026-03\.txt:6:1: warning: Line read as a paragraph \(/);
+    expect(check.stdout).toMatch(/2 seed files, 5 stories: no errors, 2 warnings/);
+    const built = runCli(['build', '--seeds', seeds, '--out', join(work, 'site'), '--no-search']);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toMatch(/2026-03\.txt:11:1: warning: Line read as a paragraph \(/);
+  }, 60_000);
 });
