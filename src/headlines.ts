@@ -20,6 +20,10 @@
 export const WEIGHTS = {
   /** Ends in `.`, `;`, `:` (outside or inside closing quotes): a sentence, so a paragraph. */
   finalStop: -4.5,
+  /** Ends in a full stop inside closing quotes (`“We will respond.”`): a quoted sentence, which a headline may be. */
+  quotedStop: -3,
+  /** Ends in an initialism's full stop (`the U.S.`): the stop may belong to the word, not a sentence. */
+  initialism: 0,
   /** Ends in `…`: usually a trailing-off sentence. */
   finalEllipsis: -2,
   /** Ends in a letter, digit or other mark: the series' headline shape. */
@@ -69,7 +73,7 @@ export const CLOSE = 1;
 const TITLE_SHARE = 0.75;
 const TITLE_MIN_WORDS = 3;
 
-export type Ending = 'stop' | 'ellipsis' | 'question' | 'closing' | 'open';
+export type Ending = 'stop' | 'quoted-stop' | 'initialism' | 'ellipsis' | 'question' | 'closing' | 'open';
 
 export interface LineFeatures {
   /** Space-separated words. */
@@ -109,7 +113,14 @@ function isLetter(text: string, index: number): boolean {
   return LETTER.test(text[index]!);
 }
 
-function endingOf(last: string, closed: boolean): Ending {
+/** `U.S.`, `U.K.`, `D.P.R.K.` at the end of a line. */
+const FINAL_INITIALISM = /(?:^|[\s(])(?:\p{Lu}\.){2,}$/u;
+
+function endingOf(text: string, end: number): Ending {
+  const last = text[end - 1] ?? '';
+  const closed = end < text.length;
+  if (last === '.' && !closed && FINAL_INITIALISM.test(text.slice(Math.max(0, end - 12), end))) return 'initialism';
+  if (last === '.' && closed && /["”»]/u.test(text.slice(end))) return 'quoted-stop';
   if (/[.;:。；：]/u.test(last)) return 'stop';
   if (last === '…') return 'ellipsis';
   if (/[?!？！؟]/u.test(last)) return 'question';
@@ -153,12 +164,18 @@ export function lineFeatures(text: string): LineFeatures {
     words,
     internalStops,
     internalQuestions,
-    ending: endingOf(finalMark, end < text.length),
+    ending: endingOf(text, end),
     finalMark,
     start,
     titleCase: long >= TITLE_MIN_WORDS && capitalised / long >= TITLE_SHARE,
     continuation: CONNECTIVE.test(firstWord),
   };
+}
+
+/** The line ends a sentence with a full stop (perhaps inside quotes), as a header block's description does. */
+export function endsWithFullStop(text: string): boolean {
+  const { ending } = lineFeatures(text);
+  return ending === 'stop' || ending === 'quoted-stop';
 }
 
 /** One signal's part in a score, with the words a warning uses for it. */
@@ -169,6 +186,8 @@ export interface Contribution {
 
 const ENDING_POINTS: Record<Ending, Contribution> = {
   stop: { points: WEIGHTS.finalStop, reason: 'ends with a full stop' },
+  'quoted-stop': { points: WEIGHTS.quotedStop, reason: 'ends with a quoted sentence' },
+  initialism: { points: WEIGHTS.initialism, reason: 'ends with an initialism' },
   ellipsis: { points: WEIGHTS.finalEllipsis, reason: 'ends with `…`' },
   question: { points: WEIGHTS.question, reason: 'ends with a question or exclamation mark' },
   closing: { points: WEIGHTS.closingMark, reason: 'ends with a closing quote or bracket' },

@@ -10,7 +10,7 @@ import { findMonthYear, formatHumanDate, parseIsoDate } from './dates.ts';
 import { decodeSeed } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { paragraphsToHtml } from './html.ts';
-import { classifyLines, lineFeatures, type LineDecision } from './headlines.ts';
+import { classifyLines, endsWithFullStop, type LineDecision } from './headlines.ts';
 import { hasErrors, seedError, seedWarning } from './messages.ts';
 import { shortHash } from './slug.ts';
 import type { CalendarDate, ParsedDigest, ParsedStory } from './types.ts';
@@ -96,7 +96,7 @@ function takeHeader(blocks: Block[]): { title: string | undefined; date: Calenda
     // Title line, then its description sentences, up to the first headline.
     end = 0;
     // Only full stops: a question or exclamation after the title line is the first headline.
-    while (blocks[end + 1] && lineFeatures(blocks[end + 1]!.text).ending === 'stop' && !blocks[end + 1]!.marked) end++;
+    while (blocks[end + 1] && endsWithFullStop(blocks[end + 1]!.text) && !blocks[end + 1]!.marked) end++;
   }
   const headerBlocks = blocks.slice(0, end + 1);
   const titleBlock = headerBlocks.find((block) => TITLE_LINE.test(block.text));
@@ -163,7 +163,7 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile): Pa
   const failed = new Set(messages.map((message) => message.line));
   blocks.forEach((block, index) => {
     const decision = decisions[index]!;
-    if (decision.close && !failed.has(block.line)) messages.push({ line: block.line, reason: guessed(block.text, decision), ruleId: decision.headline ? 'headline-guessed' : 'paragraph-guessed', fatal: false });
+    if (decision.close && !failed.has(block.line)) messages.push({ line: block.line, reason: guessed(block.text, decision, index === 0), ruleId: decision.headline ? 'headline-guessed' : 'paragraph-guessed', fatal: false });
   });
   messages.sort((a, b) => a.line - b.line);
   for (const { line, reason, ruleId, fatal } of messages) (fatal ? seedError : seedWarning)(file, reason, { line }, ruleId);
@@ -171,12 +171,14 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile): Pa
 }
 
 /** The warning for a close call: how the line was read, the signals that decided it, and how to say otherwise. */
-function guessed(text: string, decision: LineDecision): string {
+function guessed(text: string, decision: LineDecision, first: boolean): string {
   const why = decision.reasons.slice(0, 3).join(', ');
   if (!decision.headline) {
     return `Line read as a paragraph (${why}); if it starts a story, make it a short headline line without a final full stop, followed by its paragraphs`;
   }
-  const hint = lineFeatures(text).ending === 'stop' ? 'if it is a paragraph, put its story\'s headline above it' : 'if it belongs to the story above, end it with a full stop';
+  const hint = !endsWithFullStop(text)
+    ? 'if it belongs to the story above, end it with a full stop'
+    : first ? 'if it is a paragraph, put its story\'s headline above it' : 'if it is a paragraph, join it to the line before it';
   return `Line read as a headline (${why}); ${hint}`;
 }
 

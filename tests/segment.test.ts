@@ -46,7 +46,10 @@ describe('headline signals', () => {
     expect(lineFeatures('Kim tells visitors: “Who else stood by us?”').ending).toBe('question');
     expect(lineFeatures('Lavrov calls the talks “constructive”').ending).toBe('closing');
     expect(lineFeatures('China resumes pork imports (after a ban)').ending).toBe('closing');
-    expect(lineFeatures('He said the talks were “useful.”').ending).toBe('stop');
+    expect(lineFeatures('He said the talks were useful.').ending).toBe('stop');
+    expect(lineFeatures('He said the talks were “useful.”').ending).toBe('quoted-stop');
+    expect(lineFeatures('China warns the U.S.').ending).toBe('initialism');
+    expect(lineFeatures('The talks were held at the U.N. in New York.').ending).toBe('stop');
   });
 
   it('should score a sentence with a full stop below the same words without one', () => {
