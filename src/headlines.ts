@@ -48,8 +48,10 @@ export const WEIGHTS = {
   firstLine: 2,
   /** Right after a headline: two headlines in a row are unlikely. */
   afterHeadline: -2.5,
-  /** After a blank line, in a file that groups lines with blank lines. */
+  /** After a blank line, in a file whose blank lines separate stories. */
   afterBlank: 1,
+  /** Not after a blank line, in a file whose blank lines separate stories: inside a story. */
+  insideGroup: -3,
   /** The next line reads as a paragraph at least twice as long. */
   nextMuchLonger: 1.5,
   /** The next line reads as a paragraph, longer than this one. */
@@ -230,6 +232,30 @@ export interface LineDecision {
   readonly reasons: readonly string[];
 }
 
+/** Share of the lines after a blank line that must read as headlines for blank lines to be taken as story breaks. */
+const GROUPING_SHARE = 0.75;
+
+/**
+ * Whether blank lines separate stories: some lines are not after a blank line
+ * (blank lines are not just between every line), at least two are, and most
+ * of those read as headlines on their own. A file with a blank line after each
+ * headline, or between paragraphs, does not qualify.
+ */
+function blanksSeparateStories(lines: readonly LineInput[], own: readonly number[]): boolean {
+  let starts = 0;
+  let headlines = 0;
+  let inside = 0;
+  lines.forEach((line, index) => {
+    if (index === 0) return;
+    if (!line.afterBlank) inside++;
+    else {
+      starts++;
+      if (own[index]! > 0) headlines++;
+    }
+  });
+  return inside > 0 && starts >= 2 && headlines >= GROUPING_SHARE * starts;
+}
+
 /**
  * Headline or paragraph, for each line of a plain-text body in order (the
  * first is the first line after the header block).
@@ -237,14 +263,13 @@ export interface LineDecision {
 export function classifyLines(lines: readonly LineInput[]): LineDecision[] {
   const features = lines.map((line) => lineFeatures(line.text));
   const own = features.map(ownScore);
-  // Blank lines say something only where some lines are not separated by them.
-  const blanksGroup = lines.some((line, index) => index > 0 && !line.afterBlank) && lines.some((line, index) => index > 0 && line.afterBlank);
+  const blanksGroup = blanksSeparateStories(lines, own);
   const decisions: LineDecision[] = [];
   lines.forEach((line, index) => {
     const parts = ownContributions(features[index]!);
     if (index === 0) parts.push({ points: WEIGHTS.firstLine, reason: 'first line of the body' });
     if (decisions[index - 1]?.headline === true) parts.push({ points: WEIGHTS.afterHeadline, reason: 'right after a headline' });
-    if (blanksGroup && index > 0 && line.afterBlank) parts.push({ points: WEIGHTS.afterBlank, reason: 'after a blank line' });
+    if (blanksGroup && index > 0) parts.push(line.afterBlank ? { points: WEIGHTS.afterBlank, reason: 'after a blank line' } : { points: WEIGHTS.insideGroup, reason: 'inside a block of lines' });
     const next = features[index + 1];
     if (next === undefined) {
       parts.push({ points: WEIGHTS.lastLine, reason: 'last line' });

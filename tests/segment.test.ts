@@ -73,6 +73,23 @@ describe('headline signals', () => {
       .toBeLessThan(asked('The first train left Astara on May 2.').score);
   });
 
+  it('should read blank lines as story breaks only where the lines after them read as headlines', () => {
+    const question = 'Is the ban over for good?';
+    const lines = (blankBeforeSecondHeadline: boolean) => classifyLines([
+      { text: 'Russia lifts its ban on Chinese fishing boats', afterBlank: true },
+      { text: 'Eleven Chinese trawlers will be licensed for the summer season, officials said on May 6.', afterBlank: false },
+      { text: question, afterBlank: false },
+      { text: long, afterBlank: false },
+      { text: 'Tehran tells Moscow to settle its rail debts', afterBlank: blankBeforeSecondHeadline },
+      { text: long, afterBlank: false },
+      { text: 'China opens a consulate in Kazan', afterBlank: blankBeforeSecondHeadline },
+      { text: long, afterBlank: false },
+    ]);
+    expect(lines(false)[2]).toMatchObject({ headline: true });
+    expect(lines(true)[2]).toMatchObject({ headline: false, close: true });
+    expect(lines(true).map((d) => d.headline)).toEqual([true, false, false, false, true, false, true, false]);
+  });
+
   it('should take the first line of the body as a headline even when it asks a question', () => {
     const [first] = classifyLines([{ text: 'Is North Korea now Russia’s largest arms supplier?', afterBlank: true }, { text: long, afterBlank: false }]);
     expect(first).toMatchObject({ headline: true, close: false });
