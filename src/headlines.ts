@@ -9,8 +9,9 @@
  * 1. `lineFeatures` / `ownScore`: what the line says on its own (length,
  *    sentence stops inside it, its last character, capitalisation);
  * 2. `classifyLines`: the line in its place (first line of the body, right
- *    after a headline, after a blank line, before a longer paragraph, last
- *    line), decided from first to last line.
+ *    after a headline, after a blank line or inside a block where blank lines
+ *    separate stories, before a longer paragraph, last line), decided from
+ *    first to last line.
  * A decision within `CLOSE` of the threshold is still taken the more plausible
  * way (the sign of the score) and flagged `close`, for the parser to report as
  * a warning naming the signals that decided it.
@@ -18,7 +19,7 @@
 
 /** Weights in score points; positive means "headline". Tuned on the seeds and tests/fixtures/segment. */
 export const WEIGHTS = {
-  /** Ends in `.`, `;`, `:` (outside or inside closing quotes): a sentence, so a paragraph. */
+  /** Ends in `.`, `;` or `:` (perhaps before a closing bracket): a sentence, so a paragraph. */
   finalStop: -4.5,
   /** Ends in a full stop inside closing quotes (`“We will respond.”`): a quoted sentence, which a headline may be. */
   quotedStop: -3,
@@ -122,7 +123,7 @@ function endingOf(text: string, end: number): Ending {
   const last = text[end - 1] ?? '';
   const closed = end < text.length;
   if (last === '.' && !closed && FINAL_INITIALISM.test(text.slice(Math.max(0, end - 12), end))) return 'initialism';
-  if (last === '.' && closed && /["”»]/u.test(text.slice(end))) return 'quoted-stop';
+  if (last === '.' && closed && /["'’”»]/u.test(text.slice(end))) return 'quoted-stop';
   if (/[.;:。；：]/u.test(last)) return 'stop';
   if (last === '…') return 'ellipsis';
   if (/[?!？！؟]/u.test(last)) return 'question';
