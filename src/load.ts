@@ -39,9 +39,8 @@ export interface LoadedSeeds {
   /** Tags by story, parallel to `stories`. */
   readonly tags: readonly StoryTags[];
   /**
-   * Per story, parallel to `stories`: its seed's cache key, its place in the
-   * seed and the seed's path, which fix everything the seed says about it
-   * ('' without a cache).
+   * Per story, parallel to `stories`: its seed's cache key and its place in
+   * the seed, which fix everything the seed says about it ('' without a cache).
    */
   readonly sourceKeys: readonly string[];
   readonly notices: readonly string[];
@@ -134,17 +133,9 @@ function lookUp(path: string, cache: SeedCache<SeedResult> | undefined, version:
   const read = readKeyed(path, cache !== undefined, version);
   if ('path' in read) return read;
   const cached = cache?.get(read.key);
-  return cached ? { path, result: atPath(cached, path), cacheHit: true, key: read.key } : undefined;
-}
-
-/**
- * A cached result as if analysed at `path`: the key holds the file's name, not
- * its folder, so a renamed or moved seeds folder still hits the cache, and the
- * records must name the seed where it is now.
- */
-function atPath(result: SeedResult, path: string): SeedResult {
-  const { digest } = result;
-  return !digest || digest.digest.file === path ? result : { ...result, digest: { ...digest, digest: { ...digest.digest, file: path } } };
+  // The key holds the file's name and bytes, not its folder, and so does the result
+  // (records name a seed by its name): a moved seeds folder still hits the cache.
+  return cached ? { path, result: cached, cacheHit: true, key: read.key } : undefined;
 }
 
 /**
@@ -227,8 +218,8 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
     digest.stories.forEach((story, index) => {
       stories.push({ digest: digest.digest, story, ...result.facts![index]! });
       tags.push(result.tags![index]!);
-      // The cache key names the file, not its folder: the path is part of the record too (atPath).
-      sourceKeys.push(key === '' ? '' : `${key}:${index}:${path}`);
+      // The cache key names the file and its bytes, which fix the record: its folder is no part of it.
+      sourceKeys.push(key === '' ? '' : `${key}:${index}`);
     });
   }
   const cacheKeys = new Set(analysed.map((file) => file.key).filter((key) => key !== ''));

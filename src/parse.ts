@@ -5,12 +5,13 @@
  */
 import { transliterate } from 'transliteration';
 import type { VFile } from 'vfile';
-import { detectForm, markdownBlocks, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, MAX_MARKDOWN_MARKS, type Block } from './blocks.ts';
+import { detectForm, markdownBlocks, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, MAX_MARKDOWN_MARKS, type Block, type BodyForm } from './blocks.ts';
 import { findMonthYear, formatHumanDate, parseIsoDate } from './dates.ts';
 import { decodeSeed } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { paragraphsToHtml } from './html.ts';
-import { hasErrors, seedError } from './messages.ts';
+import { classifyLines, endsWithFullStop, type LineDecision } from './headlines.ts';
+import { hasErrors, seedError, seedWarning } from './messages.ts';
 import { shortHash } from './slug.ts';
 import type { CalendarDate, ParsedDigest, ParsedStory } from './types.ts';
 
@@ -18,8 +19,6 @@ import type { CalendarDate, ParsedDigest, ParsedStory } from './types.ts';
 const END_MARKER = /^[ \t]*\|[ \t]*$/m;
 const HIGHLIGHTS = /^\s*[A-Za-z]+\s+\d{4}\s+Highlights\s*$/i;
 const TITLE_LINE = /\s\|\s/;
-/** A paragraph line ends a sentence; a headline does not. */
-const SENTENCE_END = /[.!?…:;。！？；：؟۔]["'’”»)\]）」』]*$/u;
 
 const DATE_HELP = 'add front matter `date: YYYY-MM` (or `YYYY-MM-DD`) between `---` lines at the top of the file, start the file name with the date (`2024-05-…`), or begin the digest with a header line such as `May 2024 Highlights`';
 
@@ -71,7 +70,9 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
   return {
     digest: {
       id: digestId(fileName),
-      file: file.path,
+      // The seed's name in its folder, never the folder: records are published, and
+      // the same seeds must give the same bytes wherever they lie (messages keep the full path).
+      file: fileName,
       title: data.title ?? header.title ?? `Digest, ${formatHumanDate(date)}`,
       date,
       ...(data.source === undefined ? {} : { source: data.source }),
@@ -94,7 +95,8 @@ function takeHeader(blocks: Block[]): { title: string | undefined; date: Calenda
   if (end === -1) {
     // Title line, then its description sentences, up to the first headline.
     end = 0;
-    while (blocks[end + 1] && SENTENCE_END.test(blocks[end + 1]!.text) && !blocks[end + 1]!.marked) end++;
+    // Only full stops: a question or exclamation after the title line is the first headline.
+    while (blocks[end + 1] && endsWithFullStop(blocks[end + 1]!.text) && !blocks[end + 1]!.marked) end++;
   }
   const headerBlocks = blocks.slice(0, end + 1);
   const titleBlock = headerBlocks.find((block) => TITLE_LINE.test(block.text));
@@ -102,28 +104,52 @@ function takeHeader(blocks: Block[]): { title: string | undefined; date: Calenda
   return { title: titleBlock?.text, date, rest: blocks.slice(end + 1) };
 }
 
-function isHeadline(block: Block, form: 'markdown' | 'plain', markedFile: boolean): boolean {
-  if (form === 'markdown') return block.kind === 'heading';
-  if (markedFile) return block.marked;
-  return !SENTENCE_END.test(block.text);
+/**
+ * Headline or paragraph for each block. Markdown headings and e-mail `** `
+ * markers say it outright; plain lines are scored (src/headlines.ts).
+ */
+function decide(blocks: readonly Block[], form: BodyForm): LineDecision[] {
+  if (form === 'markdown' || blocks.some((block) => block.marked)) {
+    return blocks.map((block) => {
+      const headline = form === 'markdown' ? block.kind === 'heading' : block.marked;
+      return { headline, score: headline ? 1 : -1, close: false, reasons: [] };
+    });
+  }
+  const decisions = classifyLines(blocks.map((block, index) => ({ text: block.text, afterBlank: index === 0 || block.line > blocks[index - 1]!.line + 1 })));
+  // A close call that would leave a headline without a paragraph (another
+  // headline, or nothing, right after it; or it right after a headline) is read
+  // the other way when a story above can take the line.
+  const read: LineDecision[] = [];
+  let open = false;
+  decisions.forEach((decision, index) => {
+    const previous = read[index - 1];
+    const next = decisions[index + 1];
+    const crowded = previous?.headline === true ? 'right after a headline' : next === undefined ? 'last line' : next.headline ? 'a headline follows' : undefined;
+    read.push(decision.close && decision.headline && open && crowded !== undefined ? { headline: false, score: decision.score, close: true, reasons: [crowded] } : decision);
+    open ||= read[index]!.headline;
+  });
+  return read;
 }
 
-function groupStories(blocks: readonly Block[], form: 'markdown' | 'plain', file: VFile): ParsedStory[] {
-  const markedFile = blocks.some((block) => block.marked);
+function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile): ParsedStory[] {
+  const decisions = decide(blocks, form);
+  // Messages in line order, errors and warnings alike; a line with an error gets no warning.
+  const messages: { line: number; reason: string; ruleId: string; fatal: boolean }[] = [];
+  const error = (line: number, reason: string, ruleId: string): void => void messages.push({ line, reason, ruleId, fatal: true });
   const groups: { headline: Block; paragraphs: Block[] }[] = [];
-  for (const block of blocks) {
-    if (isHeadline(block, form, markedFile)) {
+  blocks.forEach((block, index) => {
+    if (decisions[index]!.headline) {
       groups.push({ headline: block, paragraphs: [] });
     } else if (groups.length === 0) {
-      seedError(file, 'Unexpected paragraph before the first headline, expected a headline line (no final full stop) to start the story', { line: block.line }, 'paragraph-before-headline');
+      error(block.line, 'Unexpected paragraph before the first headline, expected a headline line (no final full stop) to start the story', 'paragraph-before-headline');
     } else {
       groups.at(-1)!.paragraphs.push(block);
     }
-  }
+  });
   const stories: ParsedStory[] = [];
   for (const { headline, paragraphs } of groups) {
     if (paragraphs.length === 0) {
-      seedError(file, `Unexpected headline without a paragraph, expected one or more paragraph lines after it (if \`${truncate(headline.text)}\` is a paragraph, end it with a full stop)`, { line: headline.line }, 'headline-without-paragraph');
+      error(headline.line, `Unexpected headline without a paragraph, expected one or more paragraph lines after it (if \`${truncate(headline.text)}\` is a paragraph, end it with a full stop)`, 'headline-without-paragraph');
       continue;
     }
     stories.push({
@@ -134,7 +160,26 @@ function groupStories(blocks: readonly Block[], form: 'markdown' | 'plain', file
       line: headline.line,
     });
   }
+  const failed = new Set(messages.map((message) => message.line));
+  blocks.forEach((block, index) => {
+    const decision = decisions[index]!;
+    if (decision.close && !failed.has(block.line)) messages.push({ line: block.line, reason: guessed(block.text, decision, index === 0), ruleId: decision.headline ? 'headline-guessed' : 'paragraph-guessed', fatal: false });
+  });
+  messages.sort((a, b) => a.line - b.line);
+  for (const { line, reason, ruleId, fatal } of messages) (fatal ? seedError : seedWarning)(file, reason, { line }, ruleId);
   return stories;
+}
+
+/** The warning for a close call: how the line was read, the signals that decided it, and how to say otherwise. */
+function guessed(text: string, decision: LineDecision, first: boolean): string {
+  const why = decision.reasons.slice(0, 3).join(', ');
+  if (!decision.headline) {
+    return `Line read as a paragraph (${why}); if it starts a story, make it a short headline line without a final full stop, followed by its paragraphs`;
+  }
+  const hint = !endsWithFullStop(text)
+    ? 'if it belongs to the story above, end it with a full stop'
+    : first ? 'if it is a paragraph, put its story\'s headline above it' : 'if it is a paragraph, join it to the line before it';
+  return `Line read as a headline (${why}); ${hint}`;
 }
 
 const truncate = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…` : text);

@@ -142,10 +142,9 @@ export function toRecords(digests: readonly ParsedDigest[], tag: Tagger = () => 
 /**
  * A key per record, for everything kept from one build to the next by record
  * (story pages, the listings' story links, stories.json's text). A record is
- * its seed's word on the story plus its URL: with the seed's cache key, the
- * story's place in the seed and the seed's path (`sourceKeys`, from
- * `LoadedSeeds`), no need to
- * serialise it (0.25 s for 10,000 records); without, its JSON is hashed. Keys
+ * its seed's word on the story plus its URL: with the seed's cache key (its
+ * name and bytes) and the story's place in the seed (`sourceKeys`, from
+ * `LoadedSeeds`), no need to serialise it (0.25 s for 10,000 records); without, its JSON is hashed. Keys
  * are short (96 bits of a sha256): page keys hash a dozen of them each and
  * the build keeps all of them for the next one; 150-character keys made the
  * page manifest of 10,000 stories take 40 ms longer.

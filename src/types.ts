@@ -27,7 +27,7 @@ export interface ParsedStory {
 
 export interface DigestMeta {
   readonly id: string; // from the file name: `2024-05`
-  readonly file: string; // seed path as given on the command line, `seeds/2024-05.txt`
+  readonly file: string; // seed file name in the seeds folder, `2024-05.txt` (never the folder: it is published)
   readonly title: string;
   readonly date: CalendarDate;
   readonly source?: string; // the issue's original URL, if front matter gives one

@@ -41,17 +41,22 @@ describe('loadSeeds with a cache', () => {
     expect(new SeedCache<SeedResult>(cacheDir).get(key!)?.facts).toHaveLength(2);
   });
 
-  it('should name each seed where it is now when the seeds folder moved since it was cached', async () => {
+  it('should name each seed by its name, not its folder, fresh and from a cache filled from another folder', async () => {
     const work = mkdtempSync(join(tmpdir(), 'nd-load-'));
     const cacheDir = join(work, 'cache');
     mkdirSync(join(work, 'before'));
     writeFileSync(join(work, 'before', '2024-05.txt'), SEED);
     const fresh = await loadSeeds(join(work, 'before'), { cacheDir, version: 'v1' });
+    expect(fresh.stories.map((story) => story.digest.file)).toEqual(['2024-05.txt', '2024-05.txt']);
     renameSync(join(work, 'before'), join(work, 'after'));
     const moved = await loadSeeds(join(work, 'after'), { cacheDir, version: 'v1' });
     expect(moved.cacheHits).toBe(1);
-    expect(moved.stories.map((story) => story.digest.file)).toEqual([join(work, 'after', '2024-05.txt'), join(work, 'after', '2024-05.txt')]);
-    expect(moved.stories.map((story) => story.story)).toEqual(fresh.stories.map((story) => story.story));
+    expect(moved.stories).toEqual(fresh.stories);
+    // Nothing the cache gives back names either folder; messages get the path where the seed is now.
+    const [key] = moved.cacheKeys;
+    expect(JSON.stringify(new SeedCache<SeedResult>(cacheDir).get(key!))).not.toContain(work);
+    expect(moved.files.map((file) => file.path)).toEqual([join(work, 'after', '2024-05.txt')]);
+    expect(moved.sourceKeys).toEqual(fresh.sourceKeys);
   });
 });
 

@@ -42,13 +42,13 @@ describe('toRecords', () => {
       headline: 'South Korea believes Russia used North Korean artillery shells in Ukraine',
       paragraphs: [expect.stringMatching(/^South Korea’s National Intelligence Service/)],
       html: expect.stringMatching(/^<p>South Korea’s National/),
-      digest: { id: '2024-05', date: '2024-05', title: 'May 2024 Digest', file: 'seeds/2024-05.txt' },
+      digest: { id: '2024-05', date: '2024-05', title: 'May 2024 Digest', file: '2024-05.txt' },
       date: '2024-05-12',
       datePrecision: 'day',
       dateSource: 'text',
       countries: [], pairs: [], topics: [], organizations: [],
       wordCount: 80,
-      source: { file: 'seeds/2024-05.txt', line: 13 },
+      source: { file: '2024-05.txt', line: 13 },
     });
   });
 
