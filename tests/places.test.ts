@@ -24,13 +24,14 @@ const check = ([, headline, paragraphs, has, lacks, pair]: Case) => {
   expect(tags.pairs[0] ?? null).toBe(pair);
 };
 
+// A US state is a place in the United States: its mentions count for the United States.
 describe('places: Georgia, the US state or the country', () => {
   it.each<Case>([
     [
       'a governor and a state legislature in the body',
       'Georgia offers tax breaks to a Chinese solar panel maker',
       ['The governor told reporters the plant would employ 2,000 people.', 'The state legislature must still approve the incentives, and Chinese executives said they would wait.'],
-      ['china'], ['georgia'], null,
+      ['china', 'united-states'], ['georgia'], 'china-united-states',
     ],
     [
       'a US city several sentences away from the name',
@@ -42,7 +43,7 @@ describe('places: Georgia, the US state or the country', () => {
       'a US senator and the state of',
       'Russian hackers targeted Georgia voter rolls, officials say',
       ['Senator Jon Ossoff said the attack on the state of Georgia’s election systems was traced to Russian military intelligence.', 'The Kremlin denied any role.'],
-      ['russia'], ['georgia'], null,
+      ['russia', 'united-states'], ['georgia'], 'russia-united-states',
     ],
     [
       'the country: Tbilisi and the EU accession bid',
@@ -202,6 +203,23 @@ describe('places: pairs for any two countries', () => {
   ])('should pair %s', (...c) => check(c));
 });
 
+describe('places: where, not who', () => {
+  it.each<Case>([
+    [
+      'a neighbour named by its border is the place, the host is the party',
+      'Chinese engineers survey a rail route in Kazakhstan near the Kyrgyz border',
+      ['Kazakh officials said Chinese state companies would pay for most of the line.'],
+      ['china', 'kazakhstan', 'kyrgyzstan'], [], 'china-kazakhstan',
+    ],
+    [
+      'the border with a neighbour (a guard: right before too)',
+      'Russian troops drill in Belarus along the border with Lithuania',
+      ['The Belarusian army said the exercise would last a week, and Belarus will host a second round in March.'],
+      ['belarus', 'russia'], [], 'belarus-russia',
+    ],
+  ])('should treat %s', (...c) => check(c));
+});
+
 describe('places: cues are data', () => {
   const dirs: string[] = [];
   const dataDir = (edit: (text: string) => string): string => {
@@ -218,13 +236,13 @@ describe('places: cues are data', () => {
   it('should pick up a cue an editor adds', () => {
     const text = ['Georgia courts a Chinese carmaker', 'Officials in Dalton promised cheap land for the plant.'] as const;
     expect(story(...text).countries).toContain('georgia');
-    const dir = dataDir((t) => t.replace('      not-us-state:\n        [', '      not-us-state:\n        [Dalton, '));
+    const dir = dataDir((t) => t.replace('      united-states:   # a US state is a place in the United States\n        [', '      united-states:\n        [Dalton, '));
     const edited = createTagger(loadTaggerData(dir));
     expect(edited({ headline: text[0], paragraphs: [text[1]] }).countries).not.toContain('georgia');
   });
 
   it.each<[string, (text: string) => string, RegExp]>([
-    ['a reading that is no country slug', (t) => t.replace('      not-us-state:\n', '      narnia: [Aslan]\n      not-us-state:\n'), /`narnia` at `ambiguous\.Georgia\.readings` in .*aliases\.yaml/],
+    ['a reading that is no country slug', (t) => t.replace('      united-states:   #', '      narnia: [Aslan]\n      united-states:   #'), /`narnia` at `ambiguous\.Georgia\.readings` in .*aliases\.yaml/],
     ['a default that is no reading', (t) => t.replace('    default: georgia\n', '    default: atlantis\n'), /`atlantis` at `ambiguous\.Georgia\.default` in .*aliases\.yaml/],
     ['cues that are not a list', (t) => t.replace('      not-person: []\n', '      not-person: 3\n'), /`ambiguous\.Jordan\.readings\.not-person` in .*aliases\.yaml/],
   ])('should reject %s with the file and key', (_name, edit, message) => {

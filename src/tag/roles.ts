@@ -80,7 +80,20 @@ export function roleFactor(buffer: TokenBuffer, start: number, end: number, next
   for (let j = Math.max(0, start - 4); j < start - 1; j++) {
     if (lower(j) === 'according' && lower(j + 1) === 'to') return SOURCE_FACTOR;
   }
-  const prev = lower(start - 1);
-  if (prev === 'in' || (prev === 'the' && lower(start - 2) === 'in')) return PLACE_FACTOR;
+  // `in Ukraine`, `near the Polish border`, `the border with Poland`: where, not who.
+  const before = lower(start - 1) === 'the' ? start - 2 : start - 1;
+  const prev = lower(before);
+  if (prev !== undefined && PLACE_BEFORE.has(prev)) return PLACE_FACTOR;
+  if (prev === 'with' || prev === 'of') {
+    const noun = lower(before - 1);
+    if (noun !== undefined && PLACE_NOUNS.has(noun)) return PLACE_FACTOR;
+  }
+  const next = lower(end);
+  if (next !== undefined && PLACE_NOUNS.has(next)) return PLACE_FACTOR;
   return 1;
 }
+
+/** Words before a country that make it the place of the news: `in`, `near`, `along`, `off`. */
+const PLACE_BEFORE = new Set('in near along off'.split(' '));
+/** A border, coast or airspace names a place: `the Polish border`, `the border with Poland`. */
+const PLACE_NOUNS = new Set('border borders frontier coast coastline waters airspace'.split(' '));
