@@ -154,6 +154,12 @@ describe('places: the Guineas and the Congos', () => {
       ['equatorial-guinea', 'china'], ['guinea'], 'china-equatorial-guinea',
     ],
     [
+      'Guinea next to another Guinea: two countries',
+      'Guinea and Guinea-Bissau settle a border dispute with Chinese mediation',
+      ['Officials from Guinea and Guinea-Bissau signed the deal in Beijing.'],
+      ['guinea', 'guinea-bissau', 'china'], [], 'guinea-guinea-bissau',
+    ],
+    [
       'Guinea (Conakry)',
       'Russia and Guinea discuss bauxite mining',
       ['Russian executives met Guinean ministers in Conakry about the Simandou deposits.'],
