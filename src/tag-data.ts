@@ -79,6 +79,7 @@ function loadAliases(dataDir: string) {
 
 /** `ambiguous:` name → {forms, default, readings: {country-slug or not-…: [cue, …]}} (src/tag/context.ts). */
 function loadAmbiguous(raw: unknown, file: string): AmbiguousName[] {
+  const owners = new Map<string, string>(); // a form belongs to one ambiguous name
   return Object.entries(expectRecord(raw, file, 'ambiguous')).map(([name, value]) => {
     const key = `ambiguous.${name}`;
     const entry = expectRecord(value, file, key);
@@ -91,7 +92,15 @@ function loadAmbiguous(raw: unknown, file: string): AmbiguousName[] {
     if (!readings.some((r) => r.name === fallback)) {
       throw new TaggerDataError(`Unexpected \`${fallback}\` at \`${key}.default\` in ${file}, expected one of its readings`);
     }
-    return { name, forms: entry['forms'] === undefined ? [name] : expectStrings(entry['forms'], file, `${key}.forms`), readings, default: fallback };
+    const forms = entry['forms'] === undefined ? [name] : expectStrings(entry['forms'], file, `${key}.forms`);
+    for (const form of forms) {
+      const owner = owners.get(form);
+      if (owner !== undefined && owner !== name) {
+        throw new TaggerDataError(`Unexpected \`${form}\` at \`${key}.forms\` in ${file}, already a form of \`ambiguous.${owner}\``);
+      }
+      owners.set(form, name);
+    }
+    return { name, forms, readings, default: fallback };
   });
 }
 

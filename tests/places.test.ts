@@ -186,6 +186,23 @@ describe('places: the Guineas and the Congos', () => {
   ])('should read %s', (...c) => check(c));
 });
 
+describe('places: Turkey, the country or the bird', () => {
+  it.each<Case>([
+    [
+      'the bird, with Thanksgiving and poultry cues',
+      'Bird flu pushes up turkey prices as Chinese buyers cancel orders',
+      ['Poultry farmers say a Thanksgiving Turkey now costs 30% more, and exports of frozen drumsticks to China have stalled.'],
+      ['china'], ['turkey'], null,
+    ],
+    [
+      'the country, with Ankara and Erdogan',
+      'Turkey and Russia agree on a new gas hub',
+      ['Erdogan and Putin discussed the plan in Ankara, and Turkish officials said it would open next year.'],
+      ['turkey', 'russia'], [], 'russia-turkey',
+    ],
+  ])('should read %s', (...c) => check(c));
+});
+
 describe('places: pairs for any two countries', () => {
   it.each<Case>([
     [
@@ -250,6 +267,7 @@ describe('places: cues are data', () => {
   it.each<[string, (text: string) => string, RegExp]>([
     ['a reading that is no country slug', (t) => t.replace('      united-states:   #', '      narnia: [Aslan]\n      united-states:   #'), /`narnia` at `ambiguous\.Georgia\.readings` in .*aliases\.yaml/],
     ['a default that is no reading', (t) => t.replace('    default: georgia\n', '    default: atlantis\n'), /`atlantis` at `ambiguous\.Georgia\.default` in .*aliases\.yaml/],
+    ['a form claimed by two names', (t) => t.replace('    forms: [Korea, Korean, Koreans]', '    forms: [Korea, Korean, Koreans, Georgian]'), /`Georgian` at `ambiguous\.Korea\.forms` in .*aliases\.yaml, already a form of `ambiguous\.Georgia`/],
     ['cues that are not a list', (t) => t.replace('      not-person: []\n', '      not-person: 3\n'), /`ambiguous\.Jordan\.readings\.not-person` in .*aliases\.yaml/],
   ])('should reject %s with the file and key', (_name, edit, message) => {
     const dir = dataDir(edit);
