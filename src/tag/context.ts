@@ -2,7 +2,8 @@
  * Places in context. A name with several readings (`Georgia` the country or the US state,
  * `Korea` North or South, `Jordan` the country or a person) is decided once per story: every
  * cue phrase of every reading is counted over the whole story (headline and paragraphs), the
- * reading with the most cues wins, a tie or no cue at all falls back to the name's default.
+ * reading with the most cues wins; no cue at all, or a tie with the default, gives the default
+ * (a tie between other readings goes to the one listed first).
  * The cues are data (`ambiguous:` in data/aliases.yaml); this module is the whole rule.
  * A reading that is not a country drops the name's mentions, so they weigh nothing.
  */
@@ -60,10 +61,6 @@ export interface Cued {
   readonly cues: readonly number[] | undefined;
 }
 
-export interface Walk {
-  end: number; // end of the longest non-cue value, 0 if none
-}
-
 function child<V>(node: TrieNode<V>, buffer: TokenBuffer, i: number): TrieNode<V> | undefined {
   const list = node.children?.get(buffer.hash[i] as number);
   if (!list) return undefined;
@@ -103,7 +100,7 @@ export function walkAt<V extends Cued>(
   return out.end;
 }
 
-/** The winning reading of `group`: most cues, then the default, then the first listed. */
+/** The winning reading of `group`: most cues; ties go to the default, then to the first listed. */
 export function decide(group: AmbiguousGroup, counts: Float64Array): number {
   let best = group.fallback;
   for (let r = group.first; r < group.first + group.count; r++) {
