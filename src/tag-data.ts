@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Country } from 'world-countries';
-import type { OrganizationData, TaggerData, TopicData, TopicScoring } from './tag/types.ts';
+import type { AmbiguousName, OrganizationData, TaggerData, TopicData, TopicScoring } from './tag/types.ts';
+import { NOT_A_COUNTRY } from './tag/context.ts';
 import { buildCountries, type CountryOverride } from './tag/world.ts';
 import { expectNumber, expectRecord, expectSlug, expectString, expectStrings, TaggerDataError } from './tag/validate.ts';
 
@@ -72,7 +73,35 @@ function loadAliases(dataDir: string) {
     ignore: expectStrings(doc['ignore'] ?? [], file, 'ignore'),
     notCountries: expectStrings(doc['not_countries'] ?? [], file, 'not_countries'),
     nameLike: expectStrings(doc['name_like'] ?? [], file, 'name_like'),
+    ambiguous: loadAmbiguous(doc['ambiguous'] ?? {}, file),
   };
+}
+
+/** `ambiguous:` name → {forms, default, readings: {country-slug or not-…: [cue, …]}} (src/tag/context.ts). */
+function loadAmbiguous(raw: unknown, file: string): AmbiguousName[] {
+  const owners = new Map<string, string>(); // a form belongs to one ambiguous name
+  return Object.entries(expectRecord(raw, file, 'ambiguous')).map(([name, value]) => {
+    const key = `ambiguous.${name}`;
+    const entry = expectRecord(value, file, key);
+    const readings = Object.entries(expectRecord(entry['readings'], file, `${key}.readings`)).map(([reading, cues]) => ({
+      name: expectSlug(reading, file, `${key}.readings`),
+      country: reading.startsWith(NOT_A_COUNTRY) ? null : reading,
+      cues: expectStrings(cues, file, `${key}.readings.${reading}`),
+    }));
+    const fallback = expectString(entry['default'], file, `${key}.default`);
+    if (!readings.some((r) => r.name === fallback)) {
+      throw new TaggerDataError(`Unexpected \`${fallback}\` at \`${key}.default\` in ${file}, expected one of its readings`);
+    }
+    const forms = entry['forms'] === undefined ? [name] : expectStrings(entry['forms'], file, `${key}.forms`);
+    for (const form of forms) {
+      const owner = owners.get(form);
+      if (owner !== undefined && owner !== name) {
+        throw new TaggerDataError(`Unexpected \`${form}\` at \`${key}.forms\` in ${file}, already a form of \`ambiguous.${owner}\``);
+      }
+      owners.set(form, name);
+    }
+    return { name, forms, readings, default: fallback };
+  });
 }
 
 function loadTopics(dataDir: string): { topics: TopicData[]; topicScoring: TopicScoring } {
@@ -114,10 +143,20 @@ export function loadTaggerData(dataDir = 'data'): TaggerData {
       }
     }
   }
+  const slugs = new Set(countries.map((c) => c.slug));
+  for (const name of a.ambiguous) {
+    for (const reading of name.readings) {
+      if (reading.country !== null && !slugs.has(reading.country)) {
+        throw new TaggerDataError(
+          `Unexpected \`${reading.country}\` at \`ambiguous.${name.name}.readings\` in ${a.file}, expected a country slug or a \`${NOT_A_COUNTRY}…\` reading`,
+        );
+      }
+    }
+  }
   // An organisation's form beats a dataset form (`UN` is not a code here, but be safe).
   const orgForms = new Set(a.organizations.flatMap((o) => o.forms));
   countries = countries.map((c) => ({ ...c, forms: c.forms.filter((f) => !orgForms.has(f)) }));
-  return { countries, organizations: a.organizations, ...loadTopics(dataDir), notCountries: a.notCountries, nameLike: a.nameLike };
+  return { countries, organizations: a.organizations, ...loadTopics(dataDir), notCountries: a.notCountries, nameLike: a.nameLike, ambiguous: a.ambiguous };
 }
 
 /** sha256 over the data files' bytes and the world-countries version: a cache key for builds. */

@@ -7,6 +7,7 @@
 import type { StoryTags } from './types.ts';
 import type { TaggableStory, TaggerData } from './tag/types.ts';
 import { compileEntities, findMentions, type Mention } from './tag/entities.ts';
+import { resolveMentions } from './tag/context.ts';
 import { rankCountries } from './tag/salience.ts';
 import { choosePairs } from './tag/pairs.ts';
 import { compileTopics, pickTopics, scoreZone } from './tag/topics.ts';
@@ -21,18 +22,21 @@ export function createTagger(data: TaggerData): Tagger {
   const entities = compileEntities(data);
   const topics = compileTopics(data);
   const buffer = new TokenBuffer(); // reused zone after zone: tagging allocates little
+  const cues = new Float64Array(entities.readings.length); // cue counts per reading of an ambiguous name
   return (story) => {
     if (typeof story?.headline !== 'string' || !Array.isArray(story.paragraphs)) {
       throw new TypeError('Expected a story with a `headline` string and `paragraphs` array');
     }
     const mentions: Mention[] = [];
     const scores = new Float64Array(data.topics.length);
+    cues.fill(0);
     for (let zone = 0; zone <= story.paragraphs.length; zone++) {
       buffer.load(zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string));
-      findMentions(entities, buffer, zone, mentions);
+      findMentions(entities, buffer, zone, mentions, cues);
       scoreZone(topics, buffer, zone, scores);
     }
-    const ranked = rankCountries(mentions);
+    // Ambiguous names take their reading only now, from the cues of the whole story.
+    const ranked = rankCountries(resolveMentions(entities, mentions, cues));
     const organizations: string[] = [];
     for (const m of mentions) if (m.kind === 'organization' && !organizations.includes(m.slug)) organizations.push(m.slug);
     return {

@@ -27,7 +27,7 @@ describe('countries: traps', () => {
   it.each<[string, string, string[]]>([
     ['North Korea alone', 'Talks with North Korea stalled', ['north-korea']],
     ['South Korea alone', 'Talks with South Korea stalled', ['south-korea']],
-    ['bare Korea is never guessed', 'Tensions rise in Korea', []],
+    ['bare Korea means South Korea without North Korean cues', 'Tensions rise in Korea', ['south-korea']],
     ['the Korean Peninsula is neither Korea', 'Tensions rise on the Korean Peninsula', []],
     ['North Korean demonym', 'North Korean troops moved', ['north-korea']],
     ['South Korean demonym', 'South Korean troops moved', ['south-korea']],

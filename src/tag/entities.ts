@@ -1,58 +1,91 @@
 /**
- * Compile every country form, organisation form and not-a-country phrase into one token trie,
- * and find their mentions in a zone of a story (longest match wins, left to right).
+ * Compile every country form, organisation form, not-a-country phrase and context cue into one
+ * token trie, and find their mentions in a zone of a story (longest match wins, left to right;
+ * cues on the way are counted, see context.ts).
  */
 
 import type { TaggerData } from './types.ts';
 import { phraseTokens, type TokenBuffer } from './tokens.ts';
-import { createTrie, insert, matchAt, type MatchResult, type Trie } from './trie.ts';
+import { createTrie, insert, type Trie } from './trie.ts';
+import { compilePlaces, walkAt, type Cued, type Places } from './context.ts';
 import { isTitleCase, looksLikePerson, roleFactor } from './roles.ts';
 
-export type EntityKind = 'country' | 'organization' | 'none';
+export type EntityKind = 'country' | 'organization' | 'none' | 'ambiguous' | 'cue';
 
-export interface Entity {
+export interface Entity extends Cued {
   readonly kind: EntityKind;
-  readonly slug: string;
+  readonly slug: string; // '' for `none`, `ambiguous` and `cue`
   readonly nameLike: boolean;
+  readonly group: number; // the ambiguous name (context.ts), -1 otherwise
 }
 
 /** A mention in one zone (0 = headline, 1 = first paragraph, …), weighted by its role. */
 export interface Mention {
   readonly kind: 'country' | 'organization';
-  readonly slug: string;
+  readonly slug: string; // '' while an ambiguous mention awaits its story's reading
+  readonly group: number; // -1, or the ambiguous name it is a form of
   readonly zone: number;
   readonly start: number; // token index within the zone
   readonly end: number; // exclusive
   readonly factor: number; // 1 for an actor, less for a source or a place (roles.ts)
 }
 
-function add(trie: Trie<Entity>, form: string, entity: Entity, overwrite: boolean): void {
-  const tokens = phraseTokens(form);
-  if (tokens.length === 0) return;
-  if (!insert(trie, tokens, entity, overwrite) && !overwrite) {
-    throw new TypeError(`Expected each name once, got \`${form}\` twice (last for \`${entity.slug}\`)`);
-  }
+/** The compiled names: one trie for names, not-a-country phrases and cues, plus the ambiguous names. */
+export interface Entities extends Places {
+  readonly trie: Trie<Entity>;
 }
 
-export function compileEntities(data: TaggerData): Trie<Entity> {
-  const trie = createTrie<Entity>(false);
+export function compileEntities(data: TaggerData): Entities {
+  const byPath = new Map<string, Entity>();
+  const paths = new Map<string, string[]>();
+  const put = (form: string, entity: Entity, overwrite: boolean): void => {
+    const tokens = phraseTokens(form);
+    if (tokens.length === 0) return;
+    const key = tokens.join('\0');
+    if (byPath.has(key) && !overwrite) {
+      throw new TypeError(`Expected each name once, got \`${form}\` twice (last for \`${entity.slug}\`)`);
+    }
+    byPath.set(key, entity);
+    paths.set(key, tokens);
+  };
   const nameLike = new Set(data.nameLike);
   for (const country of data.countries) {
     for (const form of new Set(country.forms)) {
-      add(trie, form, { kind: 'country', slug: country.slug, nameLike: nameLike.has(form) }, false);
+      put(form, { kind: 'country', slug: country.slug, nameLike: nameLike.has(form), group: -1, cues: undefined }, false);
     }
   }
   for (const org of data.organizations) {
-    for (const form of new Set(org.forms)) add(trie, form, { kind: 'organization', slug: org.slug, nameLike: false }, false);
+    for (const form of new Set(org.forms)) put(form, { kind: 'organization', slug: org.slug, nameLike: false, group: -1, cues: undefined }, false);
   }
+  // An ambiguous name's forms replace the dataset's reading of them (`Georgia` is no longer
+  // simply the country); its cues are attached to whatever the phrase already is.
+  const places = compilePlaces(data.ambiguous ?? []);
+  (data.ambiguous ?? []).forEach((name, group) => {
+    for (const form of new Set(name.forms)) put(form, { kind: 'ambiguous', slug: '', nameLike: nameLike.has(form), group, cues: undefined }, true);
+  });
   // Not-a-country phrases overwrite on purpose, and also match at a sentence start.
-  const none: Entity = { kind: 'none', slug: '', nameLike: false };
+  const none: Entity = { kind: 'none', slug: '', nameLike: false, group: -1, cues: undefined };
   for (const phrase of data.notCountries) {
-    add(trie, phrase, none, true);
-    add(trie, phrase.charAt(0).toUpperCase() + phrase.slice(1), none, true);
+    put(phrase, none, true);
+    put(capitalise(phrase), none, true);
   }
-  return trie;
+  for (const [cue, reading] of places.cues) {
+    for (const form of new Set([cue, capitalise(cue)])) {
+      const tokens = phraseTokens(form);
+      if (tokens.length === 0) continue;
+      const key = tokens.join('\0');
+      const entity = byPath.get(key) ?? { kind: 'cue', slug: '', nameLike: false, group: -1, cues: undefined };
+      const cues = entity.cues?.includes(reading) ? entity.cues : [...(entity.cues ?? []), reading];
+      byPath.set(key, { ...entity, cues });
+      paths.set(key, tokens);
+    }
+  }
+  const trie = createTrie<Entity>(false);
+  for (const [key, entity] of byPath) insert(trie, paths.get(key) as string[], entity, true);
+  return { trie, groups: places.groups, readings: places.readings };
 }
+
+const capitalise = (phrase: string): string => phrase.charAt(0).toUpperCase() + phrase.slice(1);
 
 /** At most two words apart, with only words between (`Chinese President Xi`, not `Kremlin. Putin`). */
 function sameReference(buffer: TokenBuffer, from: number, to: number): boolean {
@@ -61,22 +94,28 @@ function sameReference(buffer: TokenBuffer, from: number, to: number): boolean {
   return true;
 }
 
-const out: MatchResult<Entity> = { end: 0, value: undefined };
+const out: { end: number; value: Entity | undefined } = { end: 0, value: undefined };
+const isCue = (entity: Entity): boolean => entity.kind === 'cue';
 
 interface Draft {
   kind: 'country' | 'organization';
   slug: string;
+  group: number;
   zone: number;
   start: number;
   end: number;
   factor: number;
 }
 
-/** Append the mentions in the zone held by `buffer` to `into`, merging adjacent ones of one country. */
-export function findMentions(trie: Trie<Entity>, buffer: TokenBuffer, zone: number, into: Mention[]): void {
+/**
+ * Append the mentions in the zone held by `buffer` to `into`, merging adjacent ones of one
+ * country, and add the zone's cues for ambiguous names to `cues` (by reading index).
+ */
+export function findMentions(entities: Entities, buffer: TokenBuffer, zone: number, into: Mention[], cues: Float64Array): void {
+  const { trie } = entities;
   const first = into.length;
   for (let i = 0; i < buffer.count; ) {
-    const end = matchAt(trie, buffer, i, out);
+    const end = walkAt(trie, buffer, i, cues, isCue, out);
     const value = out.value;
     if (end === 0 || value === undefined) {
       i++;
@@ -84,12 +123,18 @@ export function findMentions(trie: Trie<Entity>, buffer: TokenBuffer, zone: numb
     }
     const start = i;
     i = end;
-    if (value.kind === 'none') continue;
-    if (value.nameLike && !isTitleCase(buffer) && looksLikePerson(trie, buffer, start, end)) continue;
+    if (value.kind === 'none' || value.kind === 'cue') continue;
+    if (value.nameLike && !isTitleCase(buffer) && looksLikePerson(trie, buffer, start, end)) {
+      // `Michael Jordan` is no country here, and evidence that the story's `Jordan` is a person.
+      const person = value.group >= 0 ? (entities.groups[value.group]?.person ?? -1) : -1;
+      if (person >= 0) cues[person] = (cues[person] as number) + 1;
+      continue;
+    }
+    const kind = value.kind === 'organization' ? 'organization' : 'country';
     const last = into.length > first ? (into[into.length - 1] as Draft) : undefined;
     // `Russian President Vladimir Putin` is one reference to Russia, not two.
-    if (last && last.slug === value.slug && last.kind === value.kind && sameReference(buffer, last.end, start)) last.end = end;
-    else into.push({ kind: value.kind, slug: value.slug, zone, start, end, factor: 1 });
+    if (last && last.slug === value.slug && last.group === value.group && last.kind === kind && sameReference(buffer, last.end, start)) last.end = end;
+    else into.push({ kind, slug: value.slug, group: value.group, zone, start, end, factor: 1 });
   }
   for (let k = first; k < into.length; k++) {
     const mention = into[k] as Draft;

@@ -80,7 +80,25 @@ export function roleFactor(buffer: TokenBuffer, start: number, end: number, next
   for (let j = Math.max(0, start - 4); j < start - 1; j++) {
     if (lower(j) === 'according' && lower(j + 1) === 'to') return SOURCE_FACTOR;
   }
-  const prev = lower(start - 1);
-  if (prev === 'in' || (prev === 'the' && lower(start - 2) === 'in')) return PLACE_FACTOR;
+  // `in Ukraine`, `near the Polish border`, `the border with Poland`: where, not who.
+  // Compared in place (`isAny`), not through `lower`: this runs for every mention.
+  const before = isAny(buffer, start - 1, THE) ? start - 2 : start - 1;
+  if (isAny(buffer, before, PLACE_BEFORE)) return PLACE_FACTOR;
+  if (isAny(buffer, before, WITH_OF) && isAny(buffer, before - 1, PLACE_NOUNS)) return PLACE_FACTOR;
+  if (isAny(buffer, end, PLACE_NOUNS)) return PLACE_FACTOR;
   return 1;
 }
+
+/** Is token i one of `words` (lowercase), ignoring ASCII case? No string is made. */
+function isAny(buffer: TokenBuffer, i: number, words: readonly string[]): boolean {
+  if (i < 0 || i >= buffer.count || !buffer.isWord(i)) return false;
+  for (const word of words) if (buffer.is(i, word, true)) return true;
+  return false;
+}
+
+const THE = ['the'];
+const WITH_OF = ['with', 'of'];
+/** Words before a country that make it the place of the news: `in`, `near`, `along`, `off`. */
+const PLACE_BEFORE = ['in', 'near', 'along', 'off'];
+/** A border, coast or airspace names a place: `the Polish border`, `the border with Poland`. */
+const PLACE_NOUNS = ['border', 'borders', 'frontier', 'coast', 'coastline', 'waters', 'airspace'];

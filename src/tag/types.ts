@@ -52,6 +52,20 @@ export interface TaggerData {
   readonly notCountries: readonly string[];
   /** Country names that are also personal names (`Jordan`, `Chad`). */
   readonly nameLike: readonly string[];
+  /** Names with several readings (`Georgia`, `Korea`), decided per story from cues (context.ts). */
+  readonly ambiguous?: readonly AmbiguousName[];
+}
+
+/**
+ * One ambiguous name: the forms that carry it, its readings with their cue phrases, and the
+ * reading to take when the cues do not decide. A reading's `country` is a slug, or null for
+ * a reading that is not a country (the US state of Georgia, a person, a river).
+ */
+export interface AmbiguousName {
+  readonly name: string;
+  readonly forms: readonly string[];
+  readonly readings: readonly { readonly name: string; readonly country: string | null; readonly cues: readonly string[] }[];
+  readonly default: string;
 }
 
 /** What a tagger reads from a story. */
