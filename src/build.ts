@@ -25,6 +25,7 @@ import { compareDated, recordKeysOf, toRecord, type Tagger } from './records.ts'
 import { computeRelations } from './relations.ts';
 import { renderPages } from './render-pool.ts';
 import { buildSearchIndex, type SearchIndexSummary } from './search.ts';
+import { readRegistryFile, writeRegistryFile, type RegistryFile } from './registry-file.ts';
 import { PERMALINKS_FILE } from './seeds.ts';
 import { writeRecordsJson, type RecordSpans } from './stories-json.ts';
 import { planSiteData, type SiteLabels } from './site.ts';
@@ -110,7 +111,8 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
 
   // 2. Permanent URLs from the registry beside the seeds, then records in order.
   const registryPath = join(options.seedsDir, PERMALINKS_FILE);
-  const previousRegistry = parseRegistry(await readFile(registryPath, 'utf8').catch(() => undefined), registryPath);
+  const registryFile = await readRegistryFile(registryPath, options.seedsDir);
+  const previousRegistry = parseRegistry(registryFile.text, registryPath);
   const order = seeds.stories.map((_, index) => index).sort((a, b) => compareDated(seeds.stories[a]!, seeds.stories[b]!));
   const dated = order.map((index) => seeds.stories[index]!);
   const permalinks = planPermalinks(dated, previousRegistry);
@@ -166,7 +168,7 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
       const saved: SavedBuild = { manifest: saveManifest(manifest), stories: await fileIdentity(join(outDir, 'stories.json')), records: spans };
       await replaceFile(manifestPath, JSON.stringify(saved));
     }
-    await writeRegistry(registryPath, serializeRegistry(permalinks.registry), log);
+    await writeRegistry(registryFile, serializeRegistry(permalinks.registry), log);
     if (seedCacheDir) await new SeedCache(seedCacheDir).prune(seeds.cacheKeys);
     lap('write');
     const summary = {
@@ -223,9 +225,7 @@ async function fileIdentity(path: string): Promise<string> {
   return `${dev}:${ino}:${size}:${mtimeNs}`;
 }
 
-async function writeRegistry(path: string, text: string, log: (line: string) => void): Promise<void> {
-  const current = await readFile(path, 'utf8').catch(() => undefined);
-  if (current === text) return;
+async function writeRegistry(file: RegistryFile, text: string, log: (line: string) => void): Promise<void> {
   // The site is built; a read-only seeds folder only costs the registry update.
-  await replaceFile(path, text).catch((error: Error) => log(`${path}: warning: could not update the permalink registry (${error.message}); commit it from a writable checkout`));
+  await writeRegistryFile(file, text).catch((error: Error) => log(`${file.target}: warning: could not update the permalink registry (${error.message}); commit it from a writable checkout`));
 }

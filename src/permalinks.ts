@@ -11,7 +11,8 @@
  * stories never take a URL the registry has ever handed out.
  */
 import { formatIsoDate } from './dates.ts';
-import { DigestError } from './messages.ts';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { DigestError, escapeControl } from './messages.ts';
 import { assignUrls, monthPath, storyKey, type DatedStory } from './records.ts';
 
 export interface RegistryEntry {
@@ -27,6 +28,8 @@ export interface PermalinkRegistry {
   readonly stories: readonly RegistryEntry[];
   readonly redirects: readonly { readonly from: string; readonly to: string }[];
   readonly withdrawn: readonly RegistryEntry[];
+  /** Digests whose seed was renamed: the old id's page redirects to the new one. Absent when none. */
+  readonly digests?: readonly { readonly from: string; readonly to: string }[];
 }
 
 export const EMPTY_REGISTRY: PermalinkRegistry = { version: 1, stories: [], redirects: [], withdrawn: [] };
@@ -124,42 +127,141 @@ export function planPermalinks(stories: readonly DatedStory[], previous: Permali
 
 /** A story URL as the build makes them; nothing else may come out of a registry file. */
 const STORY_URL = /^\/stories\/\d{4}\/\d{2}\/(?:\d{2}\/)?[a-z0-9]+(?:-[a-z0-9]+)*\/$/;
+/** A digest id as `digestId` makes them (src/parse.ts). */
+const DIGEST_ID = /^[a-z0-9_-]{1,80}$/;
+const ISO_DATE = /^\d{4}-\d{2}(?:-\d{2})?$/;
+
+const EXPECTED: Record<string, string> = {
+  CloseBracketExpected: '`]`', CloseBraceExpected: '`}`', CommaExpected: '`,`', ColonExpected: '`:`',
+  ValueExpected: 'a value', PropertyNameExpected: 'a property name in double quotes', EndOfFileExpected: 'the end of the file',
+};
+
+const TODO = 'restore it from version control (git checkout -- permalinks.json), or fix the entry by hand';
 
 /**
  * Read a registry file's text; `undefined` text means there is none yet. The
  * file sits in the seeds folder, so it is untrusted like a seed: every URL in
- * it must be a story URL (no `javascript:`, no paths outside /stories/).
+ * it must be a story URL (no `javascript:`, no paths outside /stories/), and
+ * it must describe a site that can be built: no URL given twice (two stories,
+ * or a story and a redirect or withdrawn page), no redirect cycle, no redirect
+ * to a URL nothing answers. Every problem names the line of its entry.
  */
 export function parseRegistry(text: string | undefined, path: string): PermalinkRegistry {
   if (text === undefined) return EMPTY_REGISTRY;
-  const fail = (line: number, what: string): never => {
-    throw new DigestError(`${path}:${line}:1: error: Unexpected ${what}, expected the permalink registry the build writes (restore it from version control)`);
+  const place = (offset: number): string => {
+    let line = 1;
+    let lineStart = 0;
+    for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+      line++;
+      lineStart = at + 1;
+    }
+    return `${line}:${offset - lineStart + 1}`;
   };
+  const fail = (offset: number, what: string, expected = 'the permalink registry the build writes'): never => {
+    throw new DigestError(escapeControl(`${path}:${place(offset)}: error: Unexpected ${what}, expected ${expected}: ${TODO}`));
+  };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first !== undefined) {
+    const found = first.offset >= text.length ? 'end of file' : `\`${text.slice(first.offset, first.offset + Math.max(1, Math.min(first.length, 20)))}\``;
+    return fail(first.offset, `${found} (invalid JSON)`, EXPECTED[printParseErrorCode(first.error)] ?? 'valid JSON');
+  }
   let value: Partial<PermalinkRegistry>;
   try {
     value = JSON.parse(text) as Partial<PermalinkRegistry>;
-  } catch (error) {
-    const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
-    return fail(text.slice(0, offset).split('\n').length, 'invalid JSON');
+  } catch {
+    return fail(0, 'invalid JSON', 'valid JSON');
   }
-  if (value?.version !== 1 || !Array.isArray(value.stories) || !Array.isArray(value.redirects) || !Array.isArray(value.withdrawn)) {
-    return fail(1, 'content');
-  }
-  const lineOf = (needle: string): number => Math.max(1, text.slice(0, text.indexOf(needle)).split('\n').length);
-  const checkUrl = (url: unknown): void => {
-    if (typeof url !== 'string' || !STORY_URL.test(url)) fail(lineOf(JSON.stringify(String(url))), `URL ${JSON.stringify(String(url).slice(0, 80))}`);
-  };
-  for (const entry of [...value.stories, ...value.withdrawn]) {
-    checkUrl(entry?.url);
-    if (typeof entry.headline !== 'string' || typeof entry.digest !== 'string' || typeof entry.position !== 'number' || typeof entry.date !== 'string') {
-      fail(lineOf(JSON.stringify(entry.url)), 'entry');
+  const nodeAt = (...at: (string | number)[]): Node | undefined => (root === undefined ? undefined : findNodeAtLocation(root, at));
+  const offsetOf = (...at: (string | number)[]): number => {
+    for (let length = at.length; length >= 0; length--) {
+      const node = nodeAt(...at.slice(0, length));
+      if (node) return node.offset;
     }
+    return 0;
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(0, 'a value that is not an object', 'an object with `version`, `stories`, `redirects` and `withdrawn`');
+  if (value.version !== 1) return fail(offsetOf('version'), `version ${JSON.stringify(value.version) ?? 'missing'}`, 'version 1');
+  for (const key of ['stories', 'redirects', 'withdrawn'] as const) {
+    if (!Array.isArray(value[key])) return fail(offsetOf(key), `\`${key}\` that is not a list`, `\`${key}\` as a list`);
   }
-  for (const redirect of value.redirects) {
-    checkUrl(redirect?.from);
-    checkUrl(redirect?.to);
-  }
+  if (value.digests !== undefined && !Array.isArray(value.digests)) return fail(offsetOf('digests'), '`digests` that is not a list', '`digests` as a list');
+  const stories = value.stories!;
+  const withdrawn = value.withdrawn!;
+  const redirects = value.redirects!;
+  const digests = value.digests ?? [];
+  const isObject = (item: unknown): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item);
+  const checkEntry = (key: 'stories' | 'withdrawn', entry: unknown, index: number): void => {
+    if (!isObject(entry)) return fail(offsetOf(key, index), 'an entry that is not an object', 'an object with `url`, `digest`, `position`, `headline` and `date`');
+    if (typeof entry.url !== 'string' || !STORY_URL.test(entry.url)) fail(offsetOf(key, index, 'url'), `URL ${JSON.stringify(String(entry.url).slice(0, 80))}`, 'a story URL (`/stories/2024/05/slug/`)');
+    if (typeof entry.digest !== 'string' || !DIGEST_ID.test(entry.digest)) fail(offsetOf(key, index, 'digest'), 'digest id', 'a digest id (`a-z`, `0-9`, `-`, `_`)');
+    if (typeof entry.position !== 'number' || !Number.isSafeInteger(entry.position) || entry.position < 1) fail(offsetOf(key, index, 'position'), 'position', 'a whole number from 1');
+    if (typeof entry.headline !== 'string') fail(offsetOf(key, index, 'headline'), 'headline', 'a string');
+    if (typeof entry.date !== 'string' || !ISO_DATE.test(entry.date)) fail(offsetOf(key, index, 'date'), 'date', 'a date (`2024-05` or `2024-05-12`)');
+  };
+  stories.forEach((entry, index) => checkEntry('stories', entry, index));
+  withdrawn.forEach((entry, index) => checkEntry('withdrawn', entry, index));
+  const checkPair = (key: 'redirects' | 'digests', pair: unknown, index: number, valid: RegExp, kind: string): void => {
+    if (!isObject(pair)) return fail(offsetOf(key, index), 'an entry that is not an object', 'an object with `from` and `to`');
+    for (const end of ['from', 'to'] as const) {
+      const item = pair[end];
+      if (typeof item !== 'string' || !valid.test(item)) fail(offsetOf(key, index, end), `${kind} ${JSON.stringify(String(item).slice(0, 80))}`, `a ${kind}`);
+    }
+  };
+  redirects.forEach((pair, index) => checkPair('redirects', pair, index, STORY_URL, 'URL'));
+  digests.forEach((pair, index) => checkPair('digests', pair, index, DIGEST_ID, 'digest id'));
+
+  // One URL, one page: the first holder of each URL, to name it in the error.
+  const holders = new Map<string, string>();
+  const claim = (url: string, what: string, offset: number): void => {
+    const holder = holders.get(url);
+    if (holder !== undefined) fail(offset, `${what} URL ${url}, already that of the ${holder}`, 'each URL in one entry only (one page per URL)');
+    holders.set(url, `${what} on line ${place(offset).split(':')[0]}`);
+  };
+  stories.forEach((entry, index) => claim(entry.url, 'story', offsetOf('stories', index)));
+  withdrawn.forEach((entry, index) => claim(entry.url, 'withdrawn story', offsetOf('withdrawn', index)));
+  redirects.forEach((pair, index) => claim(pair.from, 'redirect', offsetOf('redirects', index)));
+  checkChains(redirects, new Set(holders.keys()), (index) => offsetOf('redirects', index), 'redirect', fail);
+  const digestSources = new Set<string>();
+  digests.forEach((pair, index) => {
+    if (digestSources.has(pair.from)) fail(offsetOf('digests', index), `second redirect of digest ${pair.from}`, 'one redirect per digest');
+    digestSources.add(pair.from);
+  });
+  // A digest page exists while the digest has stories (withdrawn ones make no page).
+  const liveDigests = new Set(stories.map((entry) => entry.digest));
+  digests.forEach((pair, index) => {
+    if (liveDigests.has(pair.from)) fail(offsetOf('digests', index), `redirect of digest ${pair.from}, which has stories`, 'redirects only of digests that are gone');
+  });
+  checkChains(digests, new Set([...liveDigests, ...digestSources]), (index) => offsetOf('digests', index), 'digest redirect', fail);
   return value as PermalinkRegistry;
+}
+
+/**
+ * Redirects must end somewhere: following `to` from any entry reaches a value
+ * that is not itself redirected, and that value answers (`answering`). A cycle
+ * (A → B → A) or a target nothing holds is an error at the entry.
+ */
+function checkChains(
+  pairs: readonly { readonly from: string; readonly to: string }[],
+  answering: ReadonlySet<string>,
+  offsetOf: (index: number) => number,
+  kind: string,
+  fail: (offset: number, what: string, expected: string) => never,
+): void {
+  const next = new Map(pairs.map((pair) => [pair.from, pair.to]));
+  const settled = new Set<string>();
+  pairs.forEach((pair, index) => {
+    const path = new Set<string>([pair.from]);
+    let at = pair.to;
+    while (next.has(at) && !settled.has(at)) {
+      if (path.has(at)) fail(offsetOf(index), `${kind} cycle ${[...path, at].join(' → ')}`, `a ${kind} to a page that is not redirected itself`);
+      path.add(at);
+      at = next.get(at)!;
+    }
+    if (!settled.has(at) && !answering.has(at)) fail(offsetOf(index), `${kind} from ${pair.from} to ${at}, which nothing answers`, 'a target that is a story, a withdrawn story or another redirect');
+    for (const item of path) settled.add(item);
+  });
 }
 
 export function serializeRegistry(registry: PermalinkRegistry): string {

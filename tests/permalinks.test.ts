@@ -74,9 +74,56 @@ describe('similarity', () => {
 describe('parseRegistry', () => {
   it('should name the file and line of a broken registry', async () => {
     const { parseRegistry } = await import('../src/permalinks.ts');
-    expect(() => parseRegistry('{\n "version": 1,\n "stories": [\n', 'seeds/permalinks.json')).toThrow(/^seeds\/permalinks\.json:\d+:1: error: Unexpected invalid JSON/);
+    expect(() => parseRegistry('{\n "version": 1,\n "stories": [\n', 'seeds/permalinks.json')).toThrow(/^seeds\/permalinks\.json:\d+:1: error: Unexpected end of file \(invalid JSON\)/);
     const foreign = JSON.stringify({ version: 1, stories: [], redirects: [{ from: '/stories/2024/05/a/', to: 'javascript:alert(1)' }], withdrawn: [] }, null, 1);
     expect(() => parseRegistry(foreign, 'seeds/permalinks.json')).toThrow(/Unexpected URL "javascript:alert\(1\)"/);
     expect(parseRegistry(undefined, 'x').stories).toEqual([]);
+  });
+});
+
+describe('parseRegistry: a registry must describe a site that can be built', () => {
+  const entry = (url: string, position = 1) => ({ url, digest: '2024-05', position, headline: `Headline ${position}`, date: '2024-05' });
+  const A = '/stories/2024/05/a/';
+  const B = '/stories/2024/05/b/';
+  const C = '/stories/2024/05/c/';
+  /** The registry as the build writes it (one field a line), so that lines are known. */
+  const text = (registry: Record<string, unknown>) => `${JSON.stringify({ version: 1, stories: [], redirects: [], withdrawn: [], ...registry }, null, 1)}\n`;
+  const lineOf = (source: string, needle: string, nth = 1): number => {
+    let at = -1;
+    for (let i = 0; i < nth; i++) at = source.indexOf(needle, at + 1);
+    return source.slice(0, at).split('\n').length;
+  };
+  const parse = async (source: string) => (await import('../src/permalinks.ts')).parseRegistry(source, 'seeds/permalinks.json');
+
+  it('should name the line of the second story given one URL', async () => {
+    const source = text({ stories: [entry(A, 1), entry(A, 2)] });
+    // The entry's opening brace is the line before its `url`.
+    await expect(parse(source)).rejects.toThrow(new RegExp(`^seeds/permalinks\\.json:${lineOf(source, `"url": "${A}"`, 2) - 1}:\\d+: error: Unexpected story URL /stories/2024/05/a/, already that of the story on line ${lineOf(source, `"url": "${A}"`) - 1}`));
+  });
+
+  it.each([
+    ['a story that is also a redirect', { stories: [entry(A)], redirects: [{ from: A, to: B }, { from: B, to: A }] }, /Unexpected redirect URL \/stories\/2024\/05\/a\/, already that of the story/],
+    ['a story that is also withdrawn', { stories: [entry(A)], withdrawn: [entry(A, 2)] }, /Unexpected withdrawn story URL \/stories\/2024\/05\/a\/, already that of the story/],
+    ['a redirect cycle', { stories: [entry(C)], redirects: [{ from: A, to: B }, { from: B, to: A }] }, /Unexpected redirect cycle \/stories\/2024\/05\/a\/ → \/stories\/2024\/05\/b\/ → \/stories\/2024\/05\/a\//],
+    ['a redirect to itself', { stories: [entry(C)], redirects: [{ from: A, to: A }] }, /Unexpected redirect cycle/],
+    ['a redirect to nowhere', { stories: [entry(C)], redirects: [{ from: A, to: B }] }, /Unexpected redirect from \/stories\/2024\/05\/a\/ to \/stories\/2024\/05\/b\/, which nothing answers/],
+    ['a chain that ends nowhere', { stories: [entry(C)], redirects: [{ from: A, to: B }, { from: B, to: '/stories/2024/05/d/' }] }, /which nothing answers/],
+    ['a digest redirect to nowhere', { stories: [entry(C)], digests: [{ from: 'old', to: 'gone' }] }, /Unexpected digest redirect from old to gone, which nothing answers/],
+    ['a digest redirect cycle', { stories: [entry(C)], digests: [{ from: 'x', to: 'y' }, { from: 'y', to: 'x' }] }, /Unexpected digest redirect cycle x → y → x/],
+    ['a redirect of a digest that has stories', { stories: [entry(C)], digests: [{ from: '2024-05', to: 'x' }] }, /Unexpected redirect of digest 2024-05, which has stories/],
+    ['a position that is not a number', { stories: [{ ...entry(C), position: '1' }] }, /:7:\d+: error: Unexpected position/],
+  ])('should refuse %s, naming the file and line', async (_, registry, message) => {
+    await expect(parse(text(registry))).rejects.toThrow(/^seeds\/permalinks\.json:\d+:\d+: error: /);
+    await expect(parse(text(registry))).rejects.toThrow(message);
+  });
+
+  it('should place invalid JSON at its line and column', async () => {
+    await expect(parse('{\n "version": 1,\n "stories": [\n')).rejects.toThrow(/^seeds\/permalinks\.json:4:1: error: Unexpected end of file \(invalid JSON\), expected `]`/);
+    await expect(parse('{\n "version": 1,\n  "stories": [] "x"\n}')).rejects.toThrow(/^seeds\/permalinks\.json:3:17: error: Unexpected `"x"` \(invalid JSON\), expected `,`/);
+  });
+
+  it('should accept chains, and withdrawn targets, as the build writes them', async () => {
+    const registry = await parse(text({ stories: [entry(C)], withdrawn: [entry('/stories/2024/05/w/', 2)], redirects: [{ from: A, to: B }, { from: B, to: C }, { from: '/stories/2024/05/x/', to: '/stories/2024/05/w/' }] }));
+    expect(registry.redirects).toHaveLength(3);
   });
 });
