@@ -29,6 +29,7 @@ import { readRegistryFile, writeRegistryFile, type RegistryFile } from './regist
 import { PERMALINKS_FILE } from './seeds.ts';
 import { writeRecordsJson, type RecordSpans } from './stories-json.ts';
 import { planSiteData, type SiteLabels } from './site.ts';
+import { digestUrl } from './site/format.ts';
 import { loadTaxonomy, loadTaxonomyCached, taxonomyCacheDir } from './taxonomy.ts';
 
 export { loadSeeds, type LoadedSeeds } from './load.ts';
@@ -182,12 +183,13 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   }
 }
 
-/** Withdrawn stories and moved ones keep answering at their old URLs. */
+/** Withdrawn stories, moved ones and renamed digests keep answering at their old URLs. */
 function withRegistryPages(pages: PageSet, registry: ReturnType<typeof planPermalinks>['registry']): PageSet {
   return {
     ...pages,
     withdrawn: registry.withdrawn.map((entry) => ({ url: entry.url, headline: entry.headline, digest: entry.digest, date: entry.date })),
     storyRedirect: registry.redirects.map((redirect) => ({ url: redirect.from, target: redirect.to })),
+    digestRedirect: (registry.digests ?? []).map((redirect) => ({ url: digestUrl(redirect.from), target: digestUrl(redirect.to) })),
   };
 }
 

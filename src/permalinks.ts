@@ -287,7 +287,8 @@ const monthOf = (url: string): string | undefined => /^\/stories\/(\d{4}\/\d{2})
 export function planPermalinks(stories: readonly DatedStory[], previous: PermalinkRegistry = EMPTY_REGISTRY): PermalinkPlan {
   const known = [...previous.stories, ...previous.withdrawn];
   const previousDigests = previous.digests ?? [];
-  const registryDigests = new Set([...known.map((entry) => entry.digest), ...previousDigests.map((pair) => pair.from)]);
+  // A digest with entries is not new; one that only a digest redirect names (renamed back) is.
+  const registryDigests = new Set(known.map((entry) => entry.digest));
   const { matched, renames } = matchEntries(stories, known, registryDigests);
   const redirects = new Map(previous.redirects.map((r) => [r.from, r.to]));
   const reserved = new Map<string, string>();

@@ -127,3 +127,66 @@ describe('parseRegistry: a registry must describe a site that can be built', () 
     expect(registry.redirects).toHaveLength(3);
   });
 });
+
+describe('planPermalinks: URLs survive a renamed seed', () => {
+  // Two stories with one headline: the second URL has a suffix hashed from its digest id and position.
+  const BODY = `${ORIGINAL}China and Russia sign gas deal\nA second deal, signed on May 3.\n`;
+  const build = (...seeds: [string, string][]) => planPermalinks(datedStories(seeds.map(([name, body]) => digest(body, name))), registry);
+  let registry: PermalinkRegistry | undefined;
+  const first = planPermalinks(datedStories([digest(BODY, '2024-05.txt')]));
+
+  it('should keep every URL, suffixed ones too, and redirect the old digest page', () => {
+    registry = first.registry;
+    const renamed = build(['may-2024.txt', BODY]);
+    expect(renamed.urls).toEqual(first.urls);
+    expect(first.urls.some((url) => /-[0-9a-f]{6}\/$/.test(url))).toBe(true);
+    expect(renamed.registry.withdrawn).toEqual([]);
+    expect(renamed.registry.redirects).toEqual([]);
+    expect(renamed.registry.digests).toEqual([{ from: '2024-05', to: 'may-2024' }]);
+    expect(renamed.registry.stories.every((entry) => entry.digest === 'may-2024')).toBe(true);
+    // No `digests` field until a digest is renamed: registries written before stay byte for byte.
+    expect(Object.keys(first.registry)).toEqual(['version', 'stories', 'redirects', 'withdrawn']);
+  });
+
+  it('should keep URLs when the renamed seed was also edited', () => {
+    registry = first.registry;
+    const edited = BODY.replace('Iran joins new payment system', 'Iran joins a new payment system');
+    const renamed = build(['may-2024.txt', `Belarus hosts drills\nThe drills began on May 1.\n${edited}`]);
+    expect(renamed.urls.filter((url) => first.urls.includes(url))).toHaveLength(first.urls.length);
+    expect(renamed.registry.withdrawn).toEqual([]);
+  });
+
+  it('should keep the digest redirect in later builds, collapse chains and drop it when the old name returns', () => {
+    registry = first.registry;
+    registry = build(['may-2024.txt', BODY]).registry;
+    const again = build(['may-2024.txt', BODY]);
+    expect(again.registry.digests).toEqual([{ from: '2024-05', to: 'may-2024' }]);
+    registry = again.registry;
+    const twice = build(['2024-05-digest.txt', BODY]);
+    expect(twice.urls).toEqual(first.urls);
+    expect(twice.registry.digests).toEqual([{ from: '2024-05', to: '2024-05-digest' }, { from: 'may-2024', to: '2024-05-digest' }]);
+    registry = twice.registry;
+    const back = build(['2024-05.txt', BODY]);
+    expect(back.urls).toEqual(first.urls);
+    expect(back.registry.digests).toEqual([{ from: '2024-05-digest', to: '2024-05' }, { from: 'may-2024', to: '2024-05' }]);
+  });
+
+  it('should follow a seed split in two, and redirect the old digest to the part with most of it', () => {
+    registry = first.registry;
+    const [one, two] = [ORIGINAL, 'China and Russia sign gas deal\nA second deal, signed on May 3.\n'];
+    const split = build(['2024-05-a.txt', one], ['2024-05-b.txt', two]);
+    expect([...split.urls].sort()).toEqual([...first.urls].sort());
+    expect(split.registry.withdrawn).toEqual([]);
+    expect(split.registry.digests).toEqual([{ from: '2024-05', to: '2024-05-a' }]);
+  });
+
+  it('should not take a removed digest for renamed when a different one arrives in the same build', () => {
+    const APRIL = 'Kim visits Moscow\nHe arrived on April 9.\nNorth Korea tests a missile\nOn April 30.\n';
+    const before = planPermalinks(datedStories([digest(BODY, '2024-05.txt'), digest(APRIL, '2024-04.txt')]));
+    registry = before.registry;
+    const next = build(['may-2024.txt', BODY], ['2024-06.txt', 'Iran and Russia hold talks\nOn May 12.\nChina opens a port\nOn May 14.\n']);
+    expect(next.registry.digests).toEqual([{ from: '2024-05', to: 'may-2024' }]);
+    expect(next.registry.withdrawn.map((entry) => entry.digest)).toEqual(['2024-04', '2024-04']);
+    expect(next.urls.filter((url) => before.urls.includes(url))).toHaveLength(3);
+  });
+});
