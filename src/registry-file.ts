@@ -13,7 +13,7 @@ import { chmod, lstat, open, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { DigestError, escapeControl } from './messages.ts';
 
-/** 40,000 entries are about 8 MB; anything past this is not a registry the build wrote. */
+/** 40,000 entries are about 12 MB; anything past this is not a registry the build wrote. */
 export const MAX_REGISTRY_BYTES = 64 * 1024 * 1024;
 
 export interface RegistryFile {
