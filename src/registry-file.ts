@@ -29,7 +29,7 @@ const refuse = (path: string, what: string, todo: string): never => {
   throw new DigestError(escapeControl(`${path}: error: Unexpected ${what}, expected the permalink registry file the build writes: ${todo}`));
 };
 
-const RESTORE = 'restore it from version control (git checkout -- permalinks.json) or move it away to start a new registry, which withdraws every URL it kept';
+const RESTORE = 'restore it from version control (git checkout -- permalinks.json) or move it away to start a new registry (which forgets every redirect and withdrawn page it kept)';
 
 const inside = (root: string, path: string): boolean => {
   const rel = relative(root, path);
