@@ -26,9 +26,11 @@ import { recordKeysOf, type Tagger } from './records.ts';
 import { computeRelations } from './relations.ts';
 import { renderPages } from './render-pool.ts';
 import { buildSearchIndex, type SearchIndexSummary } from './search.ts';
+import { readRegistryFile, writeRegistryFile, type RegistryFile } from './registry-file.ts';
 import { PERMALINKS_FILE } from './seeds.ts';
 import { writeRecordsJson, type RecordSpans } from './stories-json.ts';
 import { planSiteData, type SiteLabels } from './site.ts';
+import { digestUrl } from './site/format.ts';
 import { loadTaxonomy, loadTaxonomyCached, taxonomyCacheDir } from './taxonomy.ts';
 
 export { loadSeeds, type LoadedSeeds } from './load.ts';
@@ -111,7 +113,8 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
 
   // 2. Permanent URLs from the registry beside the seeds, then records in order.
   const registryPath = join(options.seedsDir, PERMALINKS_FILE);
-  const previousRegistry = parseRegistry(await readFile(registryPath, 'utf8').catch(() => undefined), registryPath);
+  const registryFile = await readRegistryFile(registryPath, options.seedsDir);
+  const previousRegistry = parseRegistry(registryFile.text, registryPath);
   const permalinks = plannedRecords(seeds, previousRegistry);
   const { order } = permalinks;
   const corrected = await correctRecords(permalinks.records, options.seedsDir, permalinks.redirects, () => taxonomy?.vocabulary ?? loadTaxonomy(dataDir).vocabulary);
@@ -169,7 +172,7 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
       const saved: SavedBuild = { manifest: saveManifest(manifest), stories: await fileIdentity(join(outDir, 'stories.json')), records: spans };
       await replaceFile(manifestPath, JSON.stringify(saved));
     }
-    await writeRegistry(registryPath, serializeRegistry(permalinks.registry), log);
+    await writeRegistry(registryFile, serializeRegistry(permalinks.registry), log);
     if (seedCacheDir) await new SeedCache(seedCacheDir).prune(seeds.cacheKeys);
     lap('write');
     const summary = {
@@ -183,12 +186,13 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   }
 }
 
-/** Withdrawn stories and moved ones keep answering at their old URLs. */
+/** Withdrawn stories, moved ones and renamed digests keep answering at their old URLs. */
 function withRegistryPages(pages: PageSet, registry: PermalinkPlan['registry']): PageSet {
   return {
     ...pages,
     withdrawn: registry.withdrawn.map((entry) => ({ url: entry.url, headline: entry.headline, digest: entry.digest, date: entry.date })),
     storyRedirect: registry.redirects.map((redirect) => ({ url: redirect.from, target: redirect.to })),
+    digestRedirect: (registry.digests ?? []).map((redirect) => ({ url: digestUrl(redirect.from), target: digestUrl(redirect.to) })),
   };
 }
 
@@ -226,9 +230,7 @@ async function fileIdentity(path: string): Promise<string> {
   return `${dev}:${ino}:${size}:${mtimeNs}`;
 }
 
-async function writeRegistry(path: string, text: string, log: (line: string) => void): Promise<void> {
-  const current = await readFile(path, 'utf8').catch(() => undefined);
-  if (current === text) return;
+async function writeRegistry(file: RegistryFile, text: string, log: (line: string) => void): Promise<void> {
   // The site is built; a read-only seeds folder only costs the registry update.
-  await replaceFile(path, text).catch((error: Error) => log(`${path}: warning: could not update the permalink registry (${error.message}); commit it from a writable checkout`));
+  await writeRegistryFile(file, text).catch((error: Error) => log(`${file.target}: warning: could not update the permalink registry (${error.message}); commit it from a writable checkout`));
 }

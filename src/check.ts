@@ -3,7 +3,6 @@
  * gate. Every seed goes through the cache, so an unchanged folder checks in a
  * moment and nothing heavier than the parser and tagger is loaded.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { hashOf } from './cache.ts';
@@ -12,6 +11,7 @@ import { loadSeeds, type LoadedSeeds } from './load.ts';
 import { escapeControl, formatMessages, InvalidSeedsError } from './messages.ts';
 import { splitPair } from './relations.ts';
 import { parseRegistry } from './permalinks.ts';
+import { readRegistryFile } from './registry-file.ts';
 import { plannedRecords } from './plan-records.ts';
 import { PERMALINKS_FILE } from './seeds.ts';
 import { loadTaxonomy } from './taxonomy.ts';
@@ -37,7 +37,7 @@ export async function checkSeeds(seedsDir: string, log: (line: string) => void, 
   for (const warning of warnings) log(warning);
   // Corrections name stories by id, so they are checked against the records the build would make.
   const registryPath = join(seedsDir, PERMALINKS_FILE);
-  const registry = parseRegistry(await readFile(registryPath, 'utf8').catch(() => undefined), registryPath);
+  const registry = parseRegistry((await readRegistryFile(registryPath, seedsDir)).text, registryPath);
   const { records, redirects } = plannedRecords(seeds, registry);
   const corrected = await correctRecords(records, seedsDir, redirects, () => loadTaxonomy(dataDir).vocabulary);
   for (const line of [...corrected.warnings, ...corrected.notes]) log(line);
