@@ -85,10 +85,11 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   const moving = { started: false };
   try {
     // Refused outputs are refused before anything is read or written.
-    const checked = await openOutput(options.outDir, { seedsDir: options.seedsDir, force: options.force === true, keep: await loadKeepFiles(dataDir) });
+    const keep = await loadKeepFiles(dataDir);
+    const checked = await openOutput(options.outDir, { seedsDir: options.seedsDir, force: options.force === true, keep });
     release = await lockOutput(checked.dir, cacheDir, options.lockWaitMs ?? LOCK_WAIT_MS);
     // Under the lock: the manifest may have changed while this build waited.
-    const output = await openOutput(options.outDir, { seedsDir: options.seedsDir, force: options.force === true, keep: checked.keep.slice(ALWAYS_KEPT) });
+    const output = await openOutput(options.outDir, { seedsDir: options.seedsDir, force: options.force === true, keep });
     return await buildLocked(options, tagger, { dataDir, cacheDir, output, moving });
   } catch (error) {
     throw surroundingsError(error, resolve(options.outDir), moving.started) ?? error;
@@ -96,9 +97,6 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
     await release?.();
   }
 }
-
-/** Entries of `OutputFolder.keep` that are `ALWAYS_KEEP`, not `keep_files`. */
-const ALWAYS_KEPT = 3;
 
 /**
  * Test-only (documented in README, Development): with `ND_TEST_PAUSE_AT=stage`
@@ -125,7 +123,7 @@ interface Surroundings {
   readonly moving: { started: boolean };
 }
 
-async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { dataDir, cacheDir, output, moving }: Surroundings): Promise<BuildSummary> {
+async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { dataDir, cacheDir, output: opened, moving }: Surroundings): Promise<BuildSummary> {
   const started = performance.now();
   const stages = { load: 0, tag: 0, site: 0, render: 0, search: 0, write: 0 };
   let mark = started;
@@ -136,7 +134,7 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
   };
   const log = options.log ?? (() => {});
   const templatesDir = options.templatesDir ?? join(PROJECT_ROOT, 'templates');
-  const outDir = output.dir;
+  const outDir = opened.dir;
   for (const stale of await removeStaleStaging(outDir, cacheDir)) log(`removed ${stale}, left by a build that was stopped`);
   await pauseAt('load');
   const settings = await loadSiteSettings(dataDir, { baseUrl: options.baseUrl });
@@ -160,6 +158,8 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
   for (const notice of seeds.notices) log(notice);
   const warnings = assertValid(seeds);
   for (const warning of warnings) log(warning);
+  const manifestPath = cacheDir ? join(cacheDir, 'manifests', `${outputKey(outDir)}.json`) : undefined;
+  const output = await adoptOlderBuild(opened, manifestPath);
   assertOurs(output);
   log(`loaded ${countOf(seeds.files.length, 'seed')} (${seeds.cacheHits} from cache): ${countOf(seeds.digests.length, 'digest')}, ${countOf(seeds.stories.length, 'story', 'stories')}`);
   lap('load');
@@ -181,7 +181,6 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
   const renderVersion = hashOf(version, await versionOf([templatesDir]), JSON.stringify(settings));
   const { lazy } = data;
   const manifest = manifestOf(pages, renderVersion, lazy);
-  const manifestPath = cacheDir ? join(cacheDir, 'manifests', `${outputKey(outDir)}.json`) : undefined;
   // Only a folder with our manifest can be rebuilt incrementally: its other files are not ours to judge.
   const previous = options.incremental === false || !output.ours ? undefined : await previousBuild(manifestPath, outDir);
   const plan = planPages(pages, manifest, previous?.manifest, lazy);
@@ -297,6 +296,28 @@ async function previousBuild(path: string | undefined, outDir: string): Promise<
     return manifest && records && { manifest, records };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * A folder an older version of this build wrote (before the manifest) is
+ * still recognised as ours when the cache's record of the last build into it
+ * matches its `stories.json` (the same file, size and time): its files are
+ * that build's pages, data files, assets and search index.
+ */
+async function adoptOlderBuild(output: OutputFolder, manifestPath: string | undefined): Promise<OutputFolder> {
+  if (!output.refusal || !manifestPath || (await stat(join(output.dir, MANIFEST_FILE)).then(() => true, () => false))) return output;
+  try {
+    const saved = JSON.parse(await readFile(manifestPath, 'utf8')) as Partial<SavedBuild>;
+    if (saved.stories !== (await fileIdentity(join(output.dir, 'stories.json')))) return output;
+    const pages = loadManifest(saved.manifest);
+    if (!pages) return output;
+    const below = async (folder: string): Promise<string[]> => (await filesBelow(join(output.dir, folder))).map((path) => `${folder}/${path}`);
+    const files = [...pages.outputs.keys(), 'stories.json', 'stories.csv', 'pairs.json', 'favicon.svg', ...(await below('assets')), ...(await below('pagefind'))];
+    const { refusal: _, ...rest } = output;
+    return { ...rest, owned: new Set(files.filter((path) => !isKept(path, output.keep))), ours: true };
+  } catch {
+    return output;
   }
 }
 

@@ -54,7 +54,12 @@ export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: s
  */
 export async function loadKeepFiles(dataDir: string): Promise<readonly string[]> {
   const path = join(dataDir, 'site.yaml');
-  const raw = (parse(await readFile(path, 'utf8')) ?? {}) as Record<string, unknown>;
+  let raw: Record<string, unknown>;
+  try {
+    raw = (parse(await readFile(path, 'utf8')) ?? {}) as Record<string, unknown>;
+  } catch {
+    return []; // a missing or broken site.yaml is reported by loadSiteSettings, which reads it next
+  }
   const value = raw.keep_files ?? [];
   const valid = (entry: unknown): entry is string => typeof entry === 'string' && entry !== '' && !entry.startsWith('/') && !entry.includes('\\') && entry.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
   if (!Array.isArray(value) || !value.every(valid)) {

@@ -95,6 +95,7 @@ const ADVICE: Readonly<Record<string, string>> = {
   EROFS: 'the file system is read-only: choose a writable folder',
   ENOTDIR: 'a part of the path is a file: move it away, or choose another folder',
   EISDIR: 'a folder stands where a file must go: move it away, or choose another folder',
+  EEXIST: 'a file stands where a folder must go: move it away, or choose another folder',
   EMFILE: 'too many open files: raise the limit (ulimit -n) and build again',
   EIO: 'the disk reported an input/output error: check it and build again',
   ENAMETOOLONG: 'the path is too long: choose a shorter folder',

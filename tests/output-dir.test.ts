@@ -109,6 +109,25 @@ describe('build into a folder it did not write', () => {
   });
 });
 
+describe('a folder an older version built', () => {
+  it('should be recognised by the cache’s record of it, and a stranger’s stories.json should not pass for it', async () => {
+    const work = tempDir();
+    const seeds = seedsCopy();
+    const cache = join(work, 'cache');
+    const out = join(work, 'site');
+    await build({ seedsDir: seeds, outDir: out, cacheDir: cache, search: false });
+    const files = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')) as { files: string[] };
+    // As an older version left it: no manifest.
+    rmSync(join(out, MANIFEST_FILE));
+    const summary = await build({ seedsDir: seeds, outDir: out, cacheDir: cache, search: false });
+    expect(summary.full).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8'))).toEqual(files);
+    rmSync(join(out, MANIFEST_FILE));
+    writeFileSync(join(out, 'stories.json'), readFileSync(join(out, 'stories.json')));
+    await expect(build({ seedsDir: seeds, outDir: out, cacheDir: cache, search: false })).rejects.toThrow(/did not write/);
+  });
+});
+
 describe('the build deletes only its own files', () => {
   it('should delete the pages of a removed digest, and the folders that leaves empty, on a full build', async () => {
     const seeds = seedsCopy();
