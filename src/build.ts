@@ -7,7 +7,8 @@
  * Rebuilds are incremental: seeds are parsed and tagged once per content (the
  * seed cache), and only pages whose data changed are rendered again and moved
  * into place; the others stay as they are. A change of templates, code, data
- * files or settings renders everything, into a staging folder swapped in whole.
+ * files or settings renders everything. Either way files move into the output
+ * one by one and only the build's own files are deleted (src/output-dir.ts).
  */
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

@@ -9,9 +9,11 @@
  * A record is identified by its key (`recordKeysOf`, src/records.ts): its
  * seed's cache key and path, its place in the seed and its URL, which fix
  * every field.
- * The writer returns where each record's text ends, so that the next build can
- * find it in this file; the build keeps that beside its page manifest and
- * offers the file back only if it is still the one it wrote.
+ * The writer returns where each record's text ends and a hash of its bytes,
+ * so that the next build can find it in this file and check it; the build
+ * keeps that beside its page manifest and offers the file back only if it is
+ * still the one it wrote. Copies are checked all the same (the cache and the
+ * folder are untrusted): hashing is a sha256 pass over the copied bytes.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
