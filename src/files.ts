@@ -36,7 +36,8 @@ const CANNOT_RENAME = new Set(['EXDEV', 'EBUSY']);
 
 /**
  * Move `files` (relative paths) from `staging` into `outDir`, each by a rename
- * (a reader sees the old file or the new one), one `mkdir` per folder. Where
+ * (a reader sees the old file or the new one), with a `mkdir` only for a
+ * folder that is missing. Where
  * a rename is impossible (staging on another file system, the output a mount
  * point) each file is copied beside its place and renamed over it, which is
  * as atomic per file.
@@ -46,15 +47,10 @@ export async function moveIn(staging: string, outDir: string, files: readonly st
   let copy = false;
   for (const path of files) {
     const to = join(outDir, path);
-    const folder = dirname(to);
-    if (!made.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      made.add(folder);
-    }
     const from = join(staging, path);
     if (!copy) {
       try {
-        await rename(from, to);
+        await renameInto(from, to, made);
         continue;
       } catch (error) {
         if (!CANNOT_RENAME.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
@@ -62,8 +58,29 @@ export async function moveIn(staging: string, outDir: string, files: readonly st
       }
     }
     const temporary = `${to}.${process.pid}.tmp`;
-    await copyFile(from, temporary);
+    await copyFile(from, temporary).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT' || made.has(dirname(to))) throw error;
+      await mkdir(dirname(to), { recursive: true });
+      made.add(dirname(to));
+      await copyFile(from, temporary);
+    });
     await rename(temporary, to);
+  }
+}
+
+/**
+ * A rename, making the target's folder only when it is missing: a rebuild's
+ * folders exist, so most files cost one call, not two.
+ */
+async function renameInto(from: string, to: string, made: Set<string>): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    const folder = dirname(to);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || made.has(folder)) throw error;
+    await mkdir(folder, { recursive: true });
+    made.add(folder);
+    await rename(from, to);
   }
 }
 
