@@ -94,11 +94,12 @@ export async function openOutput(outDir: string, options: OpenOptions): Promise<
   const seeds = await realOf(options.seedsDir);
   const cwd = await realOf(options.cwd ?? process.cwd());
   const home = await realOf(homedir());
+  const project = await realOf(PROJECT_ROOT);
   if (dir === sep || dirname(dir) === dir) refuse(given, 'that is the root folder', 'a folder of its own', 'choose another --out such as site');
   if (dir === home) refuse(given, 'that is the home folder', 'a folder of its own', 'choose another --out such as site');
   if (within(dir, seeds)) refuse(given, 'inside the seeds folder', 'a folder outside it', 'choose another --out such as site');
   if (within(seeds, dir)) refuse(given, 'that holds the seeds folder', 'a folder of its own', 'choose another --out such as site');
-  if (within(PROJECT_ROOT, dir)) refuse(given, 'that holds the project', 'a folder of its own', 'choose another --out such as site');
+  if (within(project, dir)) refuse(given, 'that holds the project', 'a folder of its own', 'choose another --out such as site');
   if (within(cwd, dir)) refuse(given, 'that is the working folder or one of its parents', 'a folder of its own', 'choose another --out such as site');
 
   const exists = info !== undefined;
