@@ -7,15 +7,16 @@
  * Rebuilds are incremental: seeds are parsed and tagged once per content (the
  * seed cache), and only pages whose data changed are rendered again and moved
  * into place; the others stay as they are. A change of templates, code, data
- * files or settings renders everything, into a staging folder swapped in whole.
+ * files or settings renders everything. Either way files move into the output
+ * one by one and only the build's own files are deleted (src/output-dir.ts).
  */
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { hashOf, SeedCache, versionOf } from './cache.ts';
 import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from './paths.ts';
-import { loadSiteSettings } from './config.ts';
+import { loadKeepFiles, loadSiteSettings } from './config.ts';
 import { toCsv, toPairsJson } from './export.ts';
-import { applyChanges, replaceFile, swapIn } from './files.ts';
+import { filesBelow, moveIn, removeFiles, replaceFile, surroundingsError } from './files.ts';
 import { loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type PageManifest, type PageSet, type SavedManifest } from './incremental.ts';
 import { loadSeeds, type LoadedSeeds } from './load.ts';
 import { assertValid, correctRecords } from './check.ts';
@@ -28,7 +29,8 @@ import { renderPages } from './render-pool.ts';
 import { buildSearchIndex, type SearchIndexSummary } from './search.ts';
 import { readRegistryFile, writeRegistryFile, type RegistryFile } from './registry-file.ts';
 import { PERMALINKS_FILE } from './seeds.ts';
-import { writeRecordsJson, type RecordSpans } from './stories-json.ts';
+import { spansOf, writeRecordsJson, type RecordSpans } from './stories-json.ts';
+import { assertOurs, isKept, lockOutput, makeStaging, MANIFEST_FILE, manifestText, openOutput, outputKey, removeStaleStaging, type OutputFolder } from './output-dir.ts';
 import { planSiteData, type SiteLabels } from './site.ts';
 import { digestUrl } from './site/format.ts';
 import { loadTaxonomy, loadTaxonomyCached, taxonomyCacheDir } from './taxonomy.ts';
@@ -56,7 +58,13 @@ export interface BuildOptions {
   readonly shardSize?: number;
   /** Progress and notices; the CLI passes a logger that stays quiet in CI. */
   readonly log?: (line: string) => void;
+  /** Build into a non-empty folder news-digest did not write (`--force`); its other files are kept. */
+  readonly force?: boolean;
+  /** How long to wait for another build into the same folder to finish (default 60 s). */
+  readonly lockWaitMs?: number;
 }
+
+const LOCK_WAIT_MS = 60_000;
 
 export interface BuildSummary {
   readonly digests: number;
@@ -75,6 +83,51 @@ export interface BuildSummary {
 
 
 export async function build(options: BuildOptions, tagger?: Tagger): Promise<BuildSummary> {
+  const dataDir = options.dataDir ?? join(PROJECT_ROOT, 'data');
+  const cacheDir = options.cacheDir === false ? undefined : resolve(options.cacheDir ?? DEFAULT_CACHE);
+  let release: (() => Promise<void>) | undefined;
+  const moving = { started: false };
+  try {
+    // Refused outputs are refused before anything is read or written.
+    const keep = await loadKeepFiles(dataDir);
+    const checked = await openOutput(options.outDir, { seedsDir: options.seedsDir, force: options.force === true, keep });
+    release = await lockOutput(checked.dir, cacheDir, options.lockWaitMs ?? LOCK_WAIT_MS);
+    // Under the lock: the manifest may have changed while this build waited.
+    const output = await openOutput(options.outDir, { seedsDir: options.seedsDir, force: options.force === true, keep });
+    return await buildLocked(options, tagger, { dataDir, cacheDir, output, moving });
+  } catch (error) {
+    throw surroundingsError(error, resolve(options.outDir), moving.started) ?? error;
+  } finally {
+    await release?.();
+  }
+}
+
+/**
+ * Test-only (documented in README, Development): with `ND_TEST_PAUSE_AT=stage`
+ * the build stops at the start of that stage, says so on stderr and waits for
+ * SIGUSR2, so that a test can kill it there deterministically.
+ */
+async function pauseAt(stage: 'load' | 'render' | 'move' | 'registry'): Promise<void> {
+  if (process.env.ND_TEST_PAUSE_AT !== stage) return;
+  process.stderr.write(`news-digest: paused at ${stage}\n`);
+  await new Promise<void>((resume) => {
+    const timer = setInterval(() => {}, 1 << 30);
+    process.once('SIGUSR2', () => {
+      clearInterval(timer);
+      resume();
+    });
+  });
+}
+
+interface Surroundings {
+  readonly dataDir: string;
+  readonly cacheDir: string | undefined;
+  readonly output: OutputFolder;
+  /** Set once files move into the output: errors from then on say the site may be partly updated. */
+  readonly moving: { started: boolean };
+}
+
+async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { dataDir, cacheDir, output: opened, moving }: Surroundings): Promise<BuildSummary> {
   const started = performance.now();
   const stages = { load: 0, tag: 0, site: 0, render: 0, search: 0, write: 0 };
   let mark = started;
@@ -85,9 +138,10 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   };
   const log = options.log ?? (() => {});
   const templatesDir = options.templatesDir ?? join(PROJECT_ROOT, 'templates');
-  const dataDir = options.dataDir ?? join(PROJECT_ROOT, 'data');
+  const outDir = opened.dir;
+  for (const stale of await removeStaleStaging(outDir, cacheDir)) log(`removed ${stale}, left by a build that was stopped`);
+  await pauseAt('load');
   const settings = await loadSiteSettings(dataDir, { baseUrl: options.baseUrl });
-  const cacheDir = options.cacheDir === false ? undefined : resolve(options.cacheDir ?? DEFAULT_CACHE);
   const version = await codeVersion(dataDir);
   // Labels from the tagging data in `dataDir` unless the caller brings its own.
   // The tagging data is loaded once (from the cache when the code version
@@ -108,6 +162,9 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   for (const notice of seeds.notices) log(notice);
   const warnings = assertValid(seeds);
   for (const warning of warnings) log(warning);
+  const manifestPath = cacheDir ? join(cacheDir, 'manifests', `${outputKey(outDir)}.json`) : undefined;
+  const output = await adoptOlderBuild(opened, manifestPath);
+  assertOurs(output);
   log(`loaded ${countOf(seeds.files.length, 'seed')} (${seeds.cacheHits} from cache): ${countOf(seeds.digests.length, 'digest')}, ${countOf(seeds.stories.length, 'story', 'stories')}`);
   lap('load');
 
@@ -131,21 +188,19 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   const renderVersion = hashOf(version, await versionOf([templatesDir]), JSON.stringify(settings));
   const { lazy } = data;
   const manifest = manifestOf(pages, renderVersion, lazy);
-  const outDir = resolve(options.outDir);
-  const manifestPath = cacheDir ? join(cacheDir, 'manifests', `${hashOf(outDir).slice(0, 16)}.json`) : undefined;
-  const previous = options.incremental === false ? undefined : await previousBuild(manifestPath, outDir);
+  // Only a folder with our manifest can be rebuilt incrementally: its other files are not ours to judge.
+  const previous = options.incremental === false || !output.ours ? undefined : await previousBuild(manifestPath, outDir);
   const plan = planPages(pages, manifest, previous?.manifest, lazy);
   log(`${plan.full ? 'full build' : 'incremental build'}: rendering ${plan.changed} of ${plan.total} pages`);
   lap('site');
 
-  // 4. Render. A full build renders into a staging folder that replaces the
-  // output in two renames. An incremental build renders only the changed pages
-  // into a staging folder, then moves each into the output (a rename per file,
-  // atomic): every step that can fail on bad input or a template bug has
-  // happened before the output is touched.
-  await mkdir(dirname(outDir), { recursive: true });
-  const staging = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.staging-`));
-  const target = plan.full ? staging : outDir;
+  // 4. Render into a staging folder (where no web server serves it), then
+  // write the data files there too: everything that can fail on bad input, a
+  // template bug or a full disk has happened before the first page moves into
+  // the output. Pages then move in one rename each; the build's own files no
+  // page produces any more are deleted last; every other file stays.
+  await pauseAt('render');
+  const staging = await makeStaging(outDir, cacheDir);
   let search: SearchIndexSummary | undefined;
   try {
     const rendered = await renderPages({
@@ -154,24 +209,50 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
       ...(options.shardSize === undefined ? {} : { shardSize: options.shardSize }),
       onShard: (done, total) => log(`rendered shard ${done} of ${total}`),
     });
-    if (!plan.full) await applyChanges(staging, outDir, plan.remove);
     lap('render');
-    if (options.search !== false) {
-      search = await buildSearchIndex(target, { language: settings.language, outputPath: join(staging, 'pagefind') });
-      if (!plan.full) await swapIn(join(staging, 'pagefind'), join(outDir, 'pagefind'));
+    if (plan.full && options.search !== false) {
+      search = await buildSearchIndex(staging, { language: settings.language, outputPath: join(staging, 'pagefind') });
       log(`indexed ${search.pages} pages for search in ${Math.round(search.milliseconds)} ms`);
     }
     lap('search');
     const previousRecords = previous && { path: join(outDir, 'stories.json'), spans: previous.records };
-    const spans = await writeRecordsJson(join(target, 'stories.json'), records, { keys: recordKeys, previous: previousRecords });
-    await replaceFile(join(target, 'stories.csv'), toCsv(records));
-    await replaceFile(join(target, 'pairs.json'), `${JSON.stringify(toPairsJson(records, relations), null, 2)}\n`);
-    if (plan.full) await swapIn(staging, outDir);
-    else await rm(staging, { recursive: true, force: true });
+    const spans = await writeRecordsJson(join(staging, 'stories.json'), records, { keys: recordKeys, previous: previousRecords });
+    await replaceFile(join(staging, 'stories.csv'), toCsv(records));
+    await replaceFile(join(staging, 'pairs.json'), `${JSON.stringify(toPairsJson(records, relations), null, 2)}\n`);
+    lap('write');
+
+    await pauseAt('move');
+    // The manifest names old and new files while they move, so that a build
+    // stopped half-way leaves none of its files unowned.
+    const staged = (await filesBelow(staging)).filter((path) => path !== MANIFEST_FILE);
+    let owned = new Set([...output.owned, ...staged]);
+    await replaceFile(join(outDir, MANIFEST_FILE), manifestText(owned));
+    moving.started = true;
+    await moveIn(staging, outDir, staged);
+    const stagedSet = new Set(staged);
+    const gone = plan.full ? [...output.owned].filter((path) => !stagedSet.has(path)) : plan.remove.filter((path) => output.owned.has(path));
+    if (!plan.full && options.search !== false) {
+      // Pagefind reads the whole site: the output, now that the pages are in.
+      search = await buildSearchIndex(outDir, { language: settings.language, outputPath: join(staging, 'pagefind') });
+      const index = (await filesBelow(join(staging, 'pagefind'))).map((path) => `pagefind/${path}`);
+      for (const path of index) owned.add(path);
+      await replaceFile(join(outDir, MANIFEST_FILE), manifestText(owned));
+      await moveIn(staging, outDir, index);
+      const fresh = new Set(index);
+      gone.push(...[...output.owned].filter((path) => path.startsWith('pagefind/') && !fresh.has(path)));
+      log(`indexed ${search.pages} pages for search in ${Math.round(search.milliseconds)} ms`);
+    }
+    const removed = new Set(gone.filter((path) => !isKept(path, output.keep)));
+    await removeFiles(outDir, removed);
+    owned = new Set([...owned].filter((path) => !removed.has(path)));
+    if (plan.full) owned = stagedSet;
+    await replaceFile(join(outDir, MANIFEST_FILE), manifestText(owned));
+    await rm(staging, { recursive: true, force: true });
     if (manifestPath) {
       const saved: SavedBuild = { manifest: saveManifest(manifest), stories: await fileIdentity(join(outDir, 'stories.json')), records: spans };
       await replaceFile(manifestPath, JSON.stringify(saved));
     }
+    await pauseAt('registry');
     await writeRegistry(registryFile, serializeRegistry(permalinks.registry), log);
     if (seedCacheDir) await new SeedCache(seedCacheDir).prune(seeds.cacheKeys);
     lap('write');
@@ -219,9 +300,32 @@ async function previousBuild(path: string | undefined, outDir: string): Promise<
     const saved = JSON.parse(await readFile(path, 'utf8')) as Partial<SavedBuild>;
     if (saved.stories !== (await fileIdentity(join(outDir, 'stories.json'))) || !saved.records) return undefined;
     const manifest = loadManifest(saved.manifest);
-    return manifest && { manifest, records: saved.records };
+    const records = spansOf(saved.records);
+    return manifest && records && { manifest, records };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * A folder an older version of this build wrote (before the manifest) is
+ * still recognised as ours when the cache's record of the last build into it
+ * matches its `stories.json` (the same file, size and time): its files are
+ * that build's pages, data files, assets and search index.
+ */
+async function adoptOlderBuild(output: OutputFolder, manifestPath: string | undefined): Promise<OutputFolder> {
+  if (!output.refusal || !manifestPath || (await stat(join(output.dir, MANIFEST_FILE)).then(() => true, () => false))) return output;
+  try {
+    const saved = JSON.parse(await readFile(manifestPath, 'utf8')) as Partial<SavedBuild>;
+    if (saved.stories !== (await fileIdentity(join(output.dir, 'stories.json')))) return output;
+    const pages = loadManifest(saved.manifest);
+    if (!pages) return output;
+    const below = async (folder: string): Promise<string[]> => (await filesBelow(join(output.dir, folder))).map((path) => `${folder}/${path}`);
+    const files = [...pages.outputs.keys(), 'stories.json', 'stories.csv', 'pairs.json', 'favicon.svg', ...(await below('assets')), ...(await below('pagefind'))];
+    const { refusal: _, ...rest } = output;
+    return { ...rest, owned: new Set(files.filter((path) => !isKept(path, output.keep))), ours: true };
+  } catch {
+    return output;
   }
 }
 

@@ -53,6 +53,10 @@ export async function versionOf(paths: readonly string[]): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Bytes of an entry's seal: sha256 of its key and payload, in front of the payload. */
+const SEAL_BYTES = 32;
+const sealOf = (key: string, payload: Uint8Array): Buffer => createHash('sha256').update(key).update('\0').update(payload).digest();
+
 export class SeedCache<T> {
   readonly #dir: string;
 
@@ -72,10 +76,15 @@ export class SeedCache<T> {
     } catch {
       return undefined;
     }
+    // The cache is untrusted input: a torn, edited or renamed entry (another
+    // seed's result under this key) is a miss, never an error nor a wrong record.
+    if (bytes.length < SEAL_BYTES) return undefined;
+    const payload = bytes.subarray(SEAL_BYTES);
+    if (!sealOf(key, payload).equals(bytes.subarray(0, SEAL_BYTES))) return undefined;
     try {
-      return deserialize(bytes) as T;
+      return deserialize(payload) as T;
     } catch {
-      return undefined; // a torn or foreign file is a miss, never an error
+      return undefined;
     }
   }
 
@@ -83,7 +92,8 @@ export class SeedCache<T> {
     await mkdir(this.#dir, { recursive: true });
     const path = join(this.#dir, `${key}.v8`);
     const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temporary, serialize(value));
+    const payload = serialize(value);
+    await writeFile(temporary, Buffer.concat([sealOf(key, payload), payload]));
     await rename(temporary, path);
   }
 

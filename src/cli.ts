@@ -23,6 +23,7 @@ Options:
   --base-url URL   absolute URL the site is published at (default: data/site.yaml)
   --no-search      skip the search index (faster previews; /search/ finds nothing)
   --full           render every page, even when an incremental rebuild is possible
+  --force          build into a non-empty folder news-digest did not write (its files are kept)
   --date YYYY-MM   with \`new\`: the issue's month or day (default: this month)
   --port N         with \`serve\`: the port (default: 8080)
   --quiet          print only problems and the summary line (default when CI=true)
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       'base-url': { type: 'string' },
       'no-search': { type: 'boolean', default: false },
       full: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       date: { type: 'string' },
       port: { type: 'string', default: '8080' },
       quiet: { type: 'boolean', default: false },
@@ -54,7 +56,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     if (!quiet || /: (error|warning):/.test(line)) console.error(escapeControl(line));
   };
   const buildOptions = {
-    seedsDir: values.seeds, outDir: values.out, baseUrl: values['base-url'], search: !values['no-search'], incremental: !values.full, log,
+    seedsDir: values.seeds, outDir: values.out, baseUrl: values['base-url'], search: !values['no-search'], incremental: !values.full, force: values.force, log,
   };
 
   switch (command) {

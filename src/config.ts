@@ -47,3 +47,23 @@ export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: s
     language: text('language', 'en'),
   };
 }
+
+/**
+ * `keep_files` (as Jekyll's): paths in the output folder a full build never
+ * deletes, beside `.git`, `CNAME` and `.nojekyll`, which it always keeps.
+ */
+export async function loadKeepFiles(dataDir: string): Promise<readonly string[]> {
+  const path = join(dataDir, 'site.yaml');
+  let raw: Record<string, unknown>;
+  try {
+    raw = (parse(await readFile(path, 'utf8')) ?? {}) as Record<string, unknown>;
+  } catch {
+    return []; // a missing or broken site.yaml is reported by loadSiteSettings, which reads it next
+  }
+  const value = raw.keep_files ?? [];
+  const valid = (entry: unknown): entry is string => typeof entry === 'string' && entry !== '' && !entry.startsWith('/') && !entry.includes('\\') && entry.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+  if (!Array.isArray(value) || !value.every(valid)) {
+    throw new DigestError(`${path}: Unexpected \`keep_files\`, expected a list of paths inside the output folder such as [CNAME, downloads]`);
+  }
+  return value;
+}

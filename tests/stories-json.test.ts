@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toRecords } from '../src/records.ts';
-import { writeRecordsJson, type RecordSpans } from '../src/stories-json.ts';
+import { spansOf, writeRecordsJson, type RecordSpans } from '../src/stories-json.ts';
 import type { StoryRecord } from '../src/types.ts';
 import { tempDir } from './helpers/cli.ts';
 import { parsePath } from './helpers/seeds.ts';
@@ -72,15 +72,48 @@ describe('writeRecordsJson', () => {
     }), { numRuns: 60 });
   });
 
-  it('should say so when the previous file is shorter than its spans promise, and leave the old output alone', async () => {
-    const dir = tempDir();
-    const keys = ['0:a', '1:b'];
-    const spans = await writeRecordsJson(join(dir, 'old.json'), keys.map(recordOf), { keys });
-    const old = readFileSync(join(dir, 'old.json'));
-    writeFileSync(join(dir, 'old.json'), old.subarray(0, 100));
-    await expect(writeRecordsJson(join(dir, 'new.json'), keys.map(recordOf), { keys, previous: { path: join(dir, 'old.json'), spans } }))
-      .rejects.toThrow(/old\.json ends at byte 100, before the \d+ bytes the last build recorded.*--full/);
-    expect(readdirSync(dir)).toEqual(['old.json']);
+  // The previous file and its spans come from the cache and the output folder: untrusted input.
+  describe('with a previous file that is not what its spans say', () => {
+    const keys = ['0:a', '1:b', '2:c', '3:d'];
+    const records = keys.map(recordOf);
+    const rebuild = async (corrupt: (dir: string, spans: RecordSpans) => RecordSpans): Promise<{ dir: string; text: string; spans: RecordSpans }> => {
+      const dir = tempDir();
+      const spans = corrupt(dir, await writeRecordsJson(join(dir, 'old.json'), records, { keys }));
+      const next = await writeRecordsJson(join(dir, 'new.json'), records, { keys, previous: { path: join(dir, 'old.json'), spans } });
+      return { dir, text: readFileSync(join(dir, 'new.json'), 'utf8'), spans: next };
+    };
+    const cases: [string, (dir: string, spans: RecordSpans) => RecordSpans][] = [
+      ['shorter than its spans promise', (dir, spans) => {
+        writeFileSync(join(dir, 'old.json'), readFileSync(join(dir, 'old.json')).subarray(0, 100));
+        return spans;
+      }],
+      ['described by offsets a few bytes off', (_, spans) => ({ ...spans, ends: spans.ends.map((end) => end + 3) })],
+      ['described by offsets a few bytes short', (_, spans) => ({ ...spans, ends: spans.ends.map((end, index) => (index === 0 ? end : end - 2)) })],
+      ['replaced by another stories.json of the same length', (dir, spans) => {
+        const other = readFileSync(join(dir, 'old.json'), 'utf8').replaceAll('“1:b”', '“1:x”').replaceAll('“3:d”', '“3:y”');
+        writeFileSync(join(dir, 'old.json'), other);
+        return spans;
+      }],
+      ['replaced by a stories.json of other records', (dir, spans) => {
+        writeFileSync(join(dir, 'old.json'), expected(['9:z', '8:y', '7:x', '6:w'].map(recordOf)));
+        return spans;
+      }],
+    ];
+    it.each(cases)('should write the records afresh when the previous file is %s', async (_, corrupt) => {
+      const { dir, text, spans } = await rebuild(corrupt);
+      expect(text).toBe(expected(records));
+      expect(JSON.parse(text)).toEqual({ stories: records });
+      expect(cut(Buffer.from(text), spans).map((part) => JSON.parse(part) as StoryRecord)).toEqual(records);
+      expect(readdirSync(dir).sort()).toEqual(['new.json', 'old.json']);
+    });
+  });
+
+  it('should refuse spans from the cache that this code did not write', () => {
+    const good = { keys: ['a', 'b'], ends: [40, 80], hashes: ['x', 'y'] };
+    expect(spansOf(good)).toEqual(good);
+    for (const bad of [undefined, null, 'text', { keys: ['a'], ends: [40] }, { ...good, ends: [40] }, { ...good, ends: [80, 40] }, { ...good, ends: [40, 41] }, { ...good, ends: ['40', 80] }, { ...good, hashes: [1, 2] }, { ...good, ends: [40, 1e300] }]) {
+      expect(spansOf(bad)).toBeUndefined();
+    }
   });
 
   it('should write every record fresh when the previous file is gone', async () => {
