@@ -79,7 +79,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       const path = join(values.seeds, skeleton.fileName);
       await writeFile(path, skeleton.text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'EEXIST') throw new DigestError(`Unexpected existing file ${path}, expected a new digest: edit it, or pass another --date`);
-        throw error;
+        // A missing folder is most often a mistyped --seeds: say so rather than create a stray folder.
+        if (error.code === 'ENOENT') throw new DigestError(`Unexpected --seeds \`${values.seeds}\`: no such folder, expected the folder of digests (create it first, or fix --seeds)`);
+        throw new DigestError(`Cannot write ${path} (${error.code ?? error.message}): check that ${values.seeds} is a folder you can write to`, { cause: error });
       });
       console.log(`news-digest: wrote ${path}; paste the digest below its front matter, then run \`npm run check\``);
       return;

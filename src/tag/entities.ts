@@ -4,6 +4,7 @@
  */
 
 import type { TaggerData } from './types.ts';
+import { TaggerDataProblem } from './validate.ts';
 import { phraseTokens, type TokenBuffer } from './tokens.ts';
 import { createTrie, insert, matchAt, type MatchResult, type Trie } from './trie.ts';
 import { isTitleCase, looksLikePerson, roleFactor } from './roles.ts';
@@ -30,7 +31,9 @@ function add(trie: Trie<Entity>, form: string, entity: Entity, overwrite: boolea
   const tokens = phraseTokens(form);
   if (tokens.length === 0) return;
   if (!insert(trie, tokens, entity, overwrite) && !overwrite) {
-    throw new TypeError(`Expected each name once, got \`${form}\` twice (last for \`${entity.slug}\`)`);
+    // Data, not misuse: two organisations in data/aliases.yaml share a name (up to case and punctuation).
+    const key = entity.kind === 'organization' ? `organizations.${entity.slug}.aliases` : `countries.${entity.slug}`;
+    throw new TaggerDataProblem(`Unexpected \`${form}\` twice (last for \`${entity.slug}\`), expected each name once`, key);
   }
 }
 
