@@ -25,6 +25,8 @@ Options:
   --full           render every page, even when an incremental rebuild is possible
   --date YYYY-MM   with \`new\`: the issue's month or day (default: this month)
   --port N         with \`serve\`: the port (default: 8080)
+  --host HOST      with \`serve\`: the address to listen on (default: 127.0.0.1, this machine only;
+                   0.0.0.0 opens it to the network)
   --quiet          print only problems and the summary line (default when CI=true)
   -h, --help       show this help`;
 
@@ -40,6 +42,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       full: { type: 'boolean', default: false },
       date: { type: 'string' },
       port: { type: 'string', default: '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -90,7 +93,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new DigestError(`Unexpected --port \`${values.port}\`, expected a port number`);
       const { serve } = await import('./serve.ts');
-      await serve({ ...buildOptions, port, watchPaths: [values.seeds, join(PROJECT_ROOT, 'data'), join(PROJECT_ROOT, 'templates')] }, (line) => console.error(escapeControl(line)));
+      await serve({ ...buildOptions, port, host: values.host, watchPaths: [values.seeds, join(PROJECT_ROOT, 'data'), join(PROJECT_ROOT, 'templates')] }, (line) => console.error(escapeControl(line)));
       return;
     }
     default:
