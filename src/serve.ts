@@ -124,6 +124,12 @@ export async function serve(options: ServeOptions, print: (line: string) => void
   };
   server.serve(options.port);
   await server.ready();
+  // The live-reload socket shares the port: the same Host check before its handshake.
+  const sockets = (server as unknown as { updateServer?: { options: { verifyClient: unknown } } }).updateServer;
+  if (sockets) {
+    sockets.options.verifyClient = ({ req }: { req: IncomingMessage }) =>
+      isAllowedHost(req.headers.host, allowed, (server.server.address() as { port: number }).port);
+  }
   const { address: boundHost, port: bound } = server.server.address() as { address: string; port: number };
   print(`serving ${options.outDir} at http://${WILDCARD.has(host) ? 'localhost' : hostName(host)}:${bound}/ (Ctrl-C to stop)`);
 

@@ -91,6 +91,22 @@ describe('serve', () => {
     expect(await rawStatus(port, '/', `127.0.0.1:${port}`)).toBe(200);
   });
 
+  it('should refuse a live-reload socket opened with another host name', async () => {
+    const upgrade = (host: string): Promise<number> => new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(`GET / HTTP/1.1\r\nHost: ${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`));
+      let text = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (chunk: string) => {
+        text += chunk;
+        if (text.includes('\r\n')) socket.destroy();
+      });
+      socket.on('error', reject);
+      socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0)));
+    });
+    expect(await upgrade(`evil.example:${port}`)).toBe(401);
+    expect(await upgrade(`localhost:${port}`)).toBe(101);
+  });
+
   it('should answer malformed and escaping paths with 400, and keep serving', async () => {
     for (const path of ['/%', '/%E0%A4%A', '/..%2f..%2fetc%2fpasswd', '/../../etc/passwd', '/a%00b', '/stories/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/%5c..%5c..%5cetc']) {
       expect(await rawStatus(port, path), path).toBe(400);
