@@ -204,7 +204,7 @@ export function oversizedMarkdownPart(body: string, starts: readonly number[]): 
   return undefined;
 }
 
-/** Positions are only read at block level: dropping them from inline nodes halves what a record keeps. */
+/** Positions are only read at block level: inline nodes drop theirs (four objects a node) before records keep them. */
 function withoutPositions(nodes: readonly PhrasingContent[]): PhrasingContent[] {
   return nodes.map((node) => {
     const { position: _position, ...rest } = node;
