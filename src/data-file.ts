@@ -4,7 +4,7 @@
  * `DataFileError` printed as `file:line:col: error: …`, the shape seed
  * messages have, so that an editor's typo never reads as a bug.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { DigestError } from './messages.ts';
 
@@ -36,6 +36,11 @@ export function dataError(file: DataFile, key: string, reason: string): DataFile
 export function readDataFile(path: string, options: { readonly schema?: 'core' | 'yaml-1.1' } = {}): { file: DataFile; value: unknown } {
   let text: string;
   try {
+    // A regular file of a sane size only: a link to /dev/zero or a FIFO must not hang the build.
+    const info = statSync(path);
+    if (info.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+    if (info.size > MAX_DATA_FILE) throw Object.assign(new Error('too large'), { code: `${info.size} bytes, over ${MAX_DATA_FILE}` });
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';

@@ -4,7 +4,7 @@
  * (`data/site.yaml:5:11: error: …`) saying what to do, exit 1, never
  * "internal error" or a stack trace.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -86,6 +86,17 @@ describe('errors in data files', () => {
     const { text, code } = printed(error);
     expect(text).toBe(`${join(dir, file)}:1:1: error: Cannot read the file (no such file), expected one of the project's data files: restore it from the repository (\`git checkout -- data/\`) or create it`);
     expect(code).toBe(1);
+  });
+});
+
+describe('data files that are not files', () => {
+  it('should refuse a data file that is a device or a folder, without reading it', async () => {
+    const dir = dataDir('site.yaml', null);
+    symlinkSync('/dev/zero', join(dir, 'site.yaml'));
+    await expect(loadSiteSettings(dir, {})).rejects.toThrow(/site\.yaml:1:1: error: Cannot read the file \(not a regular file\)/);
+    rmSync(join(dir, 'site.yaml'));
+    mkdirSync(join(dir, 'site.yaml'));
+    await expect(loadSiteSettings(dir, {})).rejects.toThrow(/site\.yaml:1:1: error: Cannot read the file \(a folder, not a file\)/);
   });
 });
 
