@@ -8,4 +8,13 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main, handleError } = await import('../src/cli.ts');
-await main().catch(handleError);
+// Not a top-level await: a promise that never settles (a child process gone) would
+// make Node exit 13. The CLI exits 0 or 1 only.
+let settled = false;
+main().catch(handleError).finally(() => (settled = true));
+process.on('beforeExit', () => {
+  if (!settled) {
+    console.error('news-digest: internal error, please report it: the command stopped before it finished');
+    process.exitCode = 1;
+  }
+});

@@ -39,6 +39,14 @@ export const MAX_MARKDOWN_BLOCK = 8_000;
 /** Most emphasis, code and link marks in one Markdown block: matching them is quadratic in their number. */
 export const MAX_MARKDOWN_MARKS = 500;
 const MARKDOWN_MARK = /[*_`[\]<]/g;
+/**
+ * Deepest nesting of block quotes and lists. micromark re-checks every open
+ * container on every line, so cost grows with depth × length: 500 quote
+ * levels (132 KB) took 40 s and 775 MB; at 20 levels a 10 MB seed is linear.
+ */
+export const MAX_MARKDOWN_NESTING = 20;
+/** One container opener at the start of what is left of a line: `>`, `-`, `*`, `+`, `1.`, `1)`. */
+const CONTAINER = /^[ \t]{0,3}(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 
 export function detectForm(body: string): BodyForm {
   return ATX_HEADING.test(body) ? 'markdown' : 'plain';
@@ -121,17 +129,111 @@ export function oversizedMarkdownBlock(body: string): { line: number; length: nu
   return undefined;
 }
 
-/** Blocks of a Markdown body: headings, and paragraphs (list items and quotes count as paragraphs). */
-export function markdownBlocks(body: string): Block[] {
+/**
+ * The first line whose quotes and lists nest deeper than `MAX_MARKDOWN_NESTING`,
+ * if any: a line scan, run before remark. Depth is over-estimated, never under:
+ * each opener on the line counts, and so does every two columns of indentation
+ * before one (the least a nested list item needs).
+ */
+export function deepMarkdownNesting(body: string): { line: number; depth: number } | undefined {
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let rest = lines[i]!;
+    let columns = 0;
+    while (rest[columns] === ' ' || rest[columns] === '\t') columns++;
+    const indent = [...rest.slice(0, columns)].reduce((sum, c) => sum + (c === '\t' ? 4 : 1), 0);
+    rest = rest.slice(columns);
+    let openers = 0;
+    for (let match = CONTAINER.exec(rest); match; match = CONTAINER.exec(rest)) {
+      openers++;
+      rest = rest.slice(match[0].length);
+    }
+    const depth = openers === 0 ? 0 : openers + Math.floor(indent / 2);
+    if (depth > MAX_MARKDOWN_NESTING) return { line: i + 1, depth };
+  }
+  return undefined;
+}
+
+/** Inline constructs off: block structure alone, which CommonMark settles before any inline parsing. */
+const blockParser = unified().use(remarkParse).data('micromarkExtensions', [{
+  disable: { null: ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink'] },
+}]);
+
+/** Bodies up to this size are parsed whole, as one part: memory is no concern there. */
+export const SPLIT_MARKDOWN_FROM = 256 * 1024;
+
+/**
+ * Where a Markdown body is cut into parts parsed one at a time: before each
+ * top-level `#` heading, as a first pass without inline constructs finds them
+ * (a fraction of a full parse's memory). A top-level heading closes every list,
+ * quote, code and HTML block, so each part parses alone as it parses in the
+ * whole; only a link reference definition stays within its part (its story).
+ * Returns the 0-based indexes of the lines that start a part.
+ */
+export function markdownParts(body: string, options: { readonly splitFrom?: number } = {}): number[] {
+  // Small, or no second heading to cut at: one part, and no first pass.
+  if (body.length <= (options.splitFrom ?? SPLIT_MARKDOWN_FROM) || !/\n {0,3}#{1,6}(?:[ \t]|$)/m.test(body)) return [0];
+  const { lines } = cleanLines(body.split('\n'));
+  const tree = blockParser.parse(lines.join('\n')) as Root;
+  const starts = [0];
+  for (const node of tree.children) {
+    const index = (node.position?.start.line ?? 1) - 1;
+    // ATX only: a setext heading's text line could be read as part of what precedes it.
+    if (node.type === 'heading' && index > 0 && /^ {0,3}#/.test(lines[index] ?? '')) starts.push(index);
+  }
+  return starts;
+}
+
+/** Most characters in one part of a Markdown body (`markdownParts`): a story is a few kilobytes. */
+export const MAX_MARKDOWN_PART = 1_000_000;
+
+/**
+ * The first part longer than `MAX_MARKDOWN_PART`, if any: parsed whole, a part
+ * costs up to 200 times its size in memory (micromark keeps all its events).
+ */
+export function oversizedMarkdownPart(body: string, starts: readonly number[]): { line: number; length: number } | undefined {
+  const lines = body.split('\n');
+  let offset = 0;
+  const ends = lines.map((line) => (offset += line.length + 1));
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const stop = (starts[i + 1] ?? lines.length) - 1;
+    const length = ends[stop]! - (start === 0 ? 0 : ends[start - 1]!);
+    if (length > MAX_MARKDOWN_PART) return { line: start + 1, length };
+  }
+  return undefined;
+}
+
+/** Positions are only read at block level: inline nodes drop theirs (four objects a node) before records keep them. */
+function withoutPositions(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+  return nodes.map((node) => {
+    const { position: _position, ...rest } = node;
+    return ('children' in rest ? { ...rest, children: withoutPositions(rest.children as PhrasingContent[]) } : rest) as PhrasingContent;
+  });
+}
+
+/**
+ * Blocks of a Markdown body: headings, and paragraphs (list items and quotes count as paragraphs).
+ * A large body is parsed part by part (`markdownParts`): micromark keeps every event of a
+ * document until it ends, so a 9.8 MB body parsed whole peaked at 2.1 GB.
+ */
+export function markdownBlocks(body: string, starts: readonly number[] = markdownParts(body)): Block[] {
   const { lines, marked } = cleanLines(body.split('\n'));
-  const tree = parser.parse(lines.join('\n')) as Root;
   const blocks: Block[] = [];
+  starts.forEach((start, i) => {
+    const tree = parser.parse(lines.slice(start, starts[i + 1] ?? lines.length).join('\n')) as Root;
+    for (const node of tree.children) visitBlock(node, start, marked, blocks);
+  });
+  return blocks.filter((block) => block.text !== '');
+}
+
+function visitBlock(node: RootContent, offset: number, marked: ReadonlySet<number>, blocks: Block[]): void {
   const visit = (node: RootContent): void => {
-    const line = node.position?.start.line ?? 1;
+    const line = (node.position?.start.line ?? 1) + offset;
     if (node.type === 'heading') {
-      blocks.push({ kind: 'heading', line, text: collapse(toString(node)), children: node.children, marked: true });
+      blocks.push({ kind: 'heading', line, text: collapse(toString(node)), children: withoutPositions(node.children), marked: true });
     } else if (node.type === 'paragraph') {
-      blocks.push({ kind: 'text', line, text: collapse(toString(node)), children: node.children, marked: marked.has(line) });
+      blocks.push({ kind: 'text', line, text: collapse(toString(node)), children: withoutPositions(node.children), marked: marked.has(line) });
     } else if (node.type === 'code' || node.type === 'html') {
       // Raw HTML and code are shown as the text the editor wrote, never as markup.
       const children: PhrasingContent[] = [{ type: 'text', value: node.value }];
@@ -140,8 +242,7 @@ export function markdownBlocks(body: string): Block[] {
       for (const child of node.children as RootContent[]) visit(child);
     }
   };
-  for (const node of tree.children) visit(node);
-  return blocks.filter((block) => block.text !== '');
+  visit(node);
 }
 
 export type { Paragraph };

@@ -26,6 +26,8 @@ Options:
   --force          build into a non-empty folder news-digest did not write (its files are kept)
   --date YYYY-MM   with \`new\`: the issue's month or day (default: this month)
   --port N         with \`serve\`: the port (default: 8080)
+  --host HOST      with \`serve\`: the address to listen on (default: 127.0.0.1, this machine only;
+                   0.0.0.0 opens it to the network)
   --quiet          print only problems and the summary line (default when CI=true)
   -h, --help       show this help`;
 
@@ -42,6 +44,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       force: { type: 'boolean', default: false },
       date: { type: 'string' },
       port: { type: 'string', default: '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -81,7 +84,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       const path = join(values.seeds, skeleton.fileName);
       await writeFile(path, skeleton.text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'EEXIST') throw new DigestError(`Unexpected existing file ${path}, expected a new digest: edit it, or pass another --date`);
-        throw error;
+        // A missing folder is most often a mistyped --seeds: say so rather than create a stray folder.
+        if (error.code === 'ENOENT') throw new DigestError(`Unexpected --seeds \`${values.seeds}\`: no such folder, expected the folder of digests (create it first, or fix --seeds)`);
+        throw new DigestError(`Cannot write ${path} (${error.code ?? error.message}): check that ${values.seeds} is a folder you can write to`, { cause: error });
       });
       console.log(`news-digest: wrote ${path}; paste the digest below its front matter, then run \`npm run check\``);
       return;
@@ -90,7 +95,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new DigestError(`Unexpected --port \`${values.port}\`, expected a port number`);
       const { serve } = await import('./serve.ts');
-      await serve({ ...buildOptions, port, watchPaths: [values.seeds, join(PROJECT_ROOT, 'data'), join(PROJECT_ROOT, 'templates')] }, (line) => console.error(escapeControl(line)));
+      await serve({ ...buildOptions, port, host: values.host, watchPaths: [values.seeds, join(PROJECT_ROOT, 'data'), join(PROJECT_ROOT, 'templates')] }, (line) => console.error(escapeControl(line)));
       return;
     }
     default:

@@ -1,7 +1,6 @@
 /** The site's settings (`data/site.yaml`), with the command line's overrides. */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { dataError, readDataFile } from './data-file.ts';
 import { DigestError } from './messages.ts';
 
 export interface SiteSettings {
@@ -14,37 +13,76 @@ export interface SiteSettings {
   readonly language: string;
 }
 
-export function normalizeBaseUrl(value: string, where: string): URL {
+/** Why `value` cannot be the base URL, or undefined when it can. */
+export function baseUrlProblem(value: string): string | undefined {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new DigestError(`${where}: Unexpected base URL \`${value}\`, expected an absolute http(s) URL such as https://example.org/news/`);
+    return `Unexpected base URL \`${value}\`, expected an absolute http(s) URL such as https://example.org/news/`;
   }
   if (!/^https?:$/.test(url.protocol) || url.search !== '' || url.hash !== '') {
-    throw new DigestError(`${where}: Unexpected base URL \`${value}\`, expected an absolute http(s) URL without query or fragment`);
+    return `Unexpected base URL \`${value}\`, expected an absolute http(s) URL without query or fragment`;
   }
+  // `user:password@` would be printed into every canonical link, feed and sitemap.
+  if (url.username !== '' || url.password !== '') {
+    return 'Unexpected user information in the base URL, expected a public address such as https://example.org/news/ (remove the `name:secret@` part: a password must never be published)';
+  }
+  return undefined;
+}
+
+export function normalizeBaseUrl(value: string, where: string): URL {
+  const problem = baseUrlProblem(value);
+  if (problem !== undefined) throw new DigestError(`${where}: ${problem}`);
+  const url = new URL(value);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
 }
 
+/**
+ * A BCP 47 language tag (`en`, `pt-BR`, `zh-Hant-TW`) in its canonical form, or
+ * undefined. Pagefind names index folders after it, so anything that is not a
+ * tag (a path such as `../../x`) must never get through.
+ */
+export function canonicalLanguage(value: string): string | undefined {
+  // The grammar's shape first: Intl accepts some forms (`en-u-…` extensions) we do not need.
+  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(value)) return undefined;
+  try {
+    const [tag] = Intl.getCanonicalLocales(value);
+    return tag !== undefined && /^[A-Za-z0-9-]+$/.test(tag) ? tag : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: string | undefined }): Promise<SiteSettings> {
-  const path = join(dataDir, 'site.yaml');
-  const raw = (parse(await readFile(path, 'utf8')) ?? {}) as Record<string, unknown>;
+  const { file, value } = readDataFile(join(dataDir, 'site.yaml'));
+  if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
+    throw dataError(file, '', `Unexpected ${Array.isArray(value) ? 'list' : typeof value} at the top level, expected a mapping of settings (\`title: …\`)`);
+  }
+  const raw = (value ?? {}) as Record<string, unknown>;
   const text = (key: string, fallback: string): string => {
     const value = raw[key] ?? fallback;
-    if (typeof value !== 'string' || value.trim() === '') throw new DigestError(`${path}: Unexpected \`${key}\`, expected a line of text`);
+    if (typeof value !== 'string' || value.trim() === '') throw dataError(file, key, `Unexpected \`${key}\`, expected a line of text`);
     return value.trim();
   };
+  const setting = (key: string, fallback: string, problem: (text: string) => string | undefined): string => {
+    const value = text(key, fallback);
+    const reason = problem(value);
+    if (reason !== undefined) throw dataError(file, key, reason);
+    return value;
+  };
   const baseUrl = overrides.baseUrl === undefined
-    ? normalizeBaseUrl(text('baseUrl', 'https://example.org/'), path)
+    ? normalizeBaseUrl(setting('baseUrl', 'https://example.org/', baseUrlProblem), file.path)
     : normalizeBaseUrl(overrides.baseUrl, '--base-url');
+  const language = setting('language', 'en', (tag) =>
+    canonicalLanguage(tag) === undefined ? `Unexpected language \`${tag}\`, expected a BCP 47 language tag such as \`en\` or \`pt-BR\`` : undefined);
   return {
     title: text('title', 'News Digest'),
     description: text('description', 'News digest'),
     baseUrl: baseUrl.href,
     pathPrefix: baseUrl.pathname,
-    language: text('language', 'en'),
+    language: canonicalLanguage(language)!,
   };
 }
 
@@ -53,17 +91,17 @@ export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: s
  * deletes, beside `.git`, `CNAME` and `.nojekyll`, which it always keeps.
  */
 export async function loadKeepFiles(dataDir: string): Promise<readonly string[]> {
-  const path = join(dataDir, 'site.yaml');
-  let raw: Record<string, unknown>;
+  let read;
   try {
-    raw = (parse(await readFile(path, 'utf8')) ?? {}) as Record<string, unknown>;
+    read = readDataFile(join(dataDir, 'site.yaml'));
   } catch {
-    return []; // a missing or broken site.yaml is reported by loadSiteSettings, which reads it next
+    return []; // a missing or broken site.yaml is reported by loadSiteSettings, which reads it first
   }
-  const value = raw.keep_files ?? [];
+  const { file, value: raw } = read;
+  const value = (raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>)['keep_files'] : undefined) ?? [];
   const valid = (entry: unknown): entry is string => typeof entry === 'string' && entry !== '' && !entry.startsWith('/') && !entry.includes('\\') && entry.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
   if (!Array.isArray(value) || !value.every(valid)) {
-    throw new DigestError(`${path}: Unexpected \`keep_files\`, expected a list of paths inside the output folder such as [CNAME, downloads]`);
+    throw dataError(file, 'keep_files', 'Unexpected `keep_files`, expected a list of paths inside the output folder such as [CNAME, downloads]');
   }
   return value;
 }

@@ -5,7 +5,7 @@
  */
 import { transliterate } from 'transliteration';
 import type { VFile } from 'vfile';
-import { detectForm, markdownBlocks, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, MAX_MARKDOWN_MARKS, type Block, type BodyForm } from './blocks.ts';
+import { deepMarkdownNesting, detectForm, markdownBlocks, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, MAX_MARKDOWN_MARKS, MAX_MARKDOWN_NESTING, MAX_MARKDOWN_PART, markdownParts, oversizedMarkdownPart, type Block, type BodyForm } from './blocks.ts';
 import { findMonthYear, formatHumanDate, parseIsoDate } from './dates.ts';
 import { decodeSeed } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
@@ -39,6 +39,11 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
   const form = detectForm(body);
   let blocks: Block[];
   if (form === 'markdown') {
+    const deep = deepMarkdownNesting(body);
+    if (deep) {
+      seedError(file, `Unexpected quotes or lists nested ${deep.depth} levels deep, expected at most ${MAX_MARKDOWN_NESTING}: flatten them, or write the digest as plain text (no \`#\` headings)`, { line: deep.line }, 'nesting-too-deep');
+      return undefined;
+    }
     const oversized = oversizedMarkdownBlock(body);
     if (oversized && oversized.length > MAX_MARKDOWN_BLOCK) {
       seedError(file, `Unexpected Markdown paragraph of ${oversized.length} characters, expected at most ${MAX_MARKDOWN_BLOCK}: split it into paragraphs`, { line: oversized.line }, 'paragraph-too-long');
@@ -48,7 +53,14 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
       seedError(file, `Unexpected Markdown paragraph with ${oversized.marks} of the marks \`* _ \` [ ] <\`, expected at most ${MAX_MARKDOWN_MARKS}: split it into paragraphs, or write the digest as plain text (no \`#\` headings)`, { line: oversized.line }, 'paragraph-too-marked');
       return undefined;
     }
-    blocks = markdownBlocks(body);
+    // After the cheap checks: finding the parts is a (block-only) parse of the whole body.
+    const parts = markdownParts(body);
+    const part = oversizedMarkdownPart(body, parts);
+    if (part) {
+      seedError(file, `Unexpected Markdown story of ${part.length} characters without a \`#\` heading, expected at most ${MAX_MARKDOWN_PART}: split it into stories (or close the code or HTML block it opens)`, { line: part.line }, 'story-too-long');
+      return undefined;
+    }
+    blocks = markdownBlocks(body, parts);
   } else {
     blocks = plainBlocks(body);
   }

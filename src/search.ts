@@ -12,7 +12,7 @@ import * as pagefind from 'pagefind';
 import { DigestError } from './messages.ts';
 
 export interface SearchIndexOptions {
-  /** ISO 639-1; one language means one index, whatever `lang` a page declares. */
+  /** A BCP 47 tag (`en`); one language means one index, whatever `lang` a page declares. */
   readonly language?: string;
   /** Which rendered files are stories, relative to the site folder. */
   readonly glob?: string;
@@ -31,6 +31,9 @@ export class SearchIndexError extends DigestError {}
 
 export const STORY_GLOB = 'stories/**/*.html';
 
+/** Letters, digits and hyphens in BCP 47's shape: never a path separator or a dot. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+
 /**
  * Pagefind also writes its three ready-made UIs; /search/ uses none of them
  * (they cannot sort by date, and our CSP is simpler to keep with our own
@@ -44,8 +47,12 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   const fail = (step: string, errors: readonly string[]): never => {
     throw new SearchIndexError(`Building the search index of ${siteDir} failed while ${step}: ${errors.join('; ')}`);
   };
+  // Defence in depth (settings already checked it): Pagefind names files after the
+  // language, so a value such as `../../x` would write outside the site folder.
+  const language = options.language ?? 'en';
+  if (!LANGUAGE_TAG.test(language)) throw new SearchIndexError(`Unexpected search language \`${language}\`, expected a BCP 47 language tag such as \`en\`: fix \`language\` in data/site.yaml`);
   try {
-    const created = await pagefind.createIndex({ forceLanguage: options.language ?? 'en' });
+    const created = await pagefind.createIndex({ forceLanguage: language });
     if (!created.index || created.errors.length > 0) return fail('starting Pagefind', created.errors);
     const added = await created.index.addDirectory({ path: siteDir, glob: options.glob ?? STORY_GLOB });
     if (added.errors.length > 0) fail('reading the pages', added.errors);

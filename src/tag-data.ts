@@ -1,19 +1,19 @@
 /**
  * Load the tagger's data: `data/aliases.yaml`, `data/topics.yaml` and the world-countries
  * dataset. The only tagging module that touches the file system. Bad data throws a
- * `TaggerDataError` naming the file and the key.
+ * `TaggerDataError` (a `DigestError`) positioned at the bad key: `data/topics.yaml:12:7: error: …`.
  */
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { Country } from 'world-countries';
 import type { AmbiguousName, OrganizationData, TaggerData, TopicData, TopicScoring } from './tag/types.ts';
 import { NOT_A_COUNTRY } from './tag/context.ts';
 import { buildCountries, type CountryOverride } from './tag/world.ts';
-import { expectNumber, expectRecord, expectSlug, expectString, expectStrings, TaggerDataError } from './tag/validate.ts';
+import { expectNumber, expectRecord, expectSlug, expectString, expectStrings, failAt, TaggerDataError, TaggerDataProblem } from './tag/validate.ts';
+import { DataFileError, readDataFile, type DataFile } from './data-file.ts';
 
 export { TaggerDataError } from './tag/validate.ts';
 export type { TaggerData } from './tag/types.ts';
@@ -23,26 +23,20 @@ export type { TaggerData } from './tag/types.ts';
 const require = createRequire(import.meta.url);
 const FILES = ['aliases.yaml', 'topics.yaml'] as const;
 
-function readYaml(dataDir: string, name: string): Record<string, unknown> {
-  const file = join(dataDir, name);
-  let text: string;
+function readYaml(dataDir: string, name: string): { file: DataFile; doc: Record<string, unknown> } {
+  let read;
   try {
-    text = readFileSync(file, 'utf8');
+    read = readDataFile(join(dataDir, name));
   } catch (error) {
-    throw new TaggerDataError(`Cannot read ${file}: ${(error as Error).message}`);
+    if (error instanceof DataFileError) throw new TaggerDataError(error.message, { cause: error });
+    throw error;
   }
-  let value: unknown;
-  try {
-    value = parse(text, { schema: 'core', uniqueKeys: true });
-  } catch (error) {
-    throw new TaggerDataError(`Invalid YAML in ${file}: ${(error as Error).message}`);
-  }
-  return expectRecord(value, file, '(top level)');
+  const { file, value } = read;
+  return { file, doc: expectRecord(value, file, '(top level)') };
 }
 
 function loadAliases(dataDir: string) {
-  const file = join(dataDir, 'aliases.yaml');
-  const doc = readYaml(dataDir, 'aliases.yaml');
+  const { file, doc } = readYaml(dataDir, 'aliases.yaml');
   const overrides: Record<string, CountryOverride> = {};
   for (const [iso3, raw] of Object.entries(expectRecord(doc['overrides'] ?? {}, file, 'overrides'))) {
     const entry = expectRecord(raw, file, `overrides.${iso3}`);
@@ -78,7 +72,7 @@ function loadAliases(dataDir: string) {
 }
 
 /** `ambiguous:` name → {forms, default, readings: {country-slug or not-…: [cue, …]}} (src/tag/context.ts). */
-function loadAmbiguous(raw: unknown, file: string): AmbiguousName[] {
+function loadAmbiguous(raw: unknown, file: DataFile): AmbiguousName[] {
   const owners = new Map<string, string>(); // a form belongs to one ambiguous name
   return Object.entries(expectRecord(raw, file, 'ambiguous')).map(([name, value]) => {
     const key = `ambiguous.${name}`;
@@ -90,13 +84,13 @@ function loadAmbiguous(raw: unknown, file: string): AmbiguousName[] {
     }));
     const fallback = expectString(entry['default'], file, `${key}.default`);
     if (!readings.some((r) => r.name === fallback)) {
-      throw new TaggerDataError(`Unexpected \`${fallback}\` at \`${key}.default\` in ${file}, expected one of its readings`);
+      failAt(file, `${key}.default`, `Unexpected \`${fallback}\` at \`${key}.default\`, expected one of its readings`);
     }
     const forms = entry['forms'] === undefined ? [name] : expectStrings(entry['forms'], file, `${key}.forms`);
     for (const form of forms) {
       const owner = owners.get(form);
       if (owner !== undefined && owner !== name) {
-        throw new TaggerDataError(`Unexpected \`${form}\` at \`${key}.forms\` in ${file}, already a form of \`ambiguous.${owner}\``);
+        failAt(file, `${key}.forms`, `Unexpected \`${form}\` at \`${key}.forms\`, already a form of \`ambiguous.${owner}\``);
       }
       owners.set(form, name);
     }
@@ -105,13 +99,12 @@ function loadAmbiguous(raw: unknown, file: string): AmbiguousName[] {
 }
 
 function loadTopics(dataDir: string): { topics: TopicData[]; topicScoring: TopicScoring } {
-  const file = join(dataDir, 'topics.yaml');
-  const doc = readYaml(dataDir, 'topics.yaml');
+  const { file, doc } = readYaml(dataDir, 'topics.yaml');
   const s = expectRecord(doc['scoring'], file, 'scoring');
   const num = (key: string) => expectNumber(s[key], file, `scoring.${key}`);
   const topicScoring = { headline: num('headline'), lead: num('lead'), body: num('body'), threshold: num('threshold'), relative: num('relative'), max: num('max') };
   const list = doc['topics'];
-  if (!Array.isArray(list)) throw new TaggerDataError(`Unexpected ${typeof list} at \`topics\` in ${file}, expected a list of topics`);
+  if (!Array.isArray(list)) failAt(file, 'topics', `Unexpected ${list === undefined ? 'missing value' : typeof list} at \`topics\`, expected a list of topics`);
   const topics = list.map((raw, i): TopicData => {
     const entry = expectRecord(raw, file, `topics[${i}]`);
     const slug = expectSlug(entry['slug'], file, `topics[${i}].slug`);
@@ -133,14 +126,17 @@ export function loadTaggerData(dataDir = 'data'): TaggerData {
   try {
     countries = buildCountries(world, { overrides: a.overrides, aliases: a.aliases, ignore: a.ignore });
   } catch (error) {
-    throw new TaggerDataError(`${(error as Error).message} in ${a.file} (\`countries\`/\`overrides\`)`);
+    if (error instanceof TaggerDataProblem) failAt(a.file, error.key, error.reason);
+    throw error;
   }
+  const orgOwner = new Map<string, string>();
   const pinned = new Map(Object.entries(a.aliases).flatMap(([slug, forms]) => forms.map((f) => [f, slug] as const)));
   for (const org of a.organizations) {
     for (const form of org.forms) {
-      if (pinned.has(form)) {
-        throw new TaggerDataError(`Unexpected \`${form}\` at \`organizations.${org.slug}.aliases\` in ${a.file}, already an alias of \`${pinned.get(form)}\``);
+      if (pinned.has(form) || (orgOwner.get(form) ?? org.slug) !== org.slug) {
+        failAt(a.file, `organizations.${org.slug}.aliases`, `Unexpected \`${form}\` at \`organizations.${org.slug}.aliases\`, already an alias of \`${pinned.get(form) ?? orgOwner.get(form)}\``);
       }
+      orgOwner.set(form, org.slug);
     }
   }
   const slugs = new Set(countries.map((c) => c.slug));

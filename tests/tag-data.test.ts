@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTagger } from '../src/tag.ts';
+import { DigestError } from '../src/messages.ts';
 import { loadTaggerData, TaggerDataError, taggerDataVersion } from '../src/tag-data.ts';
 
 const dirs: string[] = [];
@@ -52,22 +53,29 @@ describe('loadTaggerData', () => {
     expect(tag({ headline: 'Russia ships vaccines to Iran', paragraphs: [] }).topics).toEqual(['health']);
   });
 
-  it.each<[string, string, (text: string) => string, RegExp]>([
-    ['a country alias list that is not a list', 'aliases.yaml', (t) => t.replace('  ukraine: [', '  ukraine: x\n  old-ukraine: ['), /`countries\.ukraine`.*aliases\.yaml|aliases\.yaml.*countries\.ukraine/],
-    ['an alias for an unknown country', 'aliases.yaml', (t) => t.replace('  ukraine: [', '  narnia: [Aslan]\n  ukraine: ['), /narnia.*aliases\.yaml/],
-    ['an organisation without a name', 'aliases.yaml', (t) => t.replace('nato: { name: NATO, ', 'nato: { '), /`organizations\.nato\.name` in .*aliases\.yaml/],
-    ['a topic weight that is not a number', 'topics.yaml', (t) => t.replace('sanction*: 3', 'sanction*: lots'), /`topics\.sanctions\.evidence\.sanction\*` in .*topics\.yaml/],
-    ['a topic slug that is not a slug', 'topics.yaml', (t) => t.replace('slug: nuclear', 'slug: Nuclear Stuff'), /`topics\[8\]\.slug` in .*topics\.yaml/],
-    ['missing scoring', 'topics.yaml', (t) => t.replace('scoring:', 'scorin:'), /`scoring` in .*topics\.yaml/],
-    ['invalid YAML', 'topics.yaml', (t) => `${t}\n  - [unclosed`, /Invalid YAML in .*topics\.yaml/],
-  ])('should throw a clear error for %s', (_name, file, edit, message) => {
+  // Each case: the edit, a marker on the line the error must point at, and the message.
+  it.each<[string, string, (text: string) => string, string, RegExp]>([
+    ['a country alias list that is not a list', 'aliases.yaml', (t) => t.replace('  ukraine: [', '  ukraine: x\n  old-ukraine: ['), 'ukraine: x', /Unexpected `x` at `countries\.ukraine`, expected a list of strings/],
+    ['an alias for an unknown country', 'aliases.yaml', (t) => t.replace('  ukraine: [', '  narnia: [Aslan]\n  ukraine: ['), 'narnia: [Aslan]', /Unexpected unknown country slug `narnia`/],
+    ['an organisation without a name', 'aliases.yaml', (t) => t.replace('nato: { name: NATO, ', 'nato: { '), 'nato: { ', /`organizations\.nato\.name`, expected a non-empty string/],
+    ['a name shared by two organisations', 'aliases.yaml', (t) => t.replace('nato: { name: NATO, aliases: [', 'nato: { name: NATO, aliases: [ASEAN, '), 'asean: { name: ASEAN', /Unexpected `ASEAN` at `organizations\.asean\.aliases`, already an alias of/],
+    ['a topic weight that is not a number', 'topics.yaml', (t) => t.replace('sanction*: 3', 'sanction*: lots'), 'sanction*: lots', /Unexpected `lots` at `topics\.sanctions\.evidence\.sanction\*`, expected a number/],
+    ['a topic slug that is not a slug', 'topics.yaml', (t) => t.replace('slug: nuclear', 'slug: Nuclear Stuff'), 'slug: Nuclear Stuff', /`topics\[8\]\.slug`, expected a lowercase slug/],
+    ['missing scoring', 'topics.yaml', (t) => t.replace('scoring:', 'scorin:'), 'scorin:', /Unexpected missing value at `scoring`, expected a mapping/],
+    ['invalid YAML', 'topics.yaml', (t) => `${t}\n  - [unclosed`, '  - [unclosed', /Invalid YAML: /],
+  ])('should throw one positioned error for %s', (_name, file, edit, marker, message) => {
     const dir = dataDir(file, edit);
+    const text = readFileSync(join(dir, file), 'utf8');
+    const line = text.split('\n').findIndex((l) => l.includes(marker)) + 1;
+    expect(line).toBeGreaterThan(0);
     expect(() => loadTaggerData(dir)).toThrow(TaggerDataError);
+    expect(() => loadTaggerData(dir)).toThrow(DigestError);
     expect(() => loadTaggerData(dir)).toThrow(message);
+    expect(() => loadTaggerData(dir)).toThrow(new RegExp(`^${join(dir, file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+: error: `));
   });
 
   it('should name the missing file', () => {
-    expect(() => loadTaggerData(join(tmpdir(), 'no-such-data-dir'))).toThrow(/Cannot read .*aliases\.yaml/);
+    expect(() => loadTaggerData(join(tmpdir(), 'no-such-data-dir'))).toThrow(/aliases\.yaml:1:1: error: Cannot read the file \(no such file\)/);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 
 import type { TaggerData } from './types.ts';
+import { TaggerDataProblem } from './validate.ts';
 import { phraseTokens, type TokenBuffer } from './tokens.ts';
 import { createTrie, insert, type Trie } from './trie.ts';
 import { compilePlaces, walkAt, type Cued, type Places } from './context.ts';
@@ -43,7 +44,9 @@ export function compileEntities(data: TaggerData): Entities {
     if (tokens.length === 0) return;
     const key = tokens.join('\0');
     if (byPath.has(key) && !overwrite) {
-      throw new TypeError(`Expected each name once, got \`${form}\` twice (last for \`${entity.slug}\`)`);
+      // Data, not misuse: two entries of data/aliases.yaml share a name (up to case and punctuation).
+      const at = entity.kind === 'organization' ? `organizations.${entity.slug}.aliases` : `countries.${entity.slug}`;
+      throw new TaggerDataProblem(`Unexpected \`${form}\` twice (last for \`${entity.slug}\`), expected each name once`, at);
     }
     byPath.set(key, entity);
     paths.set(key, tokens);

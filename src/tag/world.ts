@@ -8,6 +8,7 @@
 
 import type { Country } from 'world-countries';
 import type { CountryData } from './types.ts';
+import { TaggerDataProblem } from './validate.ts';
 
 export interface CountryOverride {
   readonly slug?: string;
@@ -72,10 +73,10 @@ export function buildCountries(world: readonly Country[], options: WorldOptions)
     else if (independent.length === 1) owner.set(form, independent[0] as number);
   }
   const bySlug = new Map(slugs.map((slug, index) => [slug, index]));
-  if (bySlug.size !== slugs.length) throw new TypeError('Expected unique country slugs, got duplicates');
+  if (bySlug.size !== slugs.length) throw new TaggerDataProblem('Unexpected duplicate country slugs, expected each override to give a slug no other country has', 'overrides');
   for (const [slug, forms] of Object.entries(options.aliases)) {
     const index = bySlug.get(slug);
-    if (index === undefined) throw new TypeError(`Expected a known country slug, got \`${slug}\``);
+    if (index === undefined) throw new TaggerDataProblem(`Unexpected unknown country slug \`${slug}\`, expected the slug of a country in world-countries or in \`overrides\``, `countries.${slug}`);
     for (const form of forms) owner.set(form, index);
   }
   const forms: string[][] = world.map(() => []);
