@@ -10,6 +10,7 @@ import { compileEntities, findMentions, type Mention } from './tag/entities.ts';
 import { rankCountries } from './tag/salience.ts';
 import { choosePairs } from './tag/pairs.ts';
 import { compileTopics, pickTopics, scoreZone } from './tag/topics.ts';
+import { chooseTopics, compileTopicModel, createLemmatiser } from './tag/choose-topics.ts';
 import { TokenBuffer } from './tag/tokens.ts';
 
 export { pairSlug } from './tag/pairs.ts';
@@ -20,17 +21,25 @@ export type Tagger = (story: TaggableStory) => StoryTags;
 export function createTagger(data: TaggerData): Tagger {
   const entities = compileEntities(data);
   const topics = compileTopics(data);
+  const model = compileTopicModel(data);
+  const lemmatiser = createLemmatiser(model);
   const buffer = new TokenBuffer(); // reused zone after zone: tagging allocates little
+  const lemmas = new TokenBuffer(); // the same tokens as lemmas, for topics
+  let muted = new Uint8Array(512); // tokens inside negative phrases, per zone
   return (story) => {
     if (typeof story?.headline !== 'string' || !Array.isArray(story.paragraphs)) {
       throw new TypeError('Expected a story with a `headline` string and `paragraphs` array');
     }
     const mentions: Mention[] = [];
     const scores = new Float64Array(data.topics.length);
+    model?.reset();
     for (let zone = 0; zone <= story.paragraphs.length; zone++) {
       buffer.load(zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string));
       findMentions(entities, buffer, zone, mentions);
-      scoreZone(topics, buffer, zone, scores);
+      lemmatiser.lemmatise(buffer, lemmas);
+      if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
+      scoreZone(topics, lemmas, zone, scores, muted);
+      model?.addZone(lemmas, lemmatiser.ids, zone, muted);
     }
     const ranked = rankCountries(mentions);
     const organizations: string[] = [];
@@ -38,7 +47,7 @@ export function createTagger(data: TaggerData): Tagger {
     return {
       countries: ranked.map((c) => c.slug),
       pairs: choosePairs(ranked),
-      topics: pickTopics(topics, scores),
+      topics: model ? chooseTopics(model, topics, scores) : pickTopics(topics, scores),
       organizations,
     };
   };
