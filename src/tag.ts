@@ -12,6 +12,7 @@ import { choosePairs } from './tag/pairs.ts';
 import { compileTopics, pickTopics, scoreZone } from './tag/topics.ts';
 import { chooseTopics, compileTopicModel, createLemmatiser } from './tag/choose-topics.ts';
 import { TokenBuffer } from './tag/tokens.ts';
+import { LemmaBuffer } from './tag/lemmas.ts';
 
 export { pairSlug } from './tag/pairs.ts';
 export type { TaggableStory, TaggerData } from './tag/types.ts';
@@ -24,7 +25,7 @@ export function createTagger(data: TaggerData): Tagger {
   const model = compileTopicModel(data);
   const lemmatiser = createLemmatiser(model);
   const buffer = new TokenBuffer(); // reused zone after zone: tagging allocates little
-  const lemmas = new TokenBuffer(); // the same tokens as lemmas, for topics
+  const lemmas = new LemmaBuffer(); // the same tokens as lemmas, for topics
   let muted = new Uint8Array(512); // tokens inside negative phrases, per zone
   return (story) => {
     if (typeof story?.headline !== 'string' || !Array.isArray(story.paragraphs)) {

@@ -10,7 +10,7 @@
  */
 
 import { createRequire } from 'node:module';
-import { HEAD, hashToken, headHash, type TokenBuffer } from './tokens.ts';
+import { HEAD, hashToken, headHash, TokenBuffer } from './tokens.ts';
 
 interface WinkLemmatizer {
   noun(word: string): string;
@@ -68,11 +68,18 @@ export class Vocabulary {
 /** A word's lemma as the tokenizer would see it, with its hashes and model id. */
 interface Entry {
   readonly word: string; // the lowercase surface form (the cache key)
+  readonly wordHead: number; // the buffer's head hash of the surface form
   readonly lemma: string;
   readonly hash: number;
   readonly head: number;
-  readonly id: number; // in the vocabulary; -1 if a fixed one lacks it
+  readonly id: number; // in the vocabulary; -1 if a fixed one lacks it; STOP for a stop word
 }
+
+/** The id of a stop word (`the`, `of`, `said`): no feature, and bigrams join across it. */
+export const STOP = -2;
+// The `stopword` package's English list: function words that say nothing of a topic, and that
+// a small corpus would otherwise fit as noise (`and` → intelligence).
+const STOP_WORDS = new Set((require('stopword') as { eng: string[] }).eng);
 
 /**
  * Turns a zone's tokens into lemma tokens, one for one, so token indices stay valid:
@@ -92,16 +99,20 @@ export class Lemmatiser {
 
   private entry(buffer: TokenBuffer, i: number): Entry {
     const hash = buffer.hash[i] as number;
+    const head = buffer.head[i] as number;
+    const length = (buffer.end[i] as number) - (buffer.start[i] as number);
     const { mask, hashes, entries } = this;
     let at = hash & mask;
+    // Same 30-bit hash, same hash of the first letters, same length: the same word (a false
+    // match would need two collisions at once; comparing the letters cost more than lemmas).
     for (let e = entries[at]; e !== undefined; e = entries[at]) {
-      if (hashes[at] === hash && buffer.is(i, e.word, true)) return e;
+      if (hashes[at] === hash && e.wordHead === head && e.word.length === length) return e;
       at = (at + 1) & mask;
     }
     const word = buffer.lower(i);
     let lemma = lemmaOf(word);
     if (!SINGLE_TOKEN.test(lemma)) lemma = word; // one token in, one token out
-    const e: Entry = { word, lemma, hash: hashToken(lemma), head: lemma.length >= HEAD ? headHash(lemma) : -1, id: this.vocabulary.id(lemma) };
+    const e: Entry = { word, wordHead: head, lemma, hash: hashToken(lemma), head: lemma.length >= HEAD ? headHash(lemma) : -1, id: STOP_WORDS.has(word) || STOP_WORDS.has(lemma) ? STOP : this.vocabulary.id(lemma) };
     // Cache only what the folded comparison finds again (not `É…`, which ASCII folding misses).
     if (this.size < 1 << 20 && buffer.is(i, word, true)) {
       hashes[at] = hash;
@@ -127,35 +138,59 @@ export class Lemmatiser {
   }
 
   /** Fill `out` with the lemma tokens of `buffer` (and `ids` with their model ids). */
-  lemmatise(buffer: TokenBuffer, out: TokenBuffer): TokenBuffer {
+  lemmatise(buffer: TokenBuffer, out: LemmaBuffer): LemmaBuffer {
     const n = buffer.count;
     out.reserve(n);
     if (this.ids.length < n) this.ids = new Int32Array(n * 2);
     const { ids } = this;
-    let text = '';
+    const tokens = out.tokens;
     for (let i = 0; i < n; i++) {
-      const start = text.length + (i === 0 ? 0 : 1);
       if (buffer.isWord(i)) {
         const e = this.entry(buffer, i);
-        text += i === 0 ? e.lemma : ` ${e.lemma}`;
+        tokens[i] = e.lemma;
         out.hash[i] = e.hash;
         out.head[i] = e.head;
         out.code[i] = -1;
         ids[i] = e.id;
       } else {
         const code = buffer.code[i] as number;
-        text += i === 0 ? String.fromCharCode(code) : ` ${String.fromCharCode(code)}`;
+        tokens[i] = PUNCTUATION[code] ??= String.fromCharCode(code);
         out.hash[i] = buffer.hash[i] as number;
         out.head[i] = -1;
         out.code[i] = code;
         ids[i] = -1;
       }
-      out.start[i] = start;
-      out.end[i] = text.length;
     }
-    out.text = text;
     out.count = n;
     return out;
+  }
+}
+
+const PUNCTUATION: string[] = [];
+
+/**
+ * A zone as lemma tokens. It keeps each token as a string instead of spans of one text (no
+ * text is built), so the trie's comparisons are string comparisons; the hashes are those a
+ * TokenBuffer would give the lemma text.
+ */
+export class LemmaBuffer extends TokenBuffer {
+  tokens: string[] = [];
+
+  override first(i: number): number {
+    return (this.tokens[i] as string).charCodeAt(0);
+  }
+
+  override word(i: number): string {
+    return this.tokens[i] as string;
+  }
+
+  override lower(i: number): string {
+    return this.tokens[i] as string; // lemmas are lowercase; punctuation has no case
+  }
+
+  /** Lemmas are lowercase: `folded` comparisons (data phrases are lowercase too) are exact ones. */
+  override is(i: number, token: string, _folded: boolean): boolean {
+    return this.tokens[i] === token;
   }
 }
 

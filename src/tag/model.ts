@@ -11,7 +11,7 @@
  */
 
 import type { TopicModelData } from './types.ts';
-import { Vocabulary } from './lemmas.ts';
+import { STOP, Vocabulary } from './lemmas.ts';
 import type { TokenBuffer } from './tokens.ts';
 
 /** Training's feature keys: bigram keys sit above every unigram id (lemma ids stay below 2^21). */
@@ -32,7 +32,7 @@ export interface FeatureSink {
 /**
  * Send every unigram and bigram of the zone in `buffer` (lemma tokens, see lemmas.ts) whose
  * lemmas have an id in `ids` to `sink`. Punctuation and muted tokens (inside a negative
- * phrase) break bigrams. Returns the zone's weighted word count (for the norm).
+ * phrase) break bigrams; stop words are skipped (`held the talks` → `hold talk`). Returns the zone's weighted word count (for the norm).
  */
 export function zoneFeatures(buffer: TokenBuffer, ids: Int32Array, muted: Uint8Array, weight: number, sink: FeatureSink): number {
   let previous = -1;
@@ -42,8 +42,9 @@ export function zoneFeatures(buffer: TokenBuffer, ids: Int32Array, muted: Uint8A
       previous = -1;
       continue;
     }
-    words += weight;
     const id = ids[i] as number;
+    if (id === STOP) continue;
+    words += weight;
     if (id >= 0) {
       sink.unigram(id, weight);
       if (previous >= 0) sink.bigram(previous, id, weight);

@@ -14,7 +14,7 @@
 
 import { createHash } from 'node:crypto';
 import type { TaggableStory, TaggerData, TopicModelData } from './types.ts';
-import { Lemmatiser, Vocabulary } from './lemmas.ts';
+import { LemmaBuffer, Lemmatiser, Vocabulary } from './lemmas.ts';
 import { bigramKey, decideTopics, KEY_SHIFT, priorFeatures, sigmoid, unigramKey, zoneFeatures, zoneWeight, type ZoneWeights } from './model.ts';
 import { compileTopics, scoreZone } from './topics.ts';
 import { TokenBuffer } from './tokens.ts';
@@ -67,7 +67,7 @@ function vectorise(story: TaggableStory, labels: readonly string[], weight: numb
   const matcher = compileCache.get(data) ?? compileTopics(data);
   compileCache.set(data, matcher);
   const buffer = new TokenBuffer();
-  const lemmas = new TokenBuffer();
+  const lemmas = new LemmaBuffer();
   const scores = new Float64Array(data.topics.length);
   const counts = new Map<number, number>();
   let muted = new Uint8Array(512);
@@ -226,6 +226,13 @@ function microF1(probabilities: readonly Float64Array[], gold: readonly (readonl
 }
 
 const GRID = Array.from({ length: 37 }, (_v, i) => 0.05 + i * 0.025); // 0.05 … 0.95
+/**
+ * A topic's own cut is never below this: the training stories name their topics outright and
+ * rarely mention one in passing, so cross-validation alone would let a topic through on a
+ * one-in-six chance (a reactor in passing made `nuclear`). The fallback may go lower: it
+ * only ever adds the single best topic to a story that has none.
+ */
+const MIN_CUT = 0.25;
 
 export interface Calibration {
   readonly thresholds: number[];
@@ -236,7 +243,7 @@ export interface Calibration {
 export function calibrate(probabilities: readonly Float64Array[], gold: readonly (readonly number[])[], T: number, max: number, shrink: number): Calibration {
   let common = 0.5;
   let best = -1;
-  for (const cut of GRID) {
+  for (const cut of GRID.filter((c) => c >= MIN_CUT)) {
     const f = microF1(probabilities, gold, Array(T).fill(cut), 0, max);
     if (f > best + 1e-12) [best, common] = [f, cut];
   }
@@ -245,7 +252,7 @@ export function calibrate(probabilities: readonly Float64Array[], gold: readonly
     for (let t = 0; t < T; t++) {
       let bestCut = thresholds[t] as number;
       let bestF = microF1(probabilities, gold, thresholds, 0, max);
-      for (const cut of GRID) {
+      for (const cut of GRID.filter((c) => c >= MIN_CUT)) {
         const trial = thresholds.slice();
         trial[t] = cut;
         const f = microF1(probabilities, gold, trial, 0, max);
