@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Country } from 'world-countries';
-import type { AmbiguousName, OrganizationData, TaggerData, TopicData, TopicScoring } from './tag/types.ts';
+import type { AmbiguousName, OrganizationData, TaggerData, TopicData, TopicModelData, TopicScoring } from './tag/types.ts';
 import { NOT_A_COUNTRY } from './tag/context.ts';
 import { buildCountries, type CountryOverride } from './tag/world.ts';
 import { expectNumber, expectRecord, expectSlug, expectString, expectStrings, failAt, TaggerDataError, TaggerDataProblem } from './tag/validate.ts';
@@ -22,6 +22,8 @@ export type { TaggerData } from './tag/types.ts';
 // which newer Node versions reject; the CommonJS entry loads everywhere.
 const require = createRequire(import.meta.url);
 const FILES = ['aliases.yaml', 'topics.yaml'] as const;
+/** The trained topic model (`npm run train`); optional: without it topics come from phrases. */
+export const MODEL_FILE = 'topic-model.json';
 
 function readYaml(dataDir: string, name: string): { file: DataFile; doc: Record<string, unknown> } {
   let read;
@@ -114,9 +116,38 @@ function loadTopics(dataDir: string): { topics: TopicData[]; topicScoring: Topic
       label: expectString(entry['label'], file, `topics.${slug}.label`),
       description: expectString(entry['description'], file, `topics.${slug}.description`),
       phrases: Object.entries(evidence).map(([text, weight]) => ({ text, weight: expectNumber(weight, file, `topics.${slug}.evidence.${text}`) })),
+      negative: expectStrings(entry['negative'] ?? [], file, `topics.${slug}.negative`),
     };
   });
   return { topics, topicScoring };
+}
+
+function loadTopicModel(dataDir: string): TopicModelData | undefined {
+  const file = join(dataDir, MODEL_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new TaggerDataError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  let model: TopicModelData;
+  try {
+    model = JSON.parse(text) as TopicModelData;
+  } catch (error) {
+    throw new TaggerDataError(`Invalid JSON in ${file}: ${(error as Error).message}; run \`npm run train\` to write it again`);
+  }
+  const T = Array.isArray(model?.topics) ? model.topics.length : -1;
+  const ok =
+    model?.version === 1 &&
+    T > 0 &&
+    [model.bias, model.thresholds, model.prior].every((list) => Array.isArray(list) && list.length === T) &&
+    Array.isArray(model.priors) &&
+    typeof model.fallback === 'number' &&
+    typeof model.zones?.headline === 'number' &&
+    Object.values(model.features ?? {}).every((row) => Array.isArray(row) && row.length === T);
+  if (!ok) throw new TaggerDataError(`Unexpected content in ${file}, expected a topic model of version 1; run \`npm run train\` to write it again`);
+  return model;
 }
 
 export function loadTaggerData(dataDir = 'data'): TaggerData {
@@ -152,13 +183,20 @@ export function loadTaggerData(dataDir = 'data'): TaggerData {
   // An organisation's form beats a dataset form (`UN` is not a code here, but be safe).
   const orgForms = new Set(a.organizations.flatMap((o) => o.forms));
   countries = countries.map((c) => ({ ...c, forms: c.forms.filter((f) => !orgForms.has(f)) }));
-  return { countries, organizations: a.organizations, ...loadTopics(dataDir), notCountries: a.notCountries, nameLike: a.nameLike, ambiguous: a.ambiguous };
+  return { countries, organizations: a.organizations, ...loadTopics(dataDir), topicModel: loadTopicModel(dataDir), notCountries: a.notCountries, nameLike: a.nameLike, ambiguous: a.ambiguous };
 }
 
-/** sha256 over the data files' bytes and the world-countries version: a cache key for builds. */
+/** sha256 over the data files' bytes (the topic model too) and the world-countries version: a cache key for builds. */
 export function taggerDataVersion(dataDir = 'data'): string {
   const hash = createHash('sha256');
   for (const name of FILES) hash.update(name).update('\0').update(readFileSync(join(dataDir, name))).update('\0');
+  let model: Buffer | string = 'absent';
+  try {
+    model = readFileSync(join(dataDir, MODEL_FILE));
+  } catch {
+    // no model: topics from phrases alone, and the hash says so
+  }
+  hash.update(MODEL_FILE).update('\0').update(model).update('\0');
   const pkg = require('world-countries/package.json') as { version: string };
   hash.update(`world-countries@${pkg.version}`);
   return hash.digest('hex');

@@ -11,7 +11,9 @@ import { resolveMentions } from './tag/context.ts';
 import { rankCountries } from './tag/salience.ts';
 import { choosePairs } from './tag/pairs.ts';
 import { compileTopics, pickTopics, scoreZone } from './tag/topics.ts';
+import { chooseTopics, compileTopicModel, createLemmatiser } from './tag/choose-topics.ts';
 import { TokenBuffer } from './tag/tokens.ts';
+import { LemmaBuffer } from './tag/lemmas.ts';
 
 export { pairSlug } from './tag/pairs.ts';
 export type { TaggableStory, TaggerData } from './tag/types.ts';
@@ -21,8 +23,12 @@ export type Tagger = (story: TaggableStory) => StoryTags;
 export function createTagger(data: TaggerData): Tagger {
   const entities = compileEntities(data);
   const topics = compileTopics(data);
+  const model = compileTopicModel(data);
+  const lemmatiser = createLemmatiser(model);
   const buffer = new TokenBuffer(); // reused zone after zone: tagging allocates little
   const cues = new Float64Array(entities.readings.length); // cue counts per reading of an ambiguous name
+  const lemmas = new LemmaBuffer(); // the same tokens as lemmas, for topics
+  let muted = new Uint8Array(512); // tokens inside negative phrases, per zone
   return (story) => {
     if (typeof story?.headline !== 'string' || !Array.isArray(story.paragraphs)) {
       throw new TypeError('Expected a story with a `headline` string and `paragraphs` array');
@@ -30,10 +36,14 @@ export function createTagger(data: TaggerData): Tagger {
     const mentions: Mention[] = [];
     const scores = new Float64Array(data.topics.length);
     cues.fill(0);
+    model?.reset();
     for (let zone = 0; zone <= story.paragraphs.length; zone++) {
       buffer.load(zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string));
       findMentions(entities, buffer, zone, mentions, cues);
-      scoreZone(topics, buffer, zone, scores);
+      lemmatiser.lemmatise(buffer, lemmas);
+      if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
+      scoreZone(topics, lemmas, zone, scores, muted);
+      model?.addZone(lemmas, lemmatiser.ids, zone, muted);
     }
     // Ambiguous names take their reading only now, from the cues of the whole story.
     const ranked = rankCountries(resolveMentions(entities, mentions, cues));
@@ -42,7 +52,7 @@ export function createTagger(data: TaggerData): Tagger {
     return {
       countries: ranked.map((c) => c.slug),
       pairs: choosePairs(ranked),
-      topics: pickTopics(topics, scores),
+      topics: model ? chooseTopics(model, topics, scores) : pickTopics(topics, scores),
       organizations,
     };
   };

@@ -34,6 +34,7 @@ describe('loadTaggerData', () => {
   it('should expose topics and organisations for the site', () => {
     expect(data.topics.map((t) => t.slug)).toEqual([
       'diplomacy', 'military', 'arms-transfers', 'sanctions', 'energy', 'trade', 'technology', 'space', 'nuclear', 'culture',
+      'infrastructure', 'intelligence', 'politics',
     ]);
     for (const topic of data.topics) expect(topic.label && topic.description).toBeTruthy();
     expect(data.organizations.map((o) => o.slug)).toEqual(expect.arrayContaining(['nato', 'un', 'unsc', 'eu', 'sco', 'brics']));

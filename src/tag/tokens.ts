@@ -58,6 +58,11 @@ export class TokenBuffer {
   head = new Int32Array(512); // of a word's first HEAD letters, folded; -1 if shorter
   code = new Int32Array(512); // the normalised character of a punctuation token; -1 for words
 
+  /** Make room for `n` tokens (for code that fills a buffer itself, like the lemmatiser). */
+  reserve(n: number): void {
+    while (this.start.length < n) this.grow();
+  }
+
   private grow(): void {
     const size = this.start.length * 2;
     for (const key of ['start', 'end', 'hash', 'head', 'code'] as const) {

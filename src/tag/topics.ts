@@ -3,15 +3,18 @@
  * sequences matched ignoring case; a trailing `*` makes the last word a prefix
  * (`sanction*` → sanctions, sanctioned). Evidence in the headline counts more than in the
  * body; a topic needs both an absolute score and a share of the best topic's score, so one
- * weak word never makes a topic.
+ * weak word never makes a topic. Negative phrases (`brothers in arms`, `nuclear option`) are
+ * in the same trie with no topic: longest match wins, so they swallow the words that would
+ * otherwise count, and mark them muted for the topic model too.
  */
 
 import type { TaggerData, TopicScoring } from './types.ts';
 import { phraseTokens, type TokenBuffer } from './tokens.ts';
+import { phraseLemmas } from './lemmas.ts';
 import { createTrie, insert, insertPrefix, matchAt, WildcardMemo, type MatchResult, type Trie } from './trie.ts';
 
 interface Evidence {
-  readonly topic: number; // index into the taxonomy
+  readonly topic: number; // index into the taxonomy; -1 for a negative phrase
   readonly weight: number;
 }
 
@@ -24,35 +27,58 @@ export interface TopicMatcher {
 
 export function compileTopics(data: TaggerData): TopicMatcher {
   const trie = createTrie<Evidence>(true);
-  data.topics.forEach((topic, index) => {
-    for (const phrase of topic.phrases) {
-      const wildcard = phrase.text.endsWith('*');
-      const tokens = phraseTokens((wildcard ? phrase.text.slice(0, -1) : phrase.text).toLowerCase());
-      const last = tokens.pop();
-      if (last === undefined) continue;
-      const evidence: Evidence = { topic: index, weight: phrase.weight };
-      if (wildcard) insertPrefix(trie, tokens, last, evidence);
-      else if (!insert(trie, [...tokens, last], evidence)) {
-        throw new TypeError(`Expected each topic phrase once, got \`${phrase.text}\` twice (in \`${topic.slug}\`)`);
-      }
+  const owner = new Map<string, { slug: string; evidence: Evidence }>();
+  const add = (text: string, evidence: Evidence, slug: string) => {
+    const wildcard = text.endsWith('*');
+    const tokens = phraseTokens((wildcard ? text.slice(0, -1) : text).toLowerCase());
+    const last = tokens.pop();
+    if (last === undefined) return;
+    // Matched on lemmas: `held talks` finds holds talks, holding talks. A wildcard's last
+    // word is a prefix and stays as written (`sanction*`).
+    const path = [...phraseLemmas(tokens), wildcard ? last : (phraseLemmas([last])[0] as string)];
+    if (wildcard) {
+      insertPrefix(trie, path.slice(0, -1), last, evidence);
+      return;
     }
+    // `meet` and `meets` are one lemma: within a topic the stronger weight stands.
+    const key = path.join(' ');
+    const before = owner.get(key);
+    if (before && (before.slug !== slug || before.evidence.topic !== evidence.topic)) {
+      throw new TypeError(`Expected each topic phrase once, got \`${text}\` (as \`${key}\`) in \`${before.slug}\` and \`${slug}\``);
+    }
+    if (before && before.evidence.weight >= evidence.weight) return;
+    owner.set(key, { slug, evidence });
+    insert(trie, path, evidence, true);
+  };
+  data.topics.forEach((topic, index) => {
+    for (const phrase of topic.phrases) add(phrase.text, { topic: index, weight: phrase.weight }, topic.slug);
+    for (const text of topic.negative) add(text, NEGATIVE, topic.slug);
   });
   return { slugs: data.topics.map((t) => t.slug), trie, memo: new WildcardMemo(), scoring: data.topicScoring };
 }
 
+const NEGATIVE: Evidence = { topic: -1, weight: 0 };
+
 const out: MatchResult<Evidence> = { end: 0, value: undefined };
 
-/** Add the evidence in the zone held by `buffer` to `scores` (one slot per topic). */
-export function scoreZone(matcher: TopicMatcher, buffer: TokenBuffer, zone: number, scores: Float64Array): void {
+/**
+ * Add the evidence in the zone held by `buffer` (lemma tokens, see lemmas.ts) to `scores` (one slot per topic) and set
+ * `muted[i]` to 1 for every token inside a negative phrase (0 elsewhere). `muted` must hold
+ * at least `buffer.count` slots.
+ */
+export function scoreZone(matcher: TopicMatcher, buffer: TokenBuffer, zone: number, scores: Float64Array, muted?: Uint8Array): void {
   const { trie, memo, scoring } = matcher;
   const multiplier = zone === 0 ? scoring.headline : zone === 1 ? scoring.lead : scoring.body;
+  muted?.fill(0, 0, buffer.count);
   for (let i = 0; i < buffer.count; ) {
     const end = matchAt(trie, buffer, i, out, memo);
     if (end === 0 || out.value === undefined) {
       i++;
       continue;
     }
-    scores[out.value.topic] = (scores[out.value.topic] ?? 0) + out.value.weight * multiplier;
+    const { topic, weight } = out.value;
+    if (topic < 0) muted?.fill(1, i, end);
+    else scores[topic] = (scores[topic] ?? 0) + weight * multiplier;
     i = end;
   }
 }

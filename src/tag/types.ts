@@ -31,6 +31,8 @@ export interface TopicData {
   readonly label: string;
   readonly description: string;
   readonly phrases: readonly TopicPhrase[];
+  /** Phrases that are no evidence at all (`brothers in arms`, `nuclear option`): they mute their words. */
+  readonly negative: readonly string[];
 }
 
 /** How topic evidence adds up; lives in `data/topics.yaml` so editors can tune it. */
@@ -48,6 +50,8 @@ export interface TaggerData {
   readonly organizations: readonly OrganizationData[];
   readonly topics: readonly TopicData[];
   readonly topicScoring: TopicScoring;
+  /** The trained topic model (data/topic-model.json); without it topics come from phrases alone. */
+  readonly topicModel?: TopicModelData | undefined;
   /** Phrases that contain a country name but do not mean it (`New Mexico`); they win over it. */
   readonly notCountries: readonly string[];
   /** Country names that are also personal names (`Jordan`, `Chad`). */
@@ -66,6 +70,27 @@ export interface AmbiguousName {
   readonly forms: readonly string[];
   readonly readings: readonly { readonly name: string; readonly country: string | null; readonly cues: readonly string[] }[];
   readonly default: string;
+}
+
+/**
+ * A trained one-vs-rest logistic model per topic (src/tag/model.ts, made by `npm run train`).
+ * `features` maps a lemma unigram (`hold`) or bigram (`hold talk`) to one weight per entry of
+ * `topics`; `prior[u][t]` weighs the phrase evidence of taxonomy topic `u` (data/topics.yaml)
+ * for model topic `t`. A topic is given when its probability reaches its `thresholds` entry.
+ */
+export interface TopicModelData {
+  readonly version: number;
+  /** Evidence multipliers by place, like `TopicScoring`'s. */
+  readonly zones: { readonly headline: number; readonly lead: number; readonly body: number };
+  readonly topics: readonly string[];
+  /** The taxonomy topics whose phrase scores are the prior features, in that order. */
+  readonly priors: readonly string[];
+  readonly bias: readonly number[];
+  readonly prior: readonly (readonly number[])[];
+  readonly thresholds: readonly number[];
+  /** When no topic reaches its threshold, the best one still counts if its probability reaches this. */
+  readonly fallback: number;
+  readonly features: Readonly<Record<string, readonly number[]>>;
 }
 
 /** What a tagger reads from a story. */

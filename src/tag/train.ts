@@ -1,0 +1,351 @@
+/**
+ * Training the topic model (pure: stories and taxonomy in, `TopicModelData` out; the file
+ * I/O is scripts/train.ts). One-vs-rest logistic regression per topic, fitted by AdaGrad over
+ * a fixed, seeded order, so the same stories and taxonomy give the same weights to the last
+ * digit. The taxonomy is the prior twice over: each topic's phrase score is a feature of
+ * every classifier, and each topic's label, description and phrases form a pseudo-story
+ * labelled with it, so a topic with few labelled stories still knows its words.
+ *
+ * Thresholds are calibrated by k-fold cross-validation on the training stories alone:
+ * out-of-fold probabilities, then per topic the cut that maximises micro-F1 of the whole
+ * decision (at most `max` topics, the fallback), shrunk toward the best common cut in
+ * proportion to how few positives the topic has.
+ */
+
+import { createHash } from 'node:crypto';
+import type { TaggableStory, TaggerData, TopicModelData } from './types.ts';
+import { LemmaBuffer, Lemmatiser, Vocabulary } from './lemmas.ts';
+import { bigramKey, decideTopics, KEY_SHIFT, priorFeatures, sigmoid, unigramKey, zoneFeatures, zoneWeight, type ZoneWeights } from './model.ts';
+import { compileTopics, scoreZone } from './topics.ts';
+import { TokenBuffer } from './tokens.ts';
+
+export interface LabelledStory extends TaggableStory {
+  readonly topics: readonly string[];
+}
+
+export interface TrainOptions {
+  readonly zones: ZoneWeights;
+  readonly epochs: number;
+  readonly rate: number; // AdaGrad base rate
+  readonly l2: number; // per-example L2 on feature weights
+  readonly minCount: number; // a feature must occur in this many training stories
+  readonly minPositives: number; // a topic with fewer labelled stories is left to its phrases
+  readonly pseudoWeight: number; // how much a taxonomy pseudo-story counts (0: none)
+  /** A topic's weight on its own phrase score starts at, and is pulled toward, this… */
+  readonly priorMean: number;
+  readonly priorL2: number; // …with this strength, so a thinly labelled topic keeps its phrases' say
+  readonly folds: number;
+  readonly shrink: number; // positives-equivalent pull of a topic's cut toward the common cut
+  readonly seed: number;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  zones: { headline: 2, lead: 1.25, body: 1 },
+  epochs: 20,
+  rate: 0.3,
+  l2: 0.001,
+  minCount: 2,
+  minPositives: 3,
+  pseudoWeight: 1,
+  priorMean: 3,
+  priorL2: 0.01,
+  folds: 5,
+  shrink: 8,
+  seed: 13,
+};
+
+interface Vector {
+  readonly keys: number[]; // feature keys (see model.ts)
+  readonly values: number[];
+  readonly prior: Float64Array;
+  readonly labels: ReadonlySet<string>;
+  readonly weight: number; // 1 for a story, pseudoWeight for a taxonomy pseudo-story
+}
+
+/** A story as the model reads it; the same token path as tagging (model.ts `zoneFeatures`). */
+function vectorise(story: TaggableStory, labels: readonly string[], weight: number, data: TaggerData, lemmatiser: Lemmatiser, zones: ZoneWeights): Vector {
+  const matcher = compileCache.get(data) ?? compileTopics(data);
+  compileCache.set(data, matcher);
+  const buffer = new TokenBuffer();
+  const lemmas = new LemmaBuffer();
+  const scores = new Float64Array(data.topics.length);
+  const counts = new Map<number, number>();
+  let muted = new Uint8Array(512);
+  let words = 0;
+  for (let zone = 0; zone <= story.paragraphs.length; zone++) {
+    buffer.load(zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string));
+    lemmatiser.lemmatise(buffer, lemmas);
+    if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
+    scoreZone(matcher, lemmas, zone, scores, muted);
+    words += zoneFeatures(lemmas, lemmatiser.ids, muted, zoneWeight(zones, zone), {
+      unigram: (id, w) => counts.set(unigramKey(id), (counts.get(unigramKey(id)) ?? 0) + w),
+      bigram: (a, b, w) => counts.set(bigramKey(a, b), (counts.get(bigramKey(a, b)) ?? 0) + w),
+    });
+  }
+  const norm = Math.sqrt(Math.max(1, words));
+  const keys = [...counts.keys()].sort((a, b) => a - b);
+  return {
+    keys,
+    values: keys.map((k) => (counts.get(k) as number) / norm),
+    prior: priorFeatures(scores, data.topics.map((_t, i) => i)),
+    labels: new Set(labels),
+    weight,
+  };
+}
+const compileCache = new WeakMap<TaggerData, ReturnType<typeof compileTopics>>();
+
+/** Each topic's label, description and phrases as one labelled pseudo-story. */
+export function pseudoStories(data: TaggerData): LabelledStory[] {
+  return data.topics.map((topic) => ({
+    headline: topic.label,
+    paragraphs: [topic.description, topic.phrases.map((p) => p.text.replace(/\*$/, '')).join('. ')],
+    topics: [topic.slug],
+  }));
+}
+
+/** mulberry32: a tiny seeded generator, so training order is the same on every machine. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Fitted {
+  readonly topics: readonly string[];
+  readonly columns: Map<number, number>; // feature key → column
+  readonly w: Float64Array; // columns × T
+  readonly v: Float64Array; // T × P (prior weights)
+  readonly b: Float64Array;
+}
+
+function fit(vectors: readonly Vector[], topics: readonly string[], priorSlugs: readonly string[], options: TrainOptions, threshold: number): Fitted {
+  const priors = priorSlugs.length;
+  const T = topics.length;
+  const df = new Map<number, number>();
+  for (const x of vectors) for (const k of x.keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const columns = new Map<number, number>();
+  for (const k of [...df.keys()].sort((a, b) => a - b)) if ((df.get(k) as number) >= options.minCount) columns.set(k, columns.size);
+  const rows = vectors.map((x) => {
+    const cols: number[] = [];
+    const vals: number[] = [];
+    x.keys.forEach((k, i) => {
+      const c = columns.get(k);
+      if (c !== undefined) {
+        cols.push(c);
+        vals.push(x.values[i] as number);
+      }
+    });
+    return { cols, vals, x };
+  });
+  const w = new Float64Array(columns.size * T);
+  const gw = new Float64Array(columns.size * T);
+  // The prior: a topic's own phrase score, at the taxonomy's threshold, means even odds.
+  const mean = new Float64Array(T * priors);
+  topics.forEach((slug, t) => {
+    const u = priorSlugs.indexOf(slug);
+    if (u >= 0) mean[t * priors + u] = options.priorMean;
+  });
+  const v = Float64Array.from(mean);
+  const gv = new Float64Array(T * priors);
+  const b = new Float64Array(T).fill(-options.priorMean * Math.log1p(threshold));
+  const gb = new Float64Array(T);
+  const next = random(options.seed);
+  const order = rows.map((_r, i) => i);
+  const eps = 1e-8;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    for (const index of order) {
+      const { cols, vals, x } = rows[index] as (typeof rows)[number];
+      for (let t = 0; t < T; t++) {
+        let z = b[t] as number;
+        for (let i = 0; i < cols.length; i++) z += (vals[i] as number) * (w[(cols[i] as number) * T + t] as number);
+        for (let u = 0; u < priors; u++) z += (x.prior[u] as number) * (v[t * priors + u] as number);
+        const g = (sigmoid(z) - (x.labels.has(topics[t] as string) ? 1 : 0)) * x.weight;
+        gb[t] = (gb[t] as number) + g * g;
+        b[t] = (b[t] as number) - (options.rate * g) / Math.sqrt((gb[t] as number) + eps);
+        for (let i = 0; i < cols.length; i++) {
+          const at = (cols[i] as number) * T + t;
+          const grad = g * (vals[i] as number) + options.l2 * (w[at] as number);
+          gw[at] = (gw[at] as number) + grad * grad;
+          w[at] = (w[at] as number) - (options.rate * grad) / Math.sqrt((gw[at] as number) + eps);
+        }
+        for (let u = 0; u < priors; u++) {
+          const at = t * priors + u;
+          const grad = g * (x.prior[u] as number) + options.priorL2 * ((v[at] as number) - (mean[at] as number));
+          gv[at] = (gv[at] as number) + grad * grad;
+          v[at] = (v[at] as number) - (options.rate * grad) / Math.sqrt((gv[at] as number) + eps);
+        }
+      }
+    }
+  }
+  return { topics, columns, w, v, b };
+}
+
+function predict(model: Fitted, x: Vector, priors: number): Float64Array {
+  const T = model.topics.length;
+  const out = new Float64Array(T);
+  for (let t = 0; t < T; t++) {
+    let z = model.b[t] as number;
+    x.keys.forEach((k, i) => {
+      const c = model.columns.get(k);
+      if (c !== undefined) z += (x.values[i] as number) * (model.w[c * T + t] as number);
+    });
+    for (let u = 0; u < priors; u++) z += (x.prior[u] as number) * (model.v[t * priors + u] as number);
+    out[t] = sigmoid(z);
+  }
+  return out;
+}
+
+const round = (x: number, digits: number): number => {
+  const r = Number(x.toFixed(digits));
+  return Object.is(r, -0) ? 0 : r;
+};
+
+/** Micro-F1 of `decideTopics` with these cuts over out-of-fold probabilities. */
+function microF1(probabilities: readonly Float64Array[], gold: readonly (readonly number[])[], thresholds: number[], fallback: number, max: number): number {
+  const decide = { thresholds, fallback } as unknown as TopicModelData;
+  let hits = 0;
+  let given = 0;
+  let wanted = 0;
+  probabilities.forEach((p, i) => {
+    const topics = decideTopics({ ...decide, topics: thresholds.map(String) }, p, max);
+    const truth = gold[i] as readonly number[];
+    hits += topics.filter((t) => truth.includes(t)).length;
+    given += topics.length;
+    wanted += truth.length;
+  });
+  return given + wanted === 0 ? 1 : (2 * hits) / (given + wanted);
+}
+
+const GRID = Array.from({ length: 37 }, (_v, i) => 0.05 + i * 0.025); // 0.05 … 0.95
+/**
+ * A topic's own cut is never below this: the training stories name their topics outright and
+ * rarely mention one in passing, so cross-validation alone would let a topic through on a
+ * one-in-six chance (a reactor in passing made `nuclear`). The fallback may go lower: it
+ * only ever adds the single best topic to a story that has none.
+ */
+const MIN_CUT = 0.25;
+
+export interface Calibration {
+  readonly thresholds: number[];
+  readonly fallback: number;
+  readonly microF1: number; // out-of-fold, on the training stories
+}
+
+export function calibrate(probabilities: readonly Float64Array[], gold: readonly (readonly number[])[], T: number, max: number, shrink: number): Calibration {
+  let common = 0.5;
+  let best = -1;
+  for (const cut of GRID.filter((c) => c >= MIN_CUT)) {
+    const f = microF1(probabilities, gold, Array(T).fill(cut), 0, max);
+    if (f > best + 1e-12) [best, common] = [f, cut];
+  }
+  const thresholds = Array<number>(T).fill(common);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let t = 0; t < T; t++) {
+      let bestCut = thresholds[t] as number;
+      let bestF = microF1(probabilities, gold, thresholds, 0, max);
+      for (const cut of GRID.filter((c) => c >= MIN_CUT)) {
+        const trial = thresholds.slice();
+        trial[t] = cut;
+        const f = microF1(probabilities, gold, trial, 0, max);
+        if (f > bestF + 1e-12) [bestF, bestCut] = [f, cut];
+      }
+      thresholds[t] = bestCut;
+    }
+  }
+  const positives = Array.from({ length: T }, (_v, t) => gold.filter((g) => g.includes(t)).length);
+  const shrunk = thresholds.map((cut, t) => round(((positives[t] as number) * cut + shrink * common) / ((positives[t] as number) + shrink), 3));
+  let fallback = 1;
+  let bestF = microF1(probabilities, gold, shrunk, 1, max);
+  for (const cut of GRID) {
+    const f = microF1(probabilities, gold, shrunk, cut, max);
+    if (f > bestF + 1e-12) [bestF, fallback] = [f, cut];
+  }
+  return { thresholds: shrunk, fallback: round(fallback, 3), microF1: bestF };
+}
+
+/** Which fold a story is in: by a hash of its headline, so adding a story moves no other. */
+const foldOf = (headline: string, folds: number): number => createHash('sha256').update(headline).digest().readUInt32BE(0) % folds;
+
+export interface TrainResult {
+  readonly model: TopicModelData;
+  readonly calibration: Calibration;
+  /** Each training story's out-of-fold probabilities (per model topic), for reading the misses. */
+  readonly outOfFold: readonly Float64Array[];
+}
+
+export function train(stories: readonly LabelledStory[], data: TaggerData, options: TrainOptions = DEFAULT_TRAIN_OPTIONS, max = 3): TrainResult {
+  const lemmatiser = new Lemmatiser(new Vocabulary(true));
+  const slugs = data.topics.map((t) => t.slug);
+  const counts = new Map(slugs.map((s) => [s, 0]));
+  for (const story of stories) for (const t of story.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const topics = slugs.filter((s) => (counts.get(s) ?? 0) >= options.minPositives);
+  const real = stories.map((s) => vectorise(s, s.topics, 1, data, lemmatiser, options.zones));
+  const pseudo = options.pseudoWeight > 0 ? pseudoStories(data).map((s) => vectorise(s, s.topics, options.pseudoWeight, data, lemmatiser, options.zones)) : [];
+  const P = slugs.length;
+
+  // Out-of-fold probabilities for calibration.
+  const folds = stories.map((s) => foldOf(s.headline, options.folds));
+  const oof: Float64Array[] = Array.from({ length: stories.length }, () => new Float64Array(topics.length));
+  for (let f = 0; f < options.folds; f++) {
+    const trainSet = [...real.filter((_x, i) => folds[i] !== f), ...pseudo];
+    if (trainSet.length === pseudo.length) continue;
+    const fitted = fit(trainSet, topics, slugs, options, data.topicScoring.threshold);
+    real.forEach((x, i) => {
+      if (folds[i] === f) oof[i] = predict(fitted, x, P);
+    });
+  }
+  const gold = stories.map((s) => s.topics.map((t) => topics.indexOf(t)).filter((t) => t >= 0));
+  const calibration = calibrate(oof, gold, topics.length, max, options.shrink);
+
+  const fitted = fit([...real, ...pseudo], topics, slugs, options, data.topicScoring.threshold);
+  const T = topics.length;
+  const names: [string, number][] = [];
+  for (const [key, column] of fitted.columns) {
+    const name = keyName(key, lemmatiser.vocabulary);
+    names.push([name, column]);
+  }
+  names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const features: Record<string, number[]> = {};
+  for (const [name, column] of names) {
+    const row = Array.from({ length: T }, (_v, t) => round(fitted.w[column * T + t] as number, 4));
+    if (row.some((x) => x !== 0)) features[name] = row;
+  }
+  return {
+    model: {
+      version: 1,
+      zones: options.zones,
+      topics,
+      priors: slugs,
+      bias: Array.from(fitted.b, (x) => round(x, 4)),
+      prior: topics.map((_s, t) => Array.from({ length: P }, (_v, u) => round(fitted.v[t * P + u] as number, 4))),
+      thresholds: calibration.thresholds,
+      fallback: calibration.fallback,
+      features,
+    },
+    calibration,
+    outOfFold: oof,
+  };
+}
+
+function keyName(key: number, vocabulary: Vocabulary): string {
+  if (key < KEY_SHIFT) return vocabulary.lemmas[key] as string;
+  const a = Math.floor(key / KEY_SHIFT) - 1;
+  return `${vocabulary.lemmas[a]} ${vocabulary.lemmas[key % KEY_SHIFT]}`;
+}
+
+/** The model file's text: one feature a line, keys in a fixed order, so diffs stay readable. */
+export function serialiseModel(model: TopicModelData): string {
+  const head = { ...model, features: undefined };
+  const lines = Object.entries(model.features).map(([name, row]) => `    ${JSON.stringify(name)}: ${JSON.stringify(row)}`);
+  const top = JSON.stringify(head, null, 2).replace(/\n}$/, '');
+  return `${top},\n  "features": {\n${lines.join(',\n')}\n  }\n}\n`;
+}
