@@ -174,9 +174,7 @@ export function loadTaggerData(dataDir = 'data'): TaggerData {
   for (const name of a.ambiguous) {
     for (const reading of name.readings) {
       if (reading.country !== null && !slugs.has(reading.country)) {
-        throw new TaggerDataError(
-          `Unexpected \`${reading.country}\` at \`ambiguous.${name.name}.readings\` in ${a.file}, expected a country slug or a \`${NOT_A_COUNTRY}…\` reading`,
-        );
+        failAt(a.file, `ambiguous.${name.name}.readings.${reading.name}`, `Unexpected \`${reading.country}\` at \`ambiguous.${name.name}.readings\`, expected a country slug or a \`${NOT_A_COUNTRY}…\` reading`);
       }
     }
   }

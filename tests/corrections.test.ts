@@ -143,7 +143,8 @@ describe('corrections in a build', () => {
     const out = join(tempDir(), 'site');
     await build({ seedsDir: seeds, outDir: out, cacheDir: false, search: false });
     const story = storiesOf(out).find((s) => s.id === ID)!;
-    expect(story.topics).toEqual(['nuclear', 'arms-transfers', 'sanctions']);
+    expect(story.topics[0]).toBe('nuclear');
+    expect(story.topics).not.toContain('energy');
     expect(story.countries).not.toContain('china');
     expect(readFileSync(join(out, 'topics', 'nuclear', 'index.html'), 'utf8')).toContain(story.url);
     expect(readFileSync(join(out, 'topics', 'energy', 'index.html'), 'utf8')).not.toContain(story.url);

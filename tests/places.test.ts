@@ -265,10 +265,10 @@ describe('places: cues are data', () => {
   });
 
   it.each<[string, (text: string) => string, RegExp]>([
-    ['a reading that is no country slug', (t) => t.replace('      united-states:   #', '      narnia: [Aslan]\n      united-states:   #'), /`narnia` at `ambiguous\.Georgia\.readings` in .*aliases\.yaml/],
-    ['a default that is no reading', (t) => t.replace('    default: georgia\n', '    default: atlantis\n'), /`atlantis` at `ambiguous\.Georgia\.default` in .*aliases\.yaml/],
-    ['a form claimed by two names', (t) => t.replace('    forms: [Korea, Korean, Koreans]', '    forms: [Korea, Korean, Koreans, Georgian]'), /`Georgian` at `ambiguous\.Korea\.forms` in .*aliases\.yaml, already a form of `ambiguous\.Georgia`/],
-    ['cues that are not a list', (t) => t.replace('      not-person: []\n', '      not-person: 3\n'), /`ambiguous\.Jordan\.readings\.not-person` in .*aliases\.yaml/],
+    ['a reading that is no country slug', (t) => t.replace('      united-states:   #', '      narnia: [Aslan]\n      united-states:   #'), /aliases\.yaml:\d+:\d+: error: Unexpected `narnia` at `ambiguous\.Georgia\.readings`/],
+    ['a default that is no reading', (t) => t.replace('    default: georgia\n', '    default: atlantis\n'), /aliases\.yaml:\d+:\d+: error: Unexpected `atlantis` at `ambiguous\.Georgia\.default`/],
+    ['a form claimed by two names', (t) => t.replace('    forms: [Korea, Korean, Koreans]', '    forms: [Korea, Korean, Koreans, Georgian]'), /aliases\.yaml:\d+:\d+: error: Unexpected `Georgian` at `ambiguous\.Korea\.forms`, already a form of `ambiguous\.Georgia`/],
+    ['cues that are not a list', (t) => t.replace('      not-person: []\n', '      not-person: 3\n'), /aliases\.yaml:\d+:\d+: error: .*`ambiguous\.Jordan\.readings\.not-person`/],
   ])('should reject %s with the file and key', (_name, edit, message) => {
     const dir = dataDir(edit);
     expect(() => loadTaggerData(dir)).toThrow(TaggerDataError);
