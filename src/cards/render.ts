@@ -1,0 +1,57 @@
+/**
+ * A card → PNG bytes: SVG built here (src/cards/svg.ts), rasterised by resvg
+ * (a Rust binary shipped in the npm package; no install script) on libuv's
+ * thread pool, so two cards render at once on two cores without a worker
+ * thread, and encoded by src/cards/png.ts.
+ */
+import { createRequire } from 'node:module';
+import { renderAsync } from '@resvg/resvg-js';
+import { hashOf, versionOf } from '../cache.ts';
+import { PROJECT_ROOT } from '../paths.ts';
+import { join } from 'node:path';
+import { cardFonts, FACE_FILES, fontPath, type Fonts } from './fonts.ts';
+import { encodePng } from './png.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardSvg } from './svg.ts';
+import type { CardSpec } from './types.ts';
+
+export interface RenderedCard {
+  readonly png: Buffer;
+  /** Characters no face has: they show as boxes. */
+  readonly missing: readonly string[];
+}
+
+export async function renderCard(spec: CardSpec, fonts: Fonts = cardFonts()): Promise<RenderedCard> {
+  const { svg, fontFiles, missing } = cardSvg(spec, fonts);
+  const image = await renderAsync(svg, {
+    fitTo: { mode: 'original' },
+    // Only the faces this card's runs name: loading the CJK faces for every card cost more than drawing it.
+    font: { loadSystemFonts: false, fontFiles: [...fontFiles], defaultFontFamily: fonts.bold.face(0).family },
+    shapeRendering: 2,
+    textRendering: 1,
+    logLevel: 'off',
+  });
+  if (image.width !== CARD_WIDTH || image.height !== CARD_HEIGHT) throw new RangeError(`Expected a ${CARD_WIDTH}×${CARD_HEIGHT} card, resvg drew ${image.width}×${image.height}`);
+  return { png: encodePng(image.pixels, image.width, image.height), missing };
+}
+
+let version: string | undefined;
+
+/**
+ * Everything besides its text that a card's pixels depend on: this folder's
+ * code, the font files' packages and the versions of resvg and zlib.
+ */
+export async function cardRendererVersion(): Promise<string> {
+  if (version) return version;
+  const require = createRequire(import.meta.url);
+  const packages = [...new Set(FACE_FILES.flat().map((face) => face.package)), '@resvg/resvg-js', 'fontkit'];
+  const versions = packages.map((name) => {
+    try {
+      return `${name}@${(require(join(PROJECT_ROOT, 'node_modules', name, 'package.json')) as { version: string }).version}`;
+    } catch {
+      return `${name}@missing`;
+    }
+  });
+  const files = FACE_FILES.flat().map(fontPath).join('\n');
+  version = hashOf(await versionOf([join(PROJECT_ROOT, 'src', 'cards')]), versions.join(' '), files, process.versions.zlib ?? '');
+  return version;
+}
