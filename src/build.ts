@@ -25,6 +25,7 @@ import { compareDated, recordKeysOf, toRecord, type Tagger } from './records.ts'
 import { computeRelations } from './relations.ts';
 import { renderPages } from './render-pool.ts';
 import { buildSearchIndex, type SearchIndexSummary } from './search.ts';
+import { changedCards, writeCards, type CardSummary } from './cards/write.ts';
 import { PERMALINKS_FILE } from './seeds.ts';
 import { writeRecordsJson, type RecordSpans } from './stories-json.ts';
 import { planSiteData, type SiteLabels } from './site.ts';
@@ -43,6 +44,8 @@ export interface BuildOptions {
   readonly labels?: SiteLabels;
   /** Build the Pagefind index for /search/ (default true; `--no-search` skips it for quick previews). */
   readonly search?: boolean;
+  /** Make a social card per story, tag and the site, and point `og:image` at it (default true; `--no-cards` skips them). */
+  readonly cards?: boolean;
   /** Where parse results and the last build's page manifest are kept; `false` for none. */
   readonly cacheDir?: string | false;
   /** Render only changed pages when the previous output allows it (default true). */
@@ -68,6 +71,8 @@ export interface BuildSummary {
   readonly warnings: readonly string[];
   /** Absent when the build ran with `search: false`. */
   readonly search?: SearchIndexSummary;
+  /** Absent when the build ran with `cards: false`. */
+  readonly cards?: CardSummary;
 }
 
 
@@ -83,7 +88,7 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   const log = options.log ?? (() => {});
   const templatesDir = options.templatesDir ?? join(PROJECT_ROOT, 'templates');
   const dataDir = options.dataDir ?? join(PROJECT_ROOT, 'data');
-  const settings = await loadSiteSettings(dataDir, { baseUrl: options.baseUrl });
+  const settings = { ...(await loadSiteSettings(dataDir, { baseUrl: options.baseUrl })), cards: options.cards !== false };
   const cacheDir = options.cacheDir === false ? undefined : resolve(options.cacheDir ?? DEFAULT_CACHE);
   const version = await codeVersion(dataDir);
   // Labels from the tagging data in `dataDir` unless the caller brings its own.
@@ -124,7 +129,8 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
   const pages = withRegistryPages(data.pages, permalinks.registry);
   const renderVersion = hashOf(version, await versionOf([templatesDir]), JSON.stringify(settings));
   const { lazy } = data;
-  const manifest = manifestOf(pages, renderVersion, lazy);
+  // Cards are output files in the manifest like pages (so stale ones are removed), written by src/cards/, not rendered by Eleventy.
+  const manifest = manifestOf(pages, renderVersion, data.cards ? { ...lazy, card: data.cards } : lazy);
   const outDir = resolve(options.outDir);
   const manifestPath = cacheDir ? join(cacheDir, 'manifests', `${hashOf(outDir).slice(0, 16)}.json`) : undefined;
   const previous = options.incremental === false ? undefined : await previousBuild(manifestPath, outDir);
@@ -148,6 +154,8 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
       ...(options.shardSize === undefined ? {} : { shardSize: options.shardSize }),
       onShard: (done, total) => log(`rendered shard ${done} of ${total}`),
     });
+    const cards = data.cards && await writeCards(changedCards(data.cards, manifest, plan.full ? undefined : previous?.manifest), data.cards.urls.length, { outDir: staging, cacheDir: cacheDir && join(cacheDir, 'cards'), log });
+    if (cards) log(`cards: ${cards.written} written, ${cards.rendered} of them rendered, in ${Math.round(cards.milliseconds)} ms`);
     if (!plan.full) await applyChanges(staging, outDir, plan.remove);
     lap('render');
     if (options.search !== false) {
@@ -173,7 +181,7 @@ export async function build(options: BuildOptions, tagger?: Tagger): Promise<Bui
       digests: seeds.digests.length, stories: records.length, pages: plan.total, rendered, full: plan.full,
       milliseconds: performance.now() - started, stages, warnings,
     };
-    return search === undefined ? summary : { ...summary, search };
+    return { ...summary, ...(search === undefined ? {} : { search }), ...(cards ? { cards } : {}) };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
