@@ -55,10 +55,15 @@ export function isRtl(text: string): boolean {
 export function runsOf(text: string, faces: FaceList): Run[] {
   const runs: { text: string; face: Face | undefined }[] = [];
   let current: { text: string; face: Face | undefined } | undefined;
+  let previous = ' ';
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;
-    // Letters go to the first face that has them (Latin in a Chinese headline in Noto Sans, not in the CJK face's Latin); spaces, digits and punctuation stay in the run's face if it has them.
-    if (current && (CLINGS.test(char) || (!STRONG.test(char) && current.face && current.face.font.hasGlyphForCodePoint(codePoint)))) {
+    // Letters go to the first face that has them (Latin in a Chinese headline in Noto Sans, not in the CJK face's Latin);
+    // spaces, digits and punctuation within a word stay in the run's face if it has them. After a space, a character
+    // starts afresh, as it does when its word is measured alone: a line's runs are then its words' runs.
+    const stays = CLINGS.test(char) || (!STRONG.test(char) && !/\s/u.test(previous) && current?.face?.font.hasGlyphForCodePoint(codePoint) === true);
+    previous = char;
+    if (current && stays) {
       current.text += char;
       continue;
     }
@@ -122,7 +127,9 @@ export function layoutText(input: string, box: TextBox): Line[] {
   const text = cleanText(input);
   if (text === '') return [];
   const width = (part: string): number => widthOf(runsOf(part, box.faces), box.size);
-  const fits = (part: string): boolean => width(part.trimEnd()) <= box.maxWidth;
+  // Words are measured alone and summed; kerning between two words that touch (`alert("x")`) is not in the sum, hence 1 % to spare.
+  const maxWidth = box.maxWidth * 0.99;
+  const fits = (part: string): boolean => width(part.trimEnd()) <= maxWidth;
   const queue = tokensOf(text);
   const lines: string[] = [];
   let current = '';
@@ -132,7 +139,7 @@ export function layoutText(input: string, box: TextBox): Line[] {
     const token = queue[index]!;
     // A line's width is the sum of its words' (each measured once and cached): no kerning or joining crosses a space.
     const trimmedWidth = width(token.trimEnd());
-    if (currentWidth + trimmedWidth <= box.maxWidth) {
+    if (currentWidth + trimmedWidth <= maxWidth) {
       current += token;
       currentWidth += width(token);
       continue;
@@ -146,7 +153,7 @@ export function layoutText(input: string, box: TextBox): Line[] {
         break;
       }
     }
-    if (trimmedWidth <= box.maxWidth) {
+    if (trimmedWidth <= maxWidth) {
       current = token;
       currentWidth = width(token);
       continue;
