@@ -6,10 +6,11 @@
  */
 import { createRequire } from 'node:module';
 import { renderAsync } from '@resvg/resvg-js';
-import { hashOf, versionOf } from '../cache.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { hashOf } from '../cache.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { join } from 'node:path';
-import { cardFonts, FACE_FILES, fontPath, type Fonts } from './fonts.ts';
+import { cardFonts, FACE_FILES, type Fonts } from './fonts.ts';
 import { encodePng } from './png.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardSvg } from './svg.ts';
 import type { CardSpec } from './types.ts';
@@ -40,7 +41,7 @@ let version: string | undefined;
  * Everything besides its text that a card's pixels depend on: this folder's
  * code, the font files' packages and the versions of resvg and zlib.
  */
-export async function cardRendererVersion(): Promise<string> {
+export function cardRendererVersion(): string {
   if (version) return version;
   const require = createRequire(import.meta.url);
   const packages = [...new Set(FACE_FILES.flat().map((face) => face.package)), '@resvg/resvg-js', 'fontkit'];
@@ -51,7 +52,10 @@ export async function cardRendererVersion(): Promise<string> {
       return `${name}@missing`;
     }
   });
-  const files = FACE_FILES.flat().map(fontPath).join('\n');
-  version = hashOf(await versionOf([join(PROJECT_ROOT, 'src', 'cards')]), versions.join(' '), files, process.versions.zlib ?? '');
+  // Font files by package and name, not by path: a checkout elsewhere keeps its cache.
+  const files = FACE_FILES.flat().map((face) => `${face.package}/${face.file}`).join('\n');
+  const folder = join(PROJECT_ROOT, 'src', 'cards');
+  const code = readdirSync(folder).sort().map((name) => hashOf(name, readFileSync(join(folder, name))));
+  version = hashOf(code.join(' '), versions.join(' '), files, process.versions.zlib ?? '');
   return version;
 }

@@ -49,7 +49,7 @@ export interface WriteCardsOptions {
 
 export async function writeCards(items: readonly CardItem[], total: number, options: WriteCardsOptions): Promise<CardSummary> {
   const started = performance.now();
-  const version = await cardRendererVersion();
+  const version = cardRendererVersion();
   const made = new Set<string>();
   let rendered = 0;
   let next = 0;
