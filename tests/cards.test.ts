@@ -85,6 +85,15 @@ describe('a card', () => {
     expect(missing.join('')).toContain('북한');
   });
 
+  it('should wrap a Chinese headline without spaces between its words, inside the line', () => {
+    const title = '俄罗斯总统普京与中国国家主席习近平在莫斯科举行会谈双方签署联合声明深化新时代全面战略协作伙伴关系并就乌克兰问题交换意见';
+    const lines = layoutText(title, { faces: cardFonts().bold, size: 62, maxWidth: 1056, maxLines: 4 });
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.every((line) => line.width <= 1056 && line.width > 500)).toBe(true);
+    expect(lines.map((line) => line.runs.map((run) => run.text).join('')).join('')).toBe(title);
+    expect(lines.flatMap((line) => line.runs).every((run) => run.face?.family.includes('Chinese'))).toBe(true);
+  });
+
   it('should set a right-to-left headline from the right edge', () => {
     const { svg } = cardSvg({ ...HOSTILE, title: 'إيران وروسيا توقعان معاهدة شراكة استراتيجية شاملة' }, cardFonts());
     const title = svg.split('\n').find((line) => line.includes('font-size="62"'))!;
