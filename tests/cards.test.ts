@@ -96,17 +96,21 @@ describe('a card', () => {
 
   it('should set a right-to-left headline from the right edge', () => {
     const { svg } = cardSvg({ ...HOSTILE, title: 'إيران وروسيا توقعان معاهدة شراكة استراتيجية شاملة' }, cardFonts());
-    const title = svg.split('\n').find((line) => line.includes('font-size="62"'))!;
-    expect(title).toContain('direction="rtl"');
-    const x = Number(/x="([\d.]+)"/.exec(title)![1]);
-    expect(x).toBeGreaterThan(600);
+    const title = svg.split('\n').find((line) => line.startsWith('<g class="title"'))!;
+    // The first glyph drawn (the leftmost) of the first line: the line ends at the right margin.
+    const x = Number(/matrix\([-\d.]+ 0 0 [-\d.]+ ([\d.]+)/.exec(title)![1]);
+    expect(x).toBeGreaterThan(300);
+    expect(layoutText('إيران وروسيا', { faces: cardFonts().bold, size: 62, maxWidth: 1056, maxLines: 1 })[0]!.rtl).toBe(true);
+    // Its last glyph ends at the right margin (1200 − 72), not at the left one.
+    const lastX = Number([...title.matchAll(/matrix\([-\d.]+ 0 0 [-\d.]+ ([\d.]+)/g)].at(-1)![1]);
+    expect(lastX).toBeGreaterThan(1000);
   });
 
   it('should give the same bytes for the same card, and a PNG that decodes to the pixels drawn', async () => {
     const spec: CardSpec = { ...HOSTILE, title: 'President Xi visits Russia for Victory Day' };
     const [a, b] = [await renderCard(spec), await renderCard(spec)];
     expect(a.png.equals(b.png)).toBe(true);
-    const drawn = Buffer.from(new Resvg(cardSvg(spec, cardFonts()).svg, { font: { loadSystemFonts: false, fontFiles: cardSvg(spec, cardFonts()).fontFiles.slice() } }).render().pixels);
+    const drawn = Buffer.from(new Resvg(cardSvg(spec, cardFonts()).svg, { font: { loadSystemFonts: false } }).render().pixels);
     expect(decoded(a.png, 1200, 630).equals(drawn)).toBe(true);
   });
 

@@ -33,6 +33,7 @@ const ELLIPSIS = '…';
 // Marks, joiners and variation selectors belong to the character before them, whatever face has them.
 const CLINGS = /^[\p{M}\u200c\u200d\ufe0e\ufe0f\u{e0020}-\u{e007f}\u{1f3fb}-\u{1f3ff}]$/u;
 const STRONG = /\p{L}/u;
+const DIGIT = /\p{Nd}/u;
 const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const words = new Intl.Segmenter('en', { granularity: 'word' });
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
@@ -53,25 +54,27 @@ export function isRtl(text: string): boolean {
 
 /** Cut `text` into runs of one face each. */
 export function runsOf(text: string, faces: FaceList): Run[] {
-  const runs: { text: string; face: Face | undefined }[] = [];
-  let current: { text: string; face: Face | undefined } | undefined;
+  const runs: { text: string; face: Face | undefined; digits: boolean }[] = [];
+  let current: { text: string; face: Face | undefined; digits: boolean } | undefined;
   let previous = ' ';
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;
     // Letters go to the first face that has them (Latin in a Chinese headline in Noto Sans, not in the CJK face's Latin);
     // spaces, digits and punctuation within a word stay in the run's face if it has them. After a space, a character
     // starts afresh, as it does when its word is measured alone: a line's runs are then its words' runs.
-    const stays = CLINGS.test(char) || (!STRONG.test(char) && !/\s/u.test(previous) && current?.face?.font.hasGlyphForCodePoint(codePoint) === true);
+    // Digits are runs of their own: a right-to-left run is drawn backwards, and digits in it must not be.
+    const digits = DIGIT.test(char);
+    const stays = CLINGS.test(char) || (!STRONG.test(char) && !digits && !/\s/u.test(previous) && current?.face?.font.hasGlyphForCodePoint(codePoint) === true);
     previous = char;
     if (current && stays) {
       current.text += char;
       continue;
     }
     const face = faces.faceFor(codePoint);
-    if (current && current.face === face) current.text += char;
-    else runs.push((current = { text: char, face }));
+    if (current && current.face === face && current.digits === digits) current.text += char;
+    else runs.push((current = { text: char, face, digits }));
   }
-  return runs;
+  return runs.map(({ text, face }) => ({ text, face }));
 }
 
 /** Characters no face has: each would show as a box ("tofu"). */

@@ -22,13 +22,12 @@ export interface RenderedCard {
 }
 
 export async function renderCard(spec: CardSpec, fonts: Fonts = cardFonts()): Promise<RenderedCard> {
-  const { svg, fontFiles, missing } = cardSvg(spec, fonts);
+  const { svg, missing } = cardSvg(spec, fonts);
   const image = await renderAsync(svg, {
     fitTo: { mode: 'original' },
-    // Only the faces this card's runs name: loading the CJK faces for every card cost more than drawing it.
-    font: { loadSystemFonts: false, fontFiles: [...fontFiles], defaultFontFamily: fonts.bold.face(0).family },
+    // The text is outlines already: no font to load.
+    font: { loadSystemFonts: false },
     shapeRendering: 2,
-    textRendering: 1,
     logLevel: 'off',
   });
   if (image.width !== CARD_WIDTH || image.height !== CARD_HEIGHT) throw new RangeError(`Expected a ${CARD_WIDTH}×${CARD_HEIGHT} card, resvg drew ${image.width}×${image.height}`);
