@@ -7,6 +7,7 @@
  */
 import type { Fonts } from './fonts.ts';
 import { layoutText, missingCharacters, widthOf, type Line, type Run } from './layout.ts';
+import type { CardSpec } from './types.ts';
 
 const STRONG_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const STRONG = /\p{L}/u;
@@ -16,7 +17,6 @@ function direction(text: string): boolean | undefined {
   for (const char of text) if (STRONG.test(char)) return STRONG_RTL.test(char);
   return undefined;
 }
-import type { CardSpec } from './types.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -75,6 +75,28 @@ interface Block {
 /** Title sizes: a story's headline, a tag's or the site's name. */
 const TITLE = { story: { size: 62, lineHeight: 76, maxLines: 4 }, name: { size: 92, lineHeight: 104, maxLines: 2 } } as const;
 
+/** A line's runs left to right, each with its width and direction: a simplified bidi at the level of runs. */
+function visualOrder(line: Line): { run: Run; width: number; rtl: boolean }[] {
+  const size = line.size;
+  const runs = line.runs.map((run) => ({ run, width: widthOf([run], size), rtl: direction(run.text) }));
+  // Neutral runs (spaces, digits, emoji) take their neighbours' direction when both agree, else the line's.
+  const resolved = runs.map((run, i) => {
+    if (run.rtl !== undefined) return { ...run, rtl: run.rtl };
+    const before = runs.slice(0, i).reverse().find((r) => r.rtl !== undefined)?.rtl;
+    const after = runs.slice(i + 1).find((r) => r.rtl !== undefined)?.rtl;
+    return { ...run, rtl: before !== undefined && before === after ? before : line.rtl };
+  });
+  // Runs of the other direction than the line's read backwards, each run itself shaped in its own direction by fontkit.
+  const order: (typeof resolved)[] = [];
+  for (const run of resolved) {
+    const group = order.at(-1);
+    if (group && group[0]!.rtl === run.rtl) group.push(run);
+    else order.push([run]);
+  }
+  const groups = line.rtl ? order.reverse() : order;
+  return groups.flatMap((group) => (group[0]!.rtl ? [...group].reverse() : group));
+}
+
 export function cardSvg(spec: CardSpec, fonts: Fonts): CardSvg {
   const title = TITLE[spec.titleStyle];
   const box = (bold: boolean, size: number, maxLines: number, maxWidth = TEXT_WIDTH) => ({ faces: bold ? fonts.bold : fonts.regular, size, maxWidth, maxLines });
@@ -100,26 +122,6 @@ export function cardSvg(spec: CardSpec, fonts: Fonts): CardSvg {
       parts.push(`<g class="${name}" fill="${block.colour}">${glyphs.join('')}</g>`);
       text.push(line.runs.map((run) => run.text).join(''));
     });
-  };
-  const visualOrder = (line: Line): { run: Run; width: number; rtl: boolean }[] => {
-    const size = line.size;
-    const runs = line.runs.map((run) => ({ run, width: widthOf([run], size), rtl: direction(run.text) }));
-    // Neutral runs (spaces, digits, emoji) take their neighbours' direction when both agree, else the line's.
-    const resolved = runs.map((run, i) => {
-      if (run.rtl !== undefined) return { ...run, rtl: run.rtl };
-      const before = runs.slice(0, i).reverse().find((r) => r.rtl !== undefined)?.rtl;
-      const after = runs.slice(i + 1).find((r) => r.rtl !== undefined)?.rtl;
-      return { ...run, rtl: before !== undefined && before === after ? before : line.rtl };
-    });
-    // Runs of the other direction than the line's read backwards, each run itself shaped in its own direction by resvg.
-    const order: (typeof resolved)[] = [];
-    for (const run of resolved) {
-      const group = order.at(-1);
-      if (group && group[0]!.rtl === run.rtl) group.push(run);
-      else order.push([run]);
-    }
-    const groups = line.rtl ? order.reverse() : order;
-    return groups.flatMap((group) => (group[0]!.rtl ? [...group].reverse() : group));
   };
   // Top to bottom: label, title, details; the band at the foot carries the site's name and host.
   let top = 70;
