@@ -7,6 +7,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { join, relative } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { load } from 'cheerio';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildSummary } from '../src/build.ts';
 import { cardFonts, FACE_FILES } from '../src/cards/fonts.ts';
@@ -76,6 +77,16 @@ describe('a card', () => {
     expect([...families].join(' ')).toMatch(/Chinese/);
     expect([...families].join(' ')).toMatch(/Korean/);
     expect([...families].join(' ')).toMatch(/Emoji/);
+  });
+
+  it('should lay out and parse any text: control characters, lone surrogates, markup, any script', () => {
+    const fonts = cardFonts();
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 120 }), (title, eyebrow) => {
+      const { svg } = cardSvg({ ...HOSTILE, title: title || 'x', eyebrow }, fonts);
+      for (const line of layoutText(title, { faces: fonts.bold, size: 62, maxWidth: 1056, maxLines: 4 })) expect(line.width).toBeLessThanOrEqual(1056);
+      // resvg rejects malformed XML: every card parses.
+      expect(() => new Resvg(svg, { font: { loadSystemFonts: false } })).not.toThrow();
+    }), { numRuns: 60 });
   });
 
   it('should report boxes when a script has no face (the check fails without the CJK fonts)', () => {
