@@ -9,6 +9,8 @@ if (!seedsDir || !outDir) throw new TypeError('Expected `child-build.ts SEEDS OU
 const tuning = {
   ...(process.env.ND_WORKERS ? { workers: Number(process.env.ND_WORKERS) } : {}),
   ...(process.env.ND_SHARD ? { shardSize: Number(process.env.ND_SHARD) } : {}),
+  // Social cards only with ND_CARDS=1: the plain Eleventy baseline makes none, and 110,000 cards would take the 100,000-story run past an hour.
+  cards: process.env.ND_CARDS === '1',
 };
 const summary = await build({ seedsDir, outDir, search: search === 'search', ...tuning, ...(cacheDir ? { cacheDir } : {}) });
 console.log(JSON.stringify({ ...summary, warnings: undefined, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -28,6 +28,7 @@ import { computeRelations } from './relations.ts';
 import { renderPages } from './render-pool.ts';
 import { buildSearchIndex, type SearchIndexSummary } from './search.ts';
 import { readRegistryFile, writeRegistryFile, type RegistryFile } from './registry-file.ts';
+import { changedCards, writeCards, type CardSummary } from './cards/write.ts';
 import { PERMALINKS_FILE } from './seeds.ts';
 import { spansOf, writeRecordsJson, type RecordSpans } from './stories-json.ts';
 import { assertOurs, isKept, lockOutput, makeStaging, MANIFEST_FILE, manifestText, openOutput, outputKey, removeStaleStaging, type OutputFolder } from './output-dir.ts';
@@ -48,6 +49,8 @@ export interface BuildOptions {
   readonly labels?: SiteLabels;
   /** Build the Pagefind index for /search/ (default true; `--no-search` skips it for quick previews). */
   readonly search?: boolean;
+  /** Make a social card per story, tag and the site, and point `og:image` at it (default true; `--no-cards` skips them). */
+  readonly cards?: boolean;
   /** Where parse results and the last build's page manifest are kept; `false` for none. */
   readonly cacheDir?: string | false;
   /** Render only changed pages when the previous output allows it (default true). */
@@ -79,6 +82,8 @@ export interface BuildSummary {
   readonly warnings: readonly string[];
   /** Absent when the build ran with `search: false`. */
   readonly search?: SearchIndexSummary;
+  /** Absent when the build ran with `cards: false`. */
+  readonly cards?: CardSummary;
 }
 
 
@@ -141,7 +146,7 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
   const outDir = opened.dir;
   for (const stale of await removeStaleStaging(outDir, cacheDir)) log(`removed ${stale}, left by a build that was stopped`);
   await pauseAt('load');
-  const settings = await loadSiteSettings(dataDir, { baseUrl: options.baseUrl });
+  const settings = { ...(await loadSiteSettings(dataDir, { baseUrl: options.baseUrl })), cards: options.cards !== false };
   const version = await codeVersion(dataDir);
   // Labels from the tagging data in `dataDir` unless the caller brings its own.
   // The tagging data is loaded once (from the cache when the code version
@@ -187,7 +192,8 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
   const pages = withRegistryPages(data.pages, permalinks.registry);
   const renderVersion = hashOf(version, await versionOf([templatesDir]), JSON.stringify(settings));
   const { lazy } = data;
-  const manifest = manifestOf(pages, renderVersion, lazy);
+  // Cards are output files in the manifest like pages (so stale ones are removed), written by src/cards/, not rendered by Eleventy.
+  const manifest = manifestOf(pages, renderVersion, data.cards ? { ...lazy, card: data.cards } : lazy);
   // Only a folder with our manifest can be rebuilt incrementally: its other files are not ours to judge.
   const previous = options.incremental === false || !output.ours ? undefined : await previousBuild(manifestPath, outDir);
   const plan = planPages(pages, manifest, previous?.manifest, lazy);
@@ -209,6 +215,8 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
       ...(options.shardSize === undefined ? {} : { shardSize: options.shardSize }),
       onShard: (done, total) => log(`rendered shard ${done} of ${total}`),
     });
+    const cards = data.cards && await writeCards(changedCards(data.cards, manifest, plan.full ? undefined : previous?.manifest), data.cards.urls.length, { outDir: staging, cacheDir: cacheDir && join(cacheDir, 'cards'), log });
+    if (cards) log(`cards: ${cards.written} written, ${cards.rendered} of them rendered, in ${Math.round(cards.milliseconds)} ms`);
     lap('render');
     if (plan.full && options.search !== false) {
       search = await buildSearchIndex(staging, { language: settings.language, outputPath: join(staging, 'pagefind') });
@@ -260,7 +268,7 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
       digests: seeds.digests.length, stories: records.length, pages: plan.total, rendered, full: plan.full,
       milliseconds: performance.now() - started, stages, warnings,
     };
-    return search === undefined ? summary : { ...summary, search };
+    return { ...summary, ...(search === undefined ? {} : { search }), ...(cards ? { cards } : {}) };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

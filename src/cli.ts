@@ -22,6 +22,7 @@ Options:
   --out DIR        output folder (default: site)
   --base-url URL   absolute URL the site is published at (default: data/site.yaml)
   --no-search      skip the search index (faster previews; /search/ finds nothing)
+  --no-cards       skip the social cards (faster previews; pages carry no og:image)
   --full           render every page, even when an incremental rebuild is possible
   --force          build into a non-empty folder news-digest did not write (its files are kept)
   --date YYYY-MM   with \`new\`: the issue's month or day (default: this month)
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       out: { type: 'string', default: 'site' },
       'base-url': { type: 'string' },
       'no-search': { type: 'boolean', default: false },
+      'no-cards': { type: 'boolean', default: false },
       full: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       date: { type: 'string' },
@@ -59,7 +61,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     if (!quiet || /: (error|warning):/.test(line)) console.error(escapeControl(line));
   };
   const buildOptions = {
-    seedsDir: values.seeds, outDir: values.out, baseUrl: values['base-url'], search: !values['no-search'], incremental: !values.full, force: values.force, log,
+    seedsDir: values.seeds, outDir: values.out, baseUrl: values['base-url'], search: !values['no-search'], cards: !values['no-cards'], incremental: !values.full, force: values.force, log,
   };
 
   switch (command) {

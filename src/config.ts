@@ -11,6 +11,8 @@ export interface SiteSettings {
   /** The base URL's path (`/news/`): where the site is served. */
   readonly pathPrefix: string;
   readonly language: string;
+  /** Social cards (`/cards/…png`, `og:image`); `false` with `--no-cards`. Set by the build, not by site.yaml. */
+  readonly cards?: boolean;
 }
 
 /** Why `value` cannot be the base URL, or undefined when it can. */

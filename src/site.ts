@@ -6,6 +6,7 @@
  */
 import type { SiteSettings } from './config.ts';
 import { computeRelations, type Relations } from './relations.ts';
+import { cardList } from './cards/plan.ts';
 import { buildCatalog, createContext } from './site/catalog.ts';
 import { digestPages, digestsIndexPage, sortedDigests } from './site/digests.ts';
 import { aboutPage, countryRelations, pairRelations, relationsPage, searchPage } from './site/extras.ts';
@@ -109,5 +110,6 @@ export function planSiteData(records: readonly StoryRecord[], settings: SiteSett
     robots: [robots(context)],
     notFound: [{ url: '/404.html', meta: pageMeta(context, '/404.html', 'Page not found', { section: 'none' }) }],
   };
-  return { site: globals(settings), pages, lazy: { story, feedAtom: feeds.atom, feedJson: feeds.json } };
+  const cards = settings.cards === false ? {} : { cards: cardList(catalog, digests, context) };
+  return { site: globals(settings), pages, lazy: { story, feedAtom: feeds.atom, feedJson: feeds.json }, ...cards };
 }

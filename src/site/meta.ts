@@ -1,4 +1,6 @@
 /** `<head>` metadata for a page: title, description, canonical URL, feeds, JSON-LD, its own stylesheets and scripts. */
+import { pageCard } from '../cards/plan.ts';
+import type { CardRef } from '../cards/types.ts';
 import type { Context } from './catalog.ts';
 import { scriptJson } from './format.ts';
 import type { FeedLink, PageMeta, Section } from './types.ts';
@@ -14,10 +16,13 @@ export interface MetaOptions {
   /** The page's own stylesheets and scripts, linked in `<head>` (site-relative URLs). */
   readonly styles?: readonly string[];
   readonly scripts?: readonly string[];
+  /** The page's own social card; the site's card when absent. */
+  readonly card?: CardRef;
 }
 
 export function pageMeta(context: Context, url: string, heading: string, options: MetaOptions): PageMeta {
   const { title, description } = context.settings;
+  const card = pageCard(context, options.card);
   return {
     title: options.bare ? heading : `${heading} · ${title}`,
     description: options.description ?? description,
@@ -28,6 +33,7 @@ export function pageMeta(context: Context, url: string, heading: string, options
     ...(options.jsonLd === undefined ? {} : { jsonLd: scriptJson(options.jsonLd) }),
     ...(options.styles === undefined ? {} : { styles: options.styles }),
     ...(options.scripts === undefined ? {} : { scripts: options.scripts }),
+    ...(card === undefined ? {} : { card }),
   };
 }
 

@@ -3,6 +3,7 @@ import { hashOf } from '../cache.ts';
 import type { LazyPages } from '../incremental.ts';
 import type { StoryRecord } from '../types.ts';
 import type { Catalog, Context } from './catalog.ts';
+import { storyCardRef } from '../cards/plan.ts';
 import { excerpt, monthKey, monthUrl } from './format.ts';
 import { pageMeta } from './meta.ts';
 import { storyParagraphs } from './paragraphs.ts';
@@ -64,6 +65,7 @@ export function storyPageList(catalog: Catalog, context: Context, storyKeys: rea
         ogType: 'article',
         description: excerpt(record.paragraphs[0] ?? record.headline),
         jsonLd,
+        card: storyCardRef(record, link.dateLabel, tags, context),
       }),
       headline: record.headline,
       date: record.date,

@@ -15,6 +15,7 @@
  */
 import type { Catalog, Context, TagGroup } from './catalog.ts';
 import { plural } from './format.ts';
+import { tagCardRef } from '../cards/plan.ts';
 import { pageMeta, tagFeeds } from './meta.ts';
 import type { RedirectPage, TagCount, TagIndexPage, TagKind, TagPage } from './types.ts';
 
@@ -63,7 +64,7 @@ export function tagPages(kind: TagKind, catalog: Catalog, context: Context, perP
       const description = archive === 0 ? describe(kind, group, context) : `${plural(stories.length, 'story', 'stories')} tagged ${ref.label}, from ${from} to ${to}.`;
       pages.push({
         url,
-        meta: pageMeta(context, url, heading, { section: SECTIONS[kind], description, feeds }),
+        meta: pageMeta(context, url, heading, { section: SECTIONS[kind], description, feeds, card: tagCardRef(ref, context) }),
         kind,
         slug: ref.slug,
         label: ref.label,

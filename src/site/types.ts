@@ -9,6 +9,7 @@
 import type { LazyPages } from '../incremental.ts';
 import type { DatePrecision, IsoDate } from '../types.ts';
 import type { Matrix, Network } from './relations-view.ts';
+import type { CardItem, PageCard } from '../cards/types.ts';
 
 /** Display names from the tagging data; anything missing falls back to a title-cased slug. */
 export interface SiteLabels {
@@ -70,6 +71,8 @@ export interface PageMeta {
   readonly styles?: readonly string[];
   /** The page's own scripts (`/assets/search.js`): module scripts in `<head>`, so deferred. */
   readonly scripts?: readonly string[];
+  /** The page's social card (src/cards/): absent when the build makes none (`--no-cards`). */
+  readonly card?: PageCard;
 }
 
 export interface NavLink {
@@ -414,4 +417,6 @@ export interface SitePlan {
   readonly site: SiteGlobals;
   readonly pages: Omit<SitePages, LazyKind>;
   readonly lazy: { readonly story: LazyPages<StoryPage>; readonly feedAtom: LazyPages<FeedPage>; readonly feedJson: LazyPages<JsonFeedPage> };
+  /** Social cards, output files but not pages (src/cards/); absent with `cards: false`. */
+  readonly cards?: LazyPages<CardItem>;
 }

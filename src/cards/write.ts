@@ -1,0 +1,104 @@
+/**
+ * Cards into the output: each from the card cache
+ * (`node_modules/.cache/news-digest/cards/<key>.png`, the key hashing the
+ * card's text and the renderer's version) or rendered and put there first. A
+ * cached card is hard-linked into the output (copied where links fail): the
+ * cache file is only ever replaced by a rename, never written in place, so the
+ * two stay the same bytes.
+ */
+import { availableParallelism } from 'node:os';
+import { copyFile, link, mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { hashOf } from '../cache.ts';
+import { replaceFile } from '../files.ts';
+import { outputPathOf, type LazyPages, type PageManifest } from '../incremental.ts';
+import { DigestError } from '../messages.ts';
+import { cardKey } from './plan.ts';
+import { cardRendererVersion, renderCard } from './render.ts';
+import type { CardItem } from './types.ts';
+
+export class CardError extends DigestError {}
+
+export interface CardSummary {
+  /** Cards the site has. */
+  readonly cards: number;
+  /** Cards this build put into the output (new or changed ones; all of them in a full build). */
+  readonly written: number;
+  /** Of those, cards rendered because the cache had none with their key. */
+  readonly rendered: number;
+  readonly milliseconds: number;
+}
+
+/** The cards whose output changed since `previous` (every card without one): the manifest's rule for pages. */
+export function changedCards(cards: LazyPages<CardItem>, next: PageManifest, previous: PageManifest | undefined): CardItem[] {
+  return cards.urls.flatMap((url, index) => {
+    const path = outputPathOf(url);
+    return previous && previous.outputs.get(path) === next.outputs.get(path) ? [] : [cards.build(index)];
+  });
+}
+
+export interface WriteCardsOptions {
+  /** Where the card files go (`<outDir>/cards/…`). */
+  readonly outDir: string;
+  /** The card cache; none: every card is rendered. */
+  readonly cacheDir?: string | undefined;
+  /** Cards rendered at once (default: the cores; resvg draws on libuv's threads). */
+  readonly concurrency?: number;
+  readonly log?: (line: string) => void;
+}
+
+export async function writeCards(items: readonly CardItem[], total: number, options: WriteCardsOptions): Promise<CardSummary> {
+  const started = performance.now();
+  const version = cardRendererVersion();
+  const made = new Set<string>();
+  let rendered = 0;
+  let next = 0;
+  const one = async (item: CardItem): Promise<void> => {
+    const target = join(options.outDir, outputPathOf(item.url));
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
+    const cached = options.cacheDir && join(options.cacheDir, `${hashOf(version, cardKey(item.spec))}.png`);
+    if (cached && (await place(cached, target))) return;
+    let card;
+    try {
+      card = await renderCard(item.spec);
+    } catch (error) {
+      throw new CardError(`Rendering the social card ${item.url} failed (${(error as Error).message}); build with --no-cards to skip cards, and please report it`, { cause: error });
+    }
+    rendered++;
+    if (card.missing.length > 0) options.log?.(`${item.url}: ${card.missing.length} characters have no glyph in the card fonts and show as boxes: ${card.missing.join(' ')}`);
+    if (cached) {
+      await replaceFile(cached, card.png);
+      if (await place(cached, target)) return;
+    }
+    await replaceFile(target, card.png);
+  };
+  const lanes = Math.max(1, options.concurrency ?? availableParallelism());
+  await Promise.all(Array.from({ length: lanes }, async () => {
+    while (next < items.length) await one(items[next++]!);
+  }));
+  return { cards: total, written: items.length, rendered, milliseconds: performance.now() - started };
+}
+
+/** The cached card at `target`: a hard link, or a copy across file systems; false if the cache has none. */
+async function place(cached: string, target: string): Promise<boolean> {
+  await rm(target, { force: true });
+  try {
+    await link(cached, target);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return false;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK' && code !== 'ENOTSUP') throw error;
+  }
+  try {
+    await copyFile(cached, target);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
