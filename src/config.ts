@@ -12,6 +12,14 @@ export interface SiteSettings {
   /** The base URL's path (`/news/`): where the site is served. */
   readonly pathPrefix: string;
   readonly language: string;
+  /**
+   * Who citations and structured data name as the author, and the publisher
+   * with its logo (a site-relative or absolute URL). Optional for callers that
+   * make settings by hand; src/site/ falls back to the title (`siteIdentity`).
+   */
+  readonly author?: string;
+  readonly publisher?: string;
+  readonly logo?: { readonly url: string; readonly width: number; readonly height: number };
 }
 
 export function normalizeBaseUrl(value: string, where: string): URL {
@@ -36,6 +44,11 @@ export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: s
     if (typeof value !== 'string' || value.trim() === '') throw new DigestError(`${path}: Unexpected \`${key}\`, expected a line of text`);
     return value.trim();
   };
+  const size = (key: string, fallback: number): number => {
+    const value = raw[key] ?? fallback;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new DigestError(`${path}: Unexpected \`${key}\`, expected a whole number of pixels`);
+    return value;
+  };
   const baseUrl = overrides.baseUrl === undefined
     ? normalizeBaseUrl(text('baseUrl', 'https://example.org/'), path)
     : normalizeBaseUrl(overrides.baseUrl, '--base-url');
@@ -45,5 +58,8 @@ export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: s
     baseUrl: baseUrl.href,
     pathPrefix: baseUrl.pathname,
     language: text('language', 'en'),
+    author: text('author', `${text('title', 'News Digest')} editors`),
+    publisher: text('publisher', text('title', 'News Digest')),
+    logo: { url: text('logo', '/assets/logo.png'), width: size('logoWidth', 112), height: size('logoHeight', 112) },
   };
 }

@@ -14,7 +14,7 @@ import { homePage } from './site/home.ts';
 import { fallbackLabels, safeLabels } from './site/labels.ts';
 import { pageMeta } from './site/meta.ts';
 import { robots, sitemaps } from './site/sitemap.ts';
-import { storyPageList } from './site/stories.ts';
+import { citationFileList, storyPageList } from './site/stories.ts';
 import { recordKeysOf } from './records.ts';
 import { declareReferenceHash, type LazyPages, type PageItem } from './incremental.ts';
 import { pairRedirects, tagIndexPage, tagPages } from './site/tags.ts';
@@ -57,7 +57,7 @@ function globals(settings: SiteSettings): SiteGlobals {
 export function buildSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels, relations: Relations = computeRelations(records)): SiteData {
   const { site, pages, lazy } = planSiteData(records, settings, labels, relations);
   const built = <T extends PageItem>(list: LazyPages<T>): T[] => list.urls.map((_, index) => list.build(index));
-  return { site, pages: { ...pages, story: built(lazy.story), feedAtom: built(lazy.feedAtom), feedJson: built(lazy.feedJson) } };
+  return { site, pages: { ...pages, story: built(lazy.story), citation: built(lazy.citation), feedAtom: built(lazy.feedAtom), feedJson: built(lazy.feedJson) } };
 }
 
 /**
@@ -107,7 +107,7 @@ export function planSiteData(records: readonly StoryRecord[], settings: SiteSett
     pairRedirect: pairRedirects(catalog, context),
     sitemap: sitemaps(htmlUrls, context),
     robots: [robots(context)],
-    notFound: [{ url: '/404.html', meta: pageMeta(context, '/404.html', 'Page not found', { section: 'none' }) }],
+    notFound: [{ url: '/404.html', meta: pageMeta(context, '/404.html', 'Page not found', { section: 'none', noindex: true }) }],
   };
-  return { site: globals(settings), pages, lazy: { story, feedAtom: feeds.atom, feedJson: feeds.json } };
+  return { site: globals(settings), pages, lazy: { story, citation: citationFileList(catalog, context, storyKeys), feedAtom: feeds.atom, feedJson: feeds.json } };
 }

@@ -63,7 +63,10 @@ export function tagPages(kind: TagKind, catalog: Catalog, context: Context, perP
       const description = archive === 0 ? describe(kind, group, context) : `${plural(stories.length, 'story', 'stories')} tagged ${ref.label}, from ${from} to ${to}.`;
       pages.push({
         url,
-        meta: pageMeta(context, url, heading, { section: SECTIONS[kind], description, feeds }),
+        meta: pageMeta(context, url, heading, {
+          section: SECTIONS[kind], description, feeds,
+          schema: { type: 'CollectionPage', crumbs: [{ name: NOUNS[kind], url: `/${SECTIONS[kind]}/` }, { name: ref.label, url: ref.url }, ...(archive === 0 ? [] : [{ name: `${from} to ${to}`, url }])] },
+        }),
         kind,
         slug: ref.slug,
         label: ref.label,
@@ -102,7 +105,7 @@ export function tagIndexPage(kind: TagKind, catalog: Catalog, context: Context):
   const url = `/${SECTIONS[kind]}/`;
   return {
     url,
-    meta: pageMeta(context, url, NOUNS[kind], { section: SECTIONS[kind], description: INTROS[kind] }),
+    meta: pageMeta(context, url, NOUNS[kind], { section: SECTIONS[kind], description: INTROS[kind], schema: { type: 'CollectionPage', crumbs: [{ name: NOUNS[kind], url }] } }),
     kind,
     heading: NOUNS[kind],
     intro: INTROS[kind],

@@ -49,6 +49,7 @@ export function timelinePage(months: readonly MonthGroup[], context: Context): T
     url: '/timeline/',
     meta: pageMeta(context, '/timeline/', 'Timeline', {
       section: 'timeline',
+      schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: '/timeline/' }] },
       description: `All ${plural(total, 'story', 'stories')}, month by month.`,
     }),
     chart: monthChart(new Map(months.map((month) => [month.key, month.count]))),
@@ -67,6 +68,7 @@ export function yearPages(months: readonly MonthGroup[], context: Context): Year
       url: year.url,
       meta: pageMeta(context, year.url, String(year.year), {
         section: 'timeline',
+        schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: '/timeline/' }, { name: String(year.year), url: year.url }] },
         description: `${plural(year.count, 'story', 'stories')} from ${year.year}, month by month.`,
       }),
       year: year.year,
@@ -86,6 +88,7 @@ export function monthPages(months: readonly MonthGroup[], context: Context): Mon
       url: month.url,
       meta: pageMeta(context, month.url, month.label, {
         section: 'timeline',
+        schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: '/timeline/' }, { name: String(year), url: yearUrl(year) }, { name: month.label, url: month.url }] },
         description: `${plural(month.count, 'story', 'stories')} from ${month.label}.`,
       }),
       month,

@@ -64,8 +64,10 @@ export interface PageMeta {
   readonly ogType: 'website' | 'article';
   readonly section: Section;
   readonly feeds: readonly FeedLink[]; // the page's own feeds, besides the site's
-  /** JSON-LD, serialised and escaped for a `<script>` block (see `scriptJson`). */
-  readonly jsonLd?: string;
+  /** Schema.org JSON-LD (src/site/structured-data.ts); the `structuredData` filter serialises and escapes it (`scriptJson`). */
+  readonly structuredData?: object;
+  /** `noindex` keeps the page out of search engines (the 404 page); such a page has no canonical link. */
+  readonly robots?: 'noindex';
   /** The page's own stylesheets, besides the site's (`/assets/search.css`): `<link>`s in `<head>`. */
   readonly styles?: readonly string[];
   /** The page's own scripts (`/assets/search.js`): module scripts in `<head>`, so deferred. */
@@ -116,6 +118,20 @@ export interface StoryPage extends Page {
   readonly related: readonly StoryBrief[];
   readonly permalink: string; // absolute
   readonly timelineUrl: string; // the story's month page
+  readonly citation: StoryCitation;
+}
+
+/** "Cite this story" (src/site/citation.ts): the formatted reference, its downloads and its meta tags. */
+export interface StoryCitation {
+  readonly text: string;
+  readonly files: readonly { readonly url: string; readonly label: string; readonly type: string; readonly name: string }[];
+  readonly meta: readonly { readonly name: string; readonly content: string }[];
+}
+
+/** A file written as it is, not rendered by Eleventy (a story's `cite.bib`): see src/render-pool.ts. */
+export interface CitationFilePage {
+  readonly url: string;
+  readonly body: string;
 }
 
 /**
@@ -379,6 +395,7 @@ export interface NotFoundPage extends Page {}
 export type SitePages = {
   readonly home: readonly HomePage[];
   readonly story: readonly StoryPage[];
+  readonly citation: readonly CitationFilePage[];
   readonly pair: readonly PairPage[];
   readonly topic: readonly TagPage[];
   readonly country: readonly CountryPage[];
@@ -407,11 +424,11 @@ export interface SiteData {
 }
 
 /** Kinds of pages the build makes on demand (`LazyPages`, src/incremental.ts). */
-export type LazyKind = 'story' | 'feedAtom' | 'feedJson';
+export type LazyKind = 'story' | 'citation' | 'feedAtom' | 'feedJson';
 
 /** Site data as the build plans it: story pages and feeds on demand. */
 export interface SitePlan {
   readonly site: SiteGlobals;
   readonly pages: Omit<SitePages, LazyKind>;
-  readonly lazy: { readonly story: LazyPages<StoryPage>; readonly feedAtom: LazyPages<FeedPage>; readonly feedJson: LazyPages<JsonFeedPage> };
+  readonly lazy: { readonly story: LazyPages<StoryPage>; readonly citation: LazyPages<CitationFilePage>; readonly feedAtom: LazyPages<FeedPage>; readonly feedJson: LazyPages<JsonFeedPage> };
 }
