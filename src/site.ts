@@ -13,7 +13,7 @@ import { feedPageLists } from './site/feeds.ts';
 import { homePage } from './site/home.ts';
 import { fallbackLabels, safeLabels } from './site/labels.ts';
 import { pageMeta } from './site/meta.ts';
-import { robots, sitemaps } from './site/sitemap.ts';
+import { lastModified, robots, sitemaps } from './site/sitemap.ts';
 import { citationFileList, storyPageList } from './site/stories.ts';
 import { recordKeysOf } from './records.ts';
 import { declareReferenceHash, type LazyPages, type PageItem } from './incremental.ts';
@@ -101,7 +101,10 @@ export function planSiteData(records: readonly StoryRecord[], settings: SiteSett
   const feeds = feedPageLists(catalog, context, storyKeys);
   const { home, ...rest } = html;
   // Sitemap order: home, stories, then the other kinds.
-  const htmlUrls = [...home.map((item) => item.url), ...story.urls, ...Object.values(rest).flatMap((items) => items.map((item) => item.url))];
+  const digestDates = new Map([...catalog.digests.values()].map((digest) => [digest.ref.id, digest.date]));
+  const newest = digests.at(-1)?.date;
+  const entry = (item: { url: string }) => ({ url: item.url, lastmod: lastModified(item, digestDates, newest) });
+  const htmlUrls = [...home.map(entry), ...story.urls.map((url, index) => ({ url, lastmod: catalog.records[index]!.digest.date })), ...Object.values(rest).flatMap((items) => items.map(entry))];
   const pages: SitePlan['pages'] = {
     ...html,
     pairRedirect: pairRedirects(catalog, context),

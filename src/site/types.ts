@@ -229,13 +229,17 @@ export interface TimelinePage extends Page {
 export interface YearPage extends Page {
   readonly year: number;
   readonly count: number;
-  readonly months: readonly MonthGroup[]; // oldest first
+  readonly months: readonly MonthGroup[]; // oldest first; the page shows their counts, the month pages their stories
   readonly previous: { readonly url: string; readonly label: string } | null;
   readonly next: { readonly url: string; readonly label: string } | null;
 }
 
 export interface MonthPage extends Page {
-  readonly month: MonthGroup; // stories oldest first
+  readonly month: MonthSummary;
+  /** This page's run of the month's stories, oldest first (`MONTH_PAGE`, src/site/timeline.ts). */
+  readonly stories: readonly StoryLink[];
+  /** Which run: its number (1 the month's first), its first story's number, the runs before and after. */
+  readonly run: { readonly number: number; readonly first: number; readonly earlier: string | null; readonly later: string | null };
   readonly yearUrl: string;
   readonly year: number;
   readonly previous: MonthSummary | null;
@@ -382,6 +386,8 @@ export interface SitemapPage {
   readonly url: string;
   readonly kind: 'urlset' | 'index';
   readonly locations: readonly string[]; // absolute
+  /** Parallel to `locations`: `<lastmod>`, a calendar date (src/site/sitemap.ts). */
+  readonly lastmods?: readonly (IsoDate | undefined)[];
 }
 
 export interface TextPage {
