@@ -156,7 +156,7 @@ describe('buildSiteData', () => {
     const [timeline] = pages.timeline;
     const months = timeline!.years.flatMap((year) => year.months);
     expect(months.map((month) => month.key).slice(0, 4)).toEqual(['2024-07', '2024-06', '2024-05', '2024-04']);
-    // The latest three months, but at most LISTED_STORIES stories: July's 18 and June's newest 22.
+    // The latest three months, but at most LISTED_STORIES stories: July's 18 and June's newest.
     expect(months.filter((month) => month.stories.length > 0).map((month) => [month.key, month.stories.length])).toEqual([['2024-07', 18], ['2024-06', LISTED_STORIES - 18]]);
     expect(months.find((month) => month.key === '2024-06')!.stories[0]!.date).toBe('2024-06-30');
     expect(pages.month.map((page) => page.url)).toContain('/timeline/2024/02/');
