@@ -17,7 +17,7 @@ import type { MonthGroup, MonthPage, StoryLink, TimelinePage, YearGroup, YearPag
 export const LISTED_MONTHS = 3;
 
 /** …and of their stories, at most this many (the newest). */
-export const LISTED_STORIES = 40;
+export const LISTED_STORIES = 20;
 
 /** Stories a month page lists; a busier month continues on `/timeline/2025/05/page/2/`, … */
 export const MONTH_PAGE = 40;
