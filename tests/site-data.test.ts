@@ -68,6 +68,26 @@ describe('buildSiteData', () => {
     expect(after[1]).toEqual({ ...before[1], pagination: { ...before[1]!.pagination, newer: '/pairs/north-korea-russia/page/3/' } });
   });
 
+  it('should cut a busy month into runs of MONTH_PAGE counted from its first story, which later stories never shift', () => {
+    /** `count` stories in May 2024, five a day. */
+    const may = (count: number) => Array.from({ length: count }, (_, i) => record({ date: `2024-05-${pad(1 + Math.floor(i / 5))}`, slug: `m${i}`, source: { file: 'x', line: i + 1 } }));
+    const months = (count: number) => buildSiteData(may(count), settings).pages.month;
+    const before = months(2 * MONTH_PAGE + 5);
+    expect(before.map((page) => [page.url, page.stories.length, page.run])).toEqual([
+      ['/timeline/2024/05/', MONTH_PAGE, { number: 1, first: 1, earlier: null, later: '/timeline/2024/05/page/2/' }],
+      ['/timeline/2024/05/page/2/', MONTH_PAGE, { number: 2, first: MONTH_PAGE + 1, earlier: '/timeline/2024/05/', later: '/timeline/2024/05/page/3/' }],
+      ['/timeline/2024/05/page/3/', 5, { number: 3, first: 2 * MONTH_PAGE + 1, earlier: '/timeline/2024/05/page/2/', later: null }],
+    ]);
+    expect(before.every((page) => page.month.count === 2 * MONTH_PAGE + 5)).toBe(true);
+    const after = months(2 * MONTH_PAGE + 6);
+    // Later stories fill the last run; the full runs before it list the same stories.
+    expect(after.slice(0, 2).map((page) => page.stories)).toEqual(before.slice(0, 2).map((page) => page.stories));
+    expect(after[2]!.stories.map((story) => story.url)).toEqual([...before[2]!.stories.map((story) => story.url), '/stories/2024/05/' + pad(1 + Math.floor((2 * MONTH_PAGE + 5) / 5)) + '/m' + (2 * MONTH_PAGE + 5) + '/']);
+    // The year page lists its months, and the month pages their stories.
+    const [year] = buildSiteData(may(10), settings).pages.year;
+    expect(year!.months.map((month) => [month.url, month.count])).toEqual([['/timeline/2024/05/', 10]]);
+  });
+
   it('should key each story page by exactly what it is made from: an unchanged key means an unchanged page', () => {
     const before = pairStories(40);
     const after = before.map((story, index) => (index === 20 ? { ...story, headline: `${story.headline}, revised` } : story));
