@@ -22,7 +22,7 @@ type Node = Record<string, unknown> & { '@type'?: string };
 
 /** The page's JSON-LD nodes: the top object, or the members of its `@graph`. */
 function nodesOf($: CheerioAPI): Node[] {
-  const blocks = $('script[type="application/ld+json"]').map((_, el) => JSON.parse($(el).text()) as Node).get();
+  const blocks = $('script[type="application/ld+json"]').map((_, el) => JSON.parse($(el).text()) as Node).get() as Node[];
   return blocks.flatMap((block) => (Array.isArray(block['@graph']) ? (block['@graph'] as Node[]) : [block]));
 }
 
