@@ -135,7 +135,7 @@ export interface CitationFilePage {
 }
 
 /**
- * Where a tag page sits in its listing. Archive pages hold fixed runs of 100
+ * Where a tag page sits in its listing. Archive pages hold fixed runs of `STORIES_PER_PAGE` (20)
  * stories counted from the oldest, so adding newer stories never changes them
  * (src/site/tags.ts).
  */
