@@ -36,6 +36,12 @@ export function normalizeBaseUrl(value: string, where: string): URL {
   return url;
 }
 
+/** The publisher's logo: a site-relative path (`/assets/logo.png`) or an absolute http(s) URL, nothing else. */
+function logoUrl(value: string, where: string): string {
+  if (/^\/(?!\/)[^\s]*$/.test(value) || /^https?:\/\/[^\s]+$/i.test(value)) return value;
+  throw new DigestError(`${where}: Unexpected \`logo\` \`${value}\`, expected a site-relative path such as /assets/logo.png or an absolute http(s) URL`);
+}
+
 export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: string | undefined }): Promise<SiteSettings> {
   const path = join(dataDir, 'site.yaml');
   const raw = (parse(await readFile(path, 'utf8')) ?? {}) as Record<string, unknown>;
@@ -60,6 +66,6 @@ export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: s
     language: text('language', 'en'),
     author: text('author', `${text('title', 'News Digest')} editors`),
     publisher: text('publisher', text('title', 'News Digest')),
-    logo: { url: text('logo', '/assets/logo.png'), width: size('logoWidth', 112), height: size('logoHeight', 112) },
+    logo: { url: logoUrl(text('logo', '/assets/logo.png'), path), width: size('logoWidth', 112), height: size('logoHeight', 112) },
   };
 }

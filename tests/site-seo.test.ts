@@ -6,11 +6,12 @@
  * withdrawn stories, redirects) saying `noindex` without a canonical URL.
  * The seeds and a hostile digest are built with the real tagger.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.ts';
+import { loadSiteSettings } from '../src/config.ts';
 import { structuredDataJson } from '../src/site/structured-data.ts';
 import type { StoryRecord } from '../src/types.ts';
 import { snapshotTree, tempDir } from './helpers/cli.ts';
@@ -150,5 +151,19 @@ describe('search engine data', () => {
     expect($('meta[name="robots"]').attr('content')).toBe('noindex');
     expect($('link[rel="canonical"]')).toHaveLength(0);
     expect(readFileSync(join(after, 'sitemap.xml'), 'utf8')).not.toContain(hostile.url);
+  });
+
+  it('should read author, publisher and logo from data/site.yaml, and refuse a logo that is neither a site path nor an http(s) URL', async () => {
+    const data = join(tempDir(), 'data');
+    mkdirSync(data);
+    const settings = async (yaml: string) => {
+      writeFileSync(join(data, 'site.yaml'), yaml);
+      return loadSiteSettings(data, {});
+    };
+    expect(await settings('title: T\nauthor: "A & B"\npublisher: P\nlogo: https://cdn.example.org/l.png\nlogoWidth: 600\nlogoHeight: 60\n')).toMatchObject({ author: 'A & B', publisher: 'P', logo: { url: 'https://cdn.example.org/l.png', width: 600, height: 60 } });
+    for (const logo of ['javascript:alert(1)', '//evil.example/x.png', 'logo.png', 'data:image/png;base64,AAAA']) {
+      await expect(settings(`title: T\nlogo: "${logo}"\n`), logo).rejects.toThrow(/Unexpected `logo`/);
+    }
+    await expect(settings('title: T\nlogoWidth: -3\n')).rejects.toThrow(/Unexpected `logoWidth`/);
   });
 });
