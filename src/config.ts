@@ -13,6 +13,14 @@ export interface SiteSettings {
   readonly language: string;
   /** Social cards (`/cards/…png`, `og:image`); `false` with `--no-cards`. Set by the build, not by site.yaml. */
   readonly cards?: boolean;
+  /**
+   * Who citations and structured data name as the author, and the publisher
+   * with its logo (a site-relative or absolute URL). Optional for callers that
+   * make settings by hand; src/site/ falls back to the title (`siteIdentity`).
+   */
+  readonly author?: string;
+  readonly publisher?: string;
+  readonly logo?: { readonly url: string; readonly width: number; readonly height: number };
 }
 
 /** Why `value` cannot be the base URL, or undefined when it can. */
@@ -57,6 +65,12 @@ export function canonicalLanguage(value: string): string | undefined {
   }
 }
 
+/** The publisher's logo: a site-relative path (`/assets/logo.png`) or an absolute http(s) URL, nothing else. */
+function logoUrl(value: string, where: string): string {
+  if (/^\/(?!\/)[^\s]*$/.test(value) || /^https?:\/\/[^\s]+$/i.test(value)) return value;
+  throw new DigestError(`${where}: Unexpected \`logo\` \`${value}\`, expected a site-relative path such as /assets/logo.png or an absolute http(s) URL`);
+}
+
 export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: string | undefined }): Promise<SiteSettings> {
   const { file, value } = readDataFile(join(dataDir, 'site.yaml'));
   if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
@@ -74,6 +88,11 @@ export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: s
     if (reason !== undefined) throw dataError(file, key, reason);
     return value;
   };
+  const size = (key: string, fallback: number): number => {
+    const value = raw[key] ?? fallback;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw dataError(file, key, `Unexpected \`${key}\`, expected a whole number of pixels`);
+    return value;
+  };
   const baseUrl = overrides.baseUrl === undefined
     ? normalizeBaseUrl(setting('baseUrl', 'https://example.org/', baseUrlProblem), file.path)
     : normalizeBaseUrl(overrides.baseUrl, '--base-url');
@@ -85,6 +104,9 @@ export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: s
     baseUrl: baseUrl.href,
     pathPrefix: baseUrl.pathname,
     language: canonicalLanguage(language)!,
+    author: text('author', `${text('title', 'News Digest')} editors`),
+    publisher: text('publisher', text('title', 'News Digest')),
+    logo: { url: logoUrl(text('logo', '/assets/logo.png'), file.path), width: size('logoWidth', 112), height: size('logoHeight', 112) },
   };
 }
 

@@ -4,6 +4,7 @@
  * src/site/, including the serialised JSON-LD and JSON Feed documents.
  */
 import { join } from 'node:path';
+import { structuredDataJson } from './site/structured-data.ts';
 import { feedLinksHtml, storyListHtml, tagCountsHtml, tagListHtml, type Link } from './site/listings.ts';
 import type { FeedLink, StoryLink, TagCount, TagRef } from './site/types.ts';
 
@@ -59,6 +60,8 @@ export function siteConfig(config: EleventyUserConfig, options: { readonly templ
   config.addFilter('tagCounts', function (this: Context, tags: readonly TagCount[]) {
     return tagCountsHtml(tags, linker(this));
   });
+  // JSON-LD, serialised and escaped at render time: a story's `image` is its card when the page has one (src/site/structured-data.ts).
+  config.addFilter('structuredData', (meta: Parameters<typeof structuredDataJson>[0]) => structuredDataJson(meta));
   config.addFilter('feedLinks', function (this: Context, feeds: readonly FeedLink[]) {
     return feedLinksHtml(feeds, linker(this));
   });

@@ -14,8 +14,8 @@ import { feedPageLists } from './site/feeds.ts';
 import { homePage } from './site/home.ts';
 import { fallbackLabels, safeLabels } from './site/labels.ts';
 import { pageMeta } from './site/meta.ts';
-import { robots, sitemaps } from './site/sitemap.ts';
-import { storyPageList } from './site/stories.ts';
+import { lastModified, robots, sitemaps } from './site/sitemap.ts';
+import { citationFileList, storyPageList } from './site/stories.ts';
 import { recordKeysOf } from './records.ts';
 import { declareReferenceHash, type LazyPages, type PageItem } from './incremental.ts';
 import { pairRedirects, tagIndexPage, tagPages } from './site/tags.ts';
@@ -58,7 +58,7 @@ function globals(settings: SiteSettings): SiteGlobals {
 export function buildSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels, relations: Relations = computeRelations(records)): SiteData {
   const { site, pages, lazy } = planSiteData(records, settings, labels, relations);
   const built = <T extends PageItem>(list: LazyPages<T>): T[] => list.urls.map((_, index) => list.build(index));
-  return { site, pages: { ...pages, story: built(lazy.story), feedAtom: built(lazy.feedAtom), feedJson: built(lazy.feedJson) } };
+  return { site, pages: { ...pages, story: built(lazy.story), citation: built(lazy.citation), feedAtom: built(lazy.feedAtom), feedJson: built(lazy.feedJson) } };
 }
 
 /**
@@ -102,14 +102,17 @@ export function planSiteData(records: readonly StoryRecord[], settings: SiteSett
   const feeds = feedPageLists(catalog, context, storyKeys);
   const { home, ...rest } = html;
   // Sitemap order: home, stories, then the other kinds.
-  const htmlUrls = [...home.map((item) => item.url), ...story.urls, ...Object.values(rest).flatMap((items) => items.map((item) => item.url))];
+  const digestDates = new Map([...catalog.digests.values()].map((digest) => [digest.ref.id, digest.date]));
+  const newest = digests.at(-1)?.date;
+  const entry = (item: { url: string }) => ({ url: item.url, lastmod: lastModified(item, digestDates, newest) });
+  const htmlUrls = [...home.map(entry), ...story.urls.map((url, index) => ({ url, lastmod: catalog.records[index]!.digest.date })), ...Object.values(rest).flatMap((items) => items.map(entry))];
   const pages: SitePlan['pages'] = {
     ...html,
     pairRedirect: pairRedirects(catalog, context),
     sitemap: sitemaps(htmlUrls, context),
     robots: [robots(context)],
-    notFound: [{ url: '/404.html', meta: pageMeta(context, '/404.html', 'Page not found', { section: 'none' }) }],
+    notFound: [{ url: '/404.html', meta: pageMeta(context, '/404.html', 'Page not found', { section: 'none', noindex: true }) }],
   };
   const cards = settings.cards === false ? {} : { cards: cardList(catalog, digests, context) };
-  return { site: globals(settings), pages, lazy: { story, feedAtom: feeds.atom, feedJson: feeds.json }, ...cards };
+  return { site: globals(settings), pages, lazy: { story, citation: citationFileList(catalog, context, storyKeys), feedAtom: feeds.atom, feedJson: feeds.json }, ...cards };
 }

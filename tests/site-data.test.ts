@@ -8,6 +8,8 @@ import { dateLabel, scriptJson } from '../src/site/format.ts';
 import { pairCountries, titleCase } from '../src/site/labels.ts';
 import { storyParagraphs } from '../src/site/paragraphs.ts';
 import { sitemaps } from '../src/site/sitemap.ts';
+import { STORIES_PER_PAGE } from '../src/site/tags.ts';
+import { LISTED_STORIES, MONTH_PAGE } from '../src/site/timeline.ts';
 import { createContext } from '../src/site/catalog.ts';
 import { fallbackLabels, safeLabels } from '../src/site/labels.ts';
 import type { StoryRecord } from '../src/types.ts';
@@ -33,35 +35,57 @@ function pairStories(count: number): StoryRecord[] {
 }
 
 describe('buildSiteData', () => {
-  it('should list a tag\'s newest stories on its own page and older runs of 100 on archive pages, oldest first', () => {
-    const { pages } = buildSiteData(pairStories(350), settings);
+  it('should list a tag\'s newest stories on its own page and older runs of STORIES_PER_PAGE on archive pages, oldest first', () => {
+    const P = STORIES_PER_PAGE;
+    const { pages } = buildSiteData(pairStories(3.5 * P), settings);
     const pair = pages.pair.filter((page) => page.slug === 'north-korea-russia');
     expect(pair.map((page) => page.url)).toEqual(['/pairs/north-korea-russia/', '/pairs/north-korea-russia/page/1/', '/pairs/north-korea-russia/page/2/']);
-    // Own page: the unfinished run (50) and the full run before it (100), newest first.
-    expect(pair.map((page) => page.stories.length)).toEqual([150, 100, 100]);
-    expect(pair[0]!.stories[0]!.url).toBe(pages.story[349]!.url);
-    expect(pair[0]!.stories.at(-1)!.url).toBe(pages.story[200]!.url);
-    expect(pair[1]!.stories.map((story) => story.url)).toEqual(pages.story.slice(0, 100).map((story) => story.url).reverse());
+    // Own page: the unfinished run (half a run) and the full run before it, newest first.
+    expect(pair.map((page) => page.stories.length)).toEqual([1.5 * P, P, P]);
+    expect(pair[0]!.stories[0]!.url).toBe(pages.story[3.5 * P - 1]!.url);
+    expect(pair[0]!.stories.at(-1)!.url).toBe(pages.story[2 * P]!.url);
+    expect(pair[1]!.stories.map((story) => story.url)).toEqual(pages.story.slice(0, P).map((story) => story.url).reverse());
     expect(pair.map((page) => page.pagination)).toEqual([
-      { archive: 0, newer: null, older: '/pairs/north-korea-russia/page/2/', from: pages.story[200]!.dateLabel, to: pages.story[349]!.dateLabel },
-      { archive: 1, newer: '/pairs/north-korea-russia/page/2/', older: null, from: pages.story[0]!.dateLabel, to: pages.story[99]!.dateLabel },
-      { archive: 2, newer: '/pairs/north-korea-russia/', older: '/pairs/north-korea-russia/page/1/', from: pages.story[100]!.dateLabel, to: pages.story[199]!.dateLabel },
+      { archive: 0, newer: null, older: '/pairs/north-korea-russia/page/2/', from: pages.story[2 * P]!.dateLabel, to: pages.story[3.5 * P - 1]!.dateLabel },
+      { archive: 1, newer: '/pairs/north-korea-russia/page/2/', older: null, from: pages.story[0]!.dateLabel, to: pages.story[P - 1]!.dateLabel },
+      { archive: 2, newer: '/pairs/north-korea-russia/', older: '/pairs/north-korea-russia/page/1/', from: pages.story[P]!.dateLabel, to: pages.story[2 * P - 1]!.dateLabel },
     ]);
     expect(pair[0]!.meta.canonical).toBe('https://example.org/news/pairs/north-korea-russia/');
     expect(pair[0]!.label).toBe('North Korea–Russia');
-    expect(buildSiteData(pairStories(199), settings).pages.pair.map((page) => page.stories.length)).toEqual([199]);
+    expect(buildSiteData(pairStories(2 * P - 1), settings).pages.pair.map((page) => page.stories.length)).toEqual([2 * P - 1]);
   });
 
   it('should leave every archive page unchanged when newer stories arrive, but the newest when a run fills', () => {
+    const P = STORIES_PER_PAGE;
     const archives = (count: number) => buildSiteData(pairStories(count), settings).pages.pair.filter((page) => page.pagination.archive > 0);
-    const before = archives(350);
-    expect(archives(351)).toEqual(before);
-    expect(archives(399)).toEqual(before);
-    const after = archives(400);
+    const before = archives(3.5 * P);
+    expect(archives(3.5 * P + 1)).toEqual(before);
+    expect(archives(4 * P - 1)).toEqual(before);
+    const after = archives(4 * P);
     expect(after.map((page) => page.url)).toEqual([...before.map((page) => page.url), '/pairs/north-korea-russia/page/3/']);
     expect(after[0]).toEqual(before[0]);
     // The formerly newest archive page now points to the new one instead of the tag's own page.
     expect(after[1]).toEqual({ ...before[1], pagination: { ...before[1]!.pagination, newer: '/pairs/north-korea-russia/page/3/' } });
+  });
+
+  it('should cut a busy month into runs of MONTH_PAGE counted from its first story, which later stories never shift', () => {
+    /** `count` stories in May 2024, five a day. */
+    const may = (count: number) => Array.from({ length: count }, (_, i) => record({ date: `2024-05-${pad(1 + Math.floor(i / 5))}`, slug: `m${i}`, source: { file: 'x', line: i + 1 } }));
+    const months = (count: number) => buildSiteData(may(count), settings).pages.month;
+    const before = months(2 * MONTH_PAGE + 5);
+    expect(before.map((page) => [page.url, page.stories.length, page.run])).toEqual([
+      ['/timeline/2024/05/', MONTH_PAGE, { number: 1, first: 1, earlier: null, later: '/timeline/2024/05/page/2/' }],
+      ['/timeline/2024/05/page/2/', MONTH_PAGE, { number: 2, first: MONTH_PAGE + 1, earlier: '/timeline/2024/05/', later: '/timeline/2024/05/page/3/' }],
+      ['/timeline/2024/05/page/3/', 5, { number: 3, first: 2 * MONTH_PAGE + 1, earlier: '/timeline/2024/05/page/2/', later: null }],
+    ]);
+    expect(before.every((page) => page.month.count === 2 * MONTH_PAGE + 5)).toBe(true);
+    const after = months(2 * MONTH_PAGE + 6);
+    // Later stories fill the last run; the full runs before it list the same stories.
+    expect(after.slice(0, 2).map((page) => page.stories)).toEqual(before.slice(0, 2).map((page) => page.stories));
+    expect(after[2]!.stories.map((story) => story.url)).toEqual([...before[2]!.stories.map((story) => story.url), '/stories/2024/05/' + pad(1 + Math.floor((2 * MONTH_PAGE + 5) / 5)) + '/m' + (2 * MONTH_PAGE + 5) + '/']);
+    // The year page lists its months, and the month pages their stories.
+    const [year] = buildSiteData(may(10), settings).pages.year;
+    expect(year!.months.map((month) => [month.url, month.count])).toEqual([['/timeline/2024/05/', 10]]);
   });
 
   it('should key each story page by exactly what it is made from: an unchanged key means an unchanged page', () => {
@@ -152,11 +176,13 @@ describe('buildSiteData', () => {
     const [timeline] = pages.timeline;
     const months = timeline!.years.flatMap((year) => year.months);
     expect(months.map((month) => month.key).slice(0, 4)).toEqual(['2024-07', '2024-06', '2024-05', '2024-04']);
-    expect(months.filter((month) => month.stories.length > 0).map((month) => month.key)).toEqual(['2024-07', '2024-06', '2024-05']);
+    // The latest three months, but at most LISTED_STORIES stories: July's 18 and June's newest.
+    expect(months.filter((month) => month.stories.length > 0).map((month) => [month.key, month.stories.length])).toEqual([['2024-07', 18], ['2024-06', LISTED_STORIES - 18]]);
+    expect(months.find((month) => month.key === '2024-06')!.stories[0]!.date).toBe('2024-06-30');
     expect(pages.month.map((page) => page.url)).toContain('/timeline/2024/02/');
     const february = pages.month.find((page) => page.url === '/timeline/2024/02/')!;
     expect(february.month.count).toBe(29);
-    expect(february.month.stories[0]!.date).toBe('2024-02-01');
+    expect(february.stories[0]!.date).toBe('2024-02-01');
     expect(pages.year.map((page) => page.url)).toEqual(['/timeline/2024/']);
   });
 
@@ -201,7 +227,8 @@ describe('buildSiteData', () => {
     expect(first!.relations!.topics.map((topic) => [topic.label, topic.count, topic.url])).toEqual([['Energy', 125, '/topics/energy/'], ['Military', 125, '/topics/military/']]);
     expect(second!.relations).toBeNull();
     const russia = pages.country.filter((page) => page.slug === 'russia');
-    expect(russia.map((page) => page.relations?.partners ?? null)).toEqual([[{ slug: 'north-korea', label: 'North Korea', count: 250, url: '/pairs/north-korea-russia/' }], null]);
+    expect(russia[0]!.relations?.partners).toEqual([{ slug: 'north-korea', label: 'North Korea', count: 250, url: '/pairs/north-korea-russia/' }]);
+    expect(russia.slice(1).map((page) => page.relations)).toEqual(russia.slice(1).map(() => null));
     expect(pages.home[0]!.relations.url).toBe('/relations/');
     expect(pages.home[0]!.relations.network.nodes.map((node) => node.slug)).toEqual(['north-korea', 'russia']);
   });

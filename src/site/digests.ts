@@ -18,6 +18,7 @@ export function digestPages(digests: readonly DigestGroup[], catalog: Catalog, c
     url: group.ref.url,
     meta: pageMeta(context, group.ref.url, group.ref.title, {
       section: 'digests',
+      schema: { type: 'CollectionPage', crumbs: [{ name: 'Digest issues', url: '/digests/' }, { name: group.ref.title, url: group.ref.url }] },
       description: `${group.ref.title}: ${plural(group.indexes.length, 'story', 'stories')}, ${dateLabel(group.date)}.`,
     }),
     id: group.ref.id,
@@ -35,6 +36,7 @@ export function digestsIndexPage(digests: readonly DigestGroup[], context: Conte
     url: '/digests/',
     meta: pageMeta(context, '/digests/', 'Digest issues', {
       section: 'digests',
+      schema: { type: 'CollectionPage', crumbs: [{ name: 'Digest issues', url: '/digests/' }] },
       description: `Every digest issue, newest first: ${plural(digests.length, 'issue')}.`,
     }),
     digests: digests.map(digestSummary).reverse(),

@@ -48,7 +48,7 @@ export function searchPage(context: Context): SearchPage {
   const description = 'Search every story by word, country pair, country, topic, digest and year.';
   return {
     url,
-    meta: pageMeta(context, url, heading, { section: 'search', description, styles: ['/assets/search.css'], scripts: ['/assets/search.js'] }),
+    meta: pageMeta(context, url, heading, { section: 'search', description, schema: { type: 'WebPage', crumbs: [{ name: heading, url }] }, styles: ['/assets/search.css'], scripts: ['/assets/search.js'] }),
     heading,
     facets: SEARCH_FACETS,
     browse: BROWSE_LINKS,
@@ -71,7 +71,7 @@ export function relationsPage(relations: Relations, context: Context): Relations
   }
   return {
     url,
-    meta: pageMeta(context, url, heading, { section: 'relations', description, styles: ['/assets/relations.css'] }),
+    meta: pageMeta(context, url, heading, { section: 'relations', description, schema: { type: 'WebPage', crumbs: [{ name: heading, url }] }, styles: ['/assets/relations.css'] }),
     heading,
     matrix: relationsMatrix(relations, labels),
     network,
@@ -85,7 +85,7 @@ export function aboutPage(storyCount: number, relations: Relations, context: Con
   const description = `Download all ${plural(storyCount, 'story', 'stories')} and every country pair as JSON or CSV, and what each field means.`;
   return {
     url,
-    meta: pageMeta(context, url, heading, { section: 'about', description }),
+    meta: pageMeta(context, url, heading, { section: 'about', description, schema: { type: 'WebPage', crumbs: [{ name: heading, url }] } }),
     heading,
     stories: storyCount,
     pairs: relations.pairs.size,

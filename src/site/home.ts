@@ -4,6 +4,7 @@ import type { Catalog, Context, DigestGroup } from './catalog.ts';
 import { digestSummary } from './digests.ts';
 import { homeRelations } from './extras.ts';
 import { pageMeta } from './meta.ts';
+import { webSite } from './structured-data.ts';
 import { busiest } from './tags.ts';
 import type { HomePage } from './types.ts';
 
@@ -14,7 +15,7 @@ export function homePage(digests: readonly DigestGroup[], catalog: Catalog, rela
   const latest = digests.at(-1);
   return {
     url: '/',
-    meta: pageMeta(context, '/', context.settings.title, { section: 'home', bare: true }),
+    meta: pageMeta(context, '/', context.settings.title, { section: 'home', bare: true, structuredData: webSite(context) }),
     latestDigest: latest ? { ...digestSummary(latest), stories: latest.indexes.map((index) => catalog.links[index]!) } : null,
     recent: catalog.links.slice(-RECENT_STORIES).reverse(),
     busiestPairs: busiest(catalog.tags.pair, BUSIEST_TAGS),

@@ -2,7 +2,7 @@
 import { pageCard } from '../cards/plan.ts';
 import type { CardRef } from '../cards/types.ts';
 import type { Context } from './catalog.ts';
-import { scriptJson } from './format.ts';
+import { webPage, type Crumb } from './structured-data.ts';
 import type { FeedLink, PageMeta, Section } from './types.ts';
 
 export interface MetaOptions {
@@ -10,7 +10,15 @@ export interface MetaOptions {
   readonly description?: string;
   readonly ogType?: PageMeta['ogType'];
   readonly feeds?: readonly FeedLink[];
-  readonly jsonLd?: object;
+  /** Schema.org JSON-LD (src/site/structured-data.ts), serialised when the page is rendered. */
+  readonly structuredData?: object;
+  /**
+   * A page without its own structured data gets a `CollectionPage` (a listing)
+   * or `WebPage` with this breadcrumb: the crumbs below Home, ending with the page.
+   */
+  readonly schema?: { readonly type: 'CollectionPage' | 'WebPage'; readonly crumbs: readonly Crumb[] };
+  /** Keep the page out of search engines: `noindex`, and no canonical link. */
+  readonly noindex?: boolean;
   /** The `<title>` is the heading alone (the home page). */
   readonly bare?: boolean;
   /** The page's own stylesheets and scripts, linked in `<head>` (site-relative URLs). */
@@ -23,6 +31,7 @@ export interface MetaOptions {
 export function pageMeta(context: Context, url: string, heading: string, options: MetaOptions): PageMeta {
   const { title, description } = context.settings;
   const card = pageCard(context, options.card);
+  const structuredData = options.structuredData ?? (options.schema && webPage(context, options.schema.type, url, heading, options.description ?? description, options.schema.crumbs));
   return {
     title: options.bare ? heading : `${heading} · ${title}`,
     description: options.description ?? description,
@@ -30,7 +39,8 @@ export function pageMeta(context: Context, url: string, heading: string, options
     ogType: options.ogType ?? 'website',
     section: options.section,
     feeds: options.feeds ?? [],
-    ...(options.jsonLd === undefined ? {} : { jsonLd: scriptJson(options.jsonLd) }),
+    ...(structuredData === undefined ? {} : { structuredData }),
+    ...(options.noindex ? { robots: 'noindex' as const } : {}),
     ...(options.styles === undefined ? {} : { styles: options.styles }),
     ...(options.scripts === undefined ? {} : { scripts: options.scripts }),
     ...(card === undefined ? {} : { card }),

@@ -4,11 +4,58 @@ import type { LazyPages } from '../incremental.ts';
 import type { StoryRecord } from '../types.ts';
 import type { Catalog, Context } from './catalog.ts';
 import { storyCardRef } from '../cards/plan.ts';
-import { excerpt, monthKey, monthUrl } from './format.ts';
+import { CITATION_FORMATS, citationFile, citationMeta, citationUrl, formatReference, siteIdentity, type CitationFormat, type Reference } from './citation.ts';
+import { dateLabel, excerpt, monthKey, monthUrl } from './format.ts';
 import { pageMeta } from './meta.ts';
 import { storyParagraphs } from './paragraphs.ts';
 import { buildRelatedIndex, relatedStories } from './related.ts';
-import type { StoryPage, TagKind, TagRef } from './types.ts';
+import { author, logoImage, publisher } from './structured-data.ts';
+import type { CitationFilePage, StoryPage, TagKind, TagRef } from './types.ts';
+
+/** A story's reference, in every citation format the same (src/site/citation.ts). */
+export function storyReference(record: StoryRecord, context: Context): Reference {
+  const { settings } = context;
+  const { author, publisher } = siteIdentity(settings);
+  return {
+    key: record.id.replace(/[^A-Za-z0-9_:-]/g, '-'),
+    title: record.headline,
+    author,
+    publisher,
+    series: settings.title,
+    issue: record.digest.title,
+    date: record.date,
+    datePrecision: record.datePrecision,
+    dateLabel: dateLabel(record.date),
+    url: context.absolute(record.url),
+    language: settings.language,
+  };
+}
+
+/**
+ * The citation files next to every story page (`cite.bib`, `cite.ris`,
+ * `cite.json`), on demand like the pages: three per story, keyed by the story's
+ * own key (its record; the settings are in the render version), so an
+ * incremental build writes a story's files exactly when its record changed.
+ */
+export function citationFileList(catalog: Catalog, context: Context, storyKeys: readonly string[]): LazyPages<CitationFilePage> {
+  const formats = CITATION_FORMATS.map((entry) => entry.format);
+  const urls = catalog.records.flatMap((record) => formats.map((format) => citationUrl(record.url, format)));
+  const at = (index: number): { record: StoryRecord; story: number; format: CitationFormat } => {
+    const story = Math.floor(index / formats.length);
+    return { record: catalog.records[story]!, story, format: formats[index % formats.length]! };
+  };
+  return {
+    urls,
+    key: (index) => {
+      const { story, format } = at(index);
+      return hashOf(storyKeys[story] ?? '', format);
+    },
+    build: (index) => {
+      const { record, format } = at(index);
+      return { url: urls[index]!, body: citationFile(storyReference(record, context), format) };
+    },
+  };
+}
 
 /**
  * Story pages on demand (src/incremental.ts `LazyPages`). A story page is made
@@ -40,11 +87,17 @@ export function storyPageList(catalog: Catalog, context: Context, storyKeys: rea
     const tags = storyTags[index]!;
     const ofKind = (kind: TagKind): TagRef[] => tags.filter((tag) => tag.kind === kind);
     const permalink = context.absolute(record.url);
-    const jsonLd = {
+    const reference = storyReference(record, context);
+    const structuredData = {
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: record.headline,
+      // The card replaces it when the page has one (src/site/structured-data.ts).
+      image: logoImage(context),
       datePublished: record.date,
+      // A story changes only with its digest: the later of its own date and the issue's, stable across rebuilds.
+      dateModified: record.digest.date > record.date ? record.digest.date : record.date,
+      author: author(context),
       url: permalink,
       mainEntityOfPage: permalink,
       inLanguage: context.settings.language,
@@ -55,8 +108,10 @@ export function storyPageList(catalog: Catalog, context: Context, storyKeys: rea
         name: record.digest.title,
         datePublished: record.digest.date,
         url: context.absolute(digest.ref.url),
+        isPartOf: { '@type': 'Periodical', name: context.settings.title, url: context.settings.baseUrl },
       },
-      publisher: { '@type': 'Organization', name: context.settings.title, url: context.settings.baseUrl },
+      about: ofKind('country').map((country) => ({ '@type': 'Country', name: country.label, url: context.absolute(country.url) })),
+      publisher: publisher(context),
     };
     return {
       url: record.url,
@@ -64,7 +119,7 @@ export function storyPageList(catalog: Catalog, context: Context, storyKeys: rea
         section: 'none',
         ogType: 'article',
         description: excerpt(record.paragraphs[0] ?? record.headline),
-        jsonLd,
+        structuredData,
         card: storyCardRef(record, link.dateLabel, tags, context),
       }),
       headline: record.headline,
@@ -81,6 +136,11 @@ export function storyPageList(catalog: Catalog, context: Context, storyKeys: rea
       related: related[index]!.map((other) => briefs[other]!),
       permalink,
       timelineUrl: monthUrl(monthKey(record.date)),
+      citation: {
+        text: formatReference(reference),
+        meta: citationMeta(reference),
+        files: CITATION_FORMATS.map(({ format, label, type }) => ({ url: citationUrl(record.url, format), label, type, name: `cite.${format}` })),
+      },
     };
   };
   return { urls: records.map((record) => record.url), key, build };

@@ -1,9 +1,11 @@
 /**
  * The archive by date. `/timeline/` shows the chart, every year and month with
- * its count (each month anchored `#2025-05`), and the stories of the latest
- * few months only, so it stays small at 100,000 stories. The stories
- * themselves live on month and year pages, oldest first, whose contents
- * never shift when later months are added.
+ * its count, linked to its page, and the stories of the latest few months only
+ * (each anchored `#2025-05`), so it stays small at 100,000 stories. A year page
+ * lists its months; the stories themselves live on month pages, oldest first,
+ * in runs of `MONTH_PAGE` counted from the month's first story, so no page
+ * shifts when later stories arrive and none grows past about 1,000 elements
+ * (Lighthouse's `dom-size` audit warns at 1,500).
  */
 import type { Catalog, Context } from './catalog.ts';
 import { monthChart } from './chart.ts';
@@ -13,6 +15,15 @@ import type { MonthGroup, MonthPage, StoryLink, TimelinePage, YearGroup, YearPag
 
 /** How many of the latest months `/timeline/` lists story by story. */
 export const LISTED_MONTHS = 3;
+
+/** …and of their stories, at most this many (the newest). */
+export const LISTED_STORIES = 20;
+
+/** Stories a month page lists; a busier month continues on `/timeline/2025/05/page/2/`, … */
+export const MONTH_PAGE = 40;
+
+/** Run `run` (1 the month's first) of a month's stories. */
+export const monthRunUrl = (monthUrl: string, run: number): string => (run === 1 ? monthUrl : `${monthUrl}page/${run}/`);
 
 /** Month groups, oldest first, stories oldest first. */
 export function monthGroups(catalog: Catalog): MonthGroup[] {
@@ -40,15 +51,20 @@ function yearGroups(months: readonly MonthGroup[]): YearGroup[] {
 
 export function timelinePage(months: readonly MonthGroup[], context: Context): TimelinePage {
   const listedFrom = months.length - LISTED_MONTHS;
-  const newestFirst = months
-    .map((month, index) => ({ ...month, stories: index >= listedFrom ? [...month.stories].reverse() : [] }))
-    .reverse();
+  // At most `LISTED_STORIES` in all, newest first: three busy months would make a page of thousands of elements.
+  let room = LISTED_STORIES;
+  const newestFirst = [...months].reverse().map((month, back) => {
+    const stories = months.length - 1 - back >= listedFrom ? [...month.stories].reverse().slice(0, room) : [];
+    room -= stories.length;
+    return { ...month, stories };
+  });
   const years = yearGroups([...newestFirst].reverse()).reverse().map((year) => ({ ...year, months: [...year.months].reverse() }));
   const total = months.reduce((sum, month) => sum + month.count, 0);
   return {
     url: '/timeline/',
     meta: pageMeta(context, '/timeline/', 'Timeline', {
       section: 'timeline',
+      schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: '/timeline/' }] },
       description: `All ${plural(total, 'story', 'stories')}, month by month.`,
     }),
     chart: monthChart(new Map(months.map((month) => [month.key, month.count]))),
@@ -67,10 +83,13 @@ export function yearPages(months: readonly MonthGroup[], context: Context): Year
       url: year.url,
       meta: pageMeta(context, year.url, String(year.year), {
         section: 'timeline',
+        schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: '/timeline/' }, { name: String(year.year), url: year.url }] },
         description: `${plural(year.count, 'story', 'stories')} from ${year.year}, month by month.`,
       }),
       year: year.year,
       count: year.count,
+      // The page lists its months with their counts, not their stories (on the month pages), but the stories
+      // stay in the item: its sitemap date is the newest of their digests', and its hash changes with them.
       months: year.months,
       previous: before ? { url: before.url, label: String(before.year) } : null,
       next: after ? { url: after.url, label: String(after.year) } : null,
@@ -78,21 +97,31 @@ export function yearPages(months: readonly MonthGroup[], context: Context): Year
   });
 }
 
-export function monthPages(months: readonly MonthGroup[], context: Context): MonthPage[] {
+export function monthPages(months: readonly MonthGroup[], context: Context, perPage = MONTH_PAGE): MonthPage[] {
   const summary = (month: MonthGroup | undefined) => (month ? { key: month.key, label: month.label, url: month.url, count: month.count } : null);
-  return months.map((month, index): MonthPage => {
+  return months.flatMap((month, index): MonthPage[] => {
     const year = Number(month.key.slice(0, 4));
-    return {
-      url: month.url,
-      meta: pageMeta(context, month.url, month.label, {
-        section: 'timeline',
-        description: `${plural(month.count, 'story', 'stories')} from ${month.label}.`,
-      }),
-      month,
-      year,
-      yearUrl: yearUrl(year),
-      previous: summary(months[index - 1]),
-      next: summary(months[index + 1]),
-    };
+    const runs = Math.max(1, Math.ceil(month.stories.length / perPage));
+    return Array.from({ length: runs }, (_, at): MonthPage => {
+      const run = at + 1;
+      const url = monthRunUrl(month.url, run);
+      const stories = month.stories.slice(at * perPage, run * perPage);
+      const heading = run === 1 ? month.label : `${month.label}, page ${run}`;
+      return {
+        url,
+        meta: pageMeta(context, url, heading, {
+          section: 'timeline',
+          schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: '/timeline/' }, { name: String(year), url: yearUrl(year) }, { name: month.label, url: month.url }, ...(run === 1 ? [] : [{ name: `Page ${run}`, url }])] },
+          description: run === 1 ? `${plural(month.count, 'story', 'stories')} from ${month.label}.` : `Stories ${at * perPage + 1} to ${at * perPage + stories.length} of ${month.label}.`,
+        }),
+        month: { key: month.key, label: month.label, url: month.url, count: month.count },
+        stories,
+        run: { number: run, first: at * perPage + 1, earlier: run > 1 ? monthRunUrl(month.url, run - 1) : null, later: run < runs ? monthRunUrl(month.url, run + 1) : null },
+        year,
+        yearUrl: yearUrl(year),
+        previous: summary(months[index - 1]),
+        next: summary(months[index + 1]),
+      };
+    });
   });
 }

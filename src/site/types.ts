@@ -65,8 +65,10 @@ export interface PageMeta {
   readonly ogType: 'website' | 'article';
   readonly section: Section;
   readonly feeds: readonly FeedLink[]; // the page's own feeds, besides the site's
-  /** JSON-LD, serialised and escaped for a `<script>` block (see `scriptJson`). */
-  readonly jsonLd?: string;
+  /** Schema.org JSON-LD (src/site/structured-data.ts); the `structuredData` filter serialises and escapes it (`scriptJson`). */
+  readonly structuredData?: object;
+  /** `noindex` keeps the page out of search engines (the 404 page); such a page has no canonical link. */
+  readonly robots?: 'noindex';
   /** The page's own stylesheets, besides the site's (`/assets/search.css`): `<link>`s in `<head>`. */
   readonly styles?: readonly string[];
   /** The page's own scripts (`/assets/search.js`): module scripts in `<head>`, so deferred. */
@@ -119,10 +121,24 @@ export interface StoryPage extends Page {
   readonly related: readonly StoryBrief[];
   readonly permalink: string; // absolute
   readonly timelineUrl: string; // the story's month page
+  readonly citation: StoryCitation;
+}
+
+/** "Cite this story" (src/site/citation.ts): the formatted reference, its downloads and its meta tags. */
+export interface StoryCitation {
+  readonly text: string;
+  readonly files: readonly { readonly url: string; readonly label: string; readonly type: string; readonly name: string }[];
+  readonly meta: readonly { readonly name: string; readonly content: string }[];
+}
+
+/** A file written as it is, not rendered by Eleventy (a story's `cite.bib`): see src/render-pool.ts. */
+export interface CitationFilePage {
+  readonly url: string;
+  readonly body: string;
 }
 
 /**
- * Where a tag page sits in its listing. Archive pages hold fixed runs of 100
+ * Where a tag page sits in its listing. Archive pages hold fixed runs of `STORIES_PER_PAGE` (20)
  * stories counted from the oldest, so adding newer stories never changes them
  * (src/site/tags.ts).
  */
@@ -216,13 +232,17 @@ export interface TimelinePage extends Page {
 export interface YearPage extends Page {
   readonly year: number;
   readonly count: number;
-  readonly months: readonly MonthGroup[]; // oldest first
+  readonly months: readonly MonthGroup[]; // oldest first; the page shows their counts, the month pages their stories
   readonly previous: { readonly url: string; readonly label: string } | null;
   readonly next: { readonly url: string; readonly label: string } | null;
 }
 
 export interface MonthPage extends Page {
-  readonly month: MonthGroup; // stories oldest first
+  readonly month: MonthSummary;
+  /** This page's run of the month's stories, oldest first (`MONTH_PAGE`, src/site/timeline.ts). */
+  readonly stories: readonly StoryLink[];
+  /** Which run: its number (1 the month's first), its first story's number, the runs before and after. */
+  readonly run: { readonly number: number; readonly first: number; readonly earlier: string | null; readonly later: string | null };
   readonly yearUrl: string;
   readonly year: number;
   readonly previous: MonthSummary | null;
@@ -369,6 +389,8 @@ export interface SitemapPage {
   readonly url: string;
   readonly kind: 'urlset' | 'index';
   readonly locations: readonly string[]; // absolute
+  /** Parallel to `locations`: `<lastmod>`, a calendar date (src/site/sitemap.ts). */
+  readonly lastmods?: readonly (IsoDate | undefined)[];
 }
 
 export interface TextPage {
@@ -382,6 +404,7 @@ export interface NotFoundPage extends Page {}
 export type SitePages = {
   readonly home: readonly HomePage[];
   readonly story: readonly StoryPage[];
+  readonly citation: readonly CitationFilePage[];
   readonly pair: readonly PairPage[];
   readonly topic: readonly TagPage[];
   readonly country: readonly CountryPage[];
@@ -410,13 +433,13 @@ export interface SiteData {
 }
 
 /** Kinds of pages the build makes on demand (`LazyPages`, src/incremental.ts). */
-export type LazyKind = 'story' | 'feedAtom' | 'feedJson';
+export type LazyKind = 'story' | 'citation' | 'feedAtom' | 'feedJson';
 
 /** Site data as the build plans it: story pages and feeds on demand. */
 export interface SitePlan {
   readonly site: SiteGlobals;
   readonly pages: Omit<SitePages, LazyKind>;
-  readonly lazy: { readonly story: LazyPages<StoryPage>; readonly feedAtom: LazyPages<FeedPage>; readonly feedJson: LazyPages<JsonFeedPage> };
+  readonly lazy: { readonly story: LazyPages<StoryPage>; readonly citation: LazyPages<CitationFilePage>; readonly feedAtom: LazyPages<FeedPage>; readonly feedJson: LazyPages<JsonFeedPage> };
   /** Social cards, output files but not pages (src/cards/); absent with `cards: false`. */
   readonly cards?: LazyPages<CardItem>;
 }

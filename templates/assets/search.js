@@ -143,6 +143,8 @@ async function start() {
     // A search reports facet counts only for filters already loaded: load them all first.
     await pagefind.filters();
   } catch {
+    // The facet box holds its place only for facets to come (search.css): without an index, none will.
+    facetsBox.remove();
     status.textContent = 'The search index could not be loaded. Browse the stories by tag instead.';
     return;
   }

@@ -50,6 +50,7 @@ const TYPES: readonly (readonly [RegExp, string])[] = [
   [/^\/timeline\/$/, 'timeline'],
   [/^\/timeline\/\d{4}\/$/, 'year'],
   [/^\/timeline\/\d{4}\/\d{2}\/$/, 'month'],
+  [/^\/timeline\/\d{4}\/\d{2}\/page\/\d+\/$/, 'monthPage'],
   [/^\/digests\/$/, 'digestsIndex'],
   [/^\/digests\/[^/]+\/$/, 'digest'],
   [/^\/search\/$/, 'search'],
