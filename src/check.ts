@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { hashOf } from './cache.ts';
-import { applyCorrections, CORRECTIONS_FILE, describeCorrection, parseCorrections, readCorrectionsFile, type TagVocabulary } from './corrections.ts';
+import { applyCorrections, CORRECTIONS_FILE, describeCorrection, parseCorrections, readCorrectionsFile, type Correction, type TagVocabulary } from './corrections.ts';
 import { loadSeeds, type LoadedSeeds } from './load.ts';
 import { escapeControl, formatMessages, InvalidSeedsError } from './messages.ts';
 import { splitPair } from './relations.ts';
@@ -15,6 +15,9 @@ import { readRegistryFile } from './registry-file.ts';
 import { plannedRecords } from './plan-records.ts';
 import { PERMALINKS_FILE } from './seeds.ts';
 import { loadTaxonomy } from './taxonomy.ts';
+import { createExplainer } from './tag.ts';
+import { loadTaggerData } from './tag-data.ts';
+import { EXPLANATION_LEGEND, formatExplanation } from './explain.ts';
 import type { StoryRecord } from './types.ts';
 import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from './paths.ts';
 
@@ -29,7 +32,7 @@ export function assertValid(seeds: Pick<LoadedSeeds, 'files'>): string[] {
   return report.lines;
 }
 
-export async function checkSeeds(seedsDir: string, log: (line: string) => void, dataDir = join(PROJECT_ROOT, 'data')): Promise<{ files: number; stories: number; warnings: number; corrections: number }> {
+export async function checkSeeds(seedsDir: string, log: (line: string) => void, dataDir = join(PROJECT_ROOT, 'data'), options: { readonly explain?: boolean } = {}): Promise<{ files: number; stories: number; warnings: number; corrections: number }> {
   const version = await codeVersion(dataDir);
   const seeds = await loadSeeds(seedsDir, { dataDir, cacheDir: join(DEFAULT_CACHE, 'seeds'), version: hashOf(version, 'tagger') });
   for (const notice of seeds.notices) log(notice);
@@ -41,11 +44,21 @@ export async function checkSeeds(seedsDir: string, log: (line: string) => void, 
   const { records, redirects } = plannedRecords(seeds, registry);
   const corrected = await correctRecords(records, seedsDir, redirects, () => loadTaxonomy(dataDir).vocabulary);
   for (const line of [...corrected.warnings, ...corrected.notes]) log(line);
+  if (options.explain) {
+    // The tagger runs again here, on the records' own text, to collect what the build does not keep.
+    const explain = createExplainer(loadTaggerData(dataDir));
+    log(EXPLANATION_LEGEND);
+    corrected.records.forEach((record, index) => {
+      for (const line of formatExplanation(record, explain(record), corrected.applied[index])) log(line);
+    });
+  }
   return { files: seeds.files.length, stories: seeds.stories.length, warnings: warnings.length + corrected.warnings.length, corrections: corrected.notes.length };
 }
 
 export interface CorrectedRecords {
   readonly records: StoryRecord[];
+  /** Per record: the correction applied to it, if any. */
+  readonly applied: readonly (Correction | undefined)[];
   /** Per record: what its correction adds to its key ('' when it has none). */
   readonly keys: readonly string[];
   /** Each applied correction, for `check` to list: `file:line:col: note: id: topics +x`. */
@@ -67,7 +80,7 @@ export async function correctRecords(
 ): Promise<CorrectedRecords> {
   const file = new VFile({ path: join(seedsDir, CORRECTIONS_FILE) });
   const text = await readCorrectionsFile(file);
-  if (text === undefined && file.messages.length === 0) return { records, keys: [], notes: [], warnings: [] };
+  if (text === undefined && file.messages.length === 0) return { records, applied: [], keys: [], notes: [], warnings: [] };
   const known = vocabulary();
   const corrections = text === undefined ? [] : parseCorrections(text, file, known);
   const result = applyCorrections(records, corrections, file, { redirects, pairCountries: (pair) => splitPair(pair, [], known.countries) ?? [] });
@@ -77,5 +90,5 @@ export async function correctRecords(
     return correction ? [escapeControl(`${file.path}:${correction.line}:${correction.column}: note: ${record.id}: ${describeCorrection(correction)}`)] : [];
   });
   const keys = result.applied.map((correction) => (correction ? ` corrected ${hashOf(JSON.stringify([correction.add, correction.remove]))}` : ''));
-  return { records: result.records, keys, notes, warnings };
+  return { records: result.records, applied: result.applied, keys, notes, warnings };
 }

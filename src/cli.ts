@@ -24,6 +24,8 @@ Options:
   --no-search      skip the search index (faster previews; /search/ finds nothing)
   --no-cards       skip the social cards (faster previews; pages carry no og:image)
   --full           render every page, even when an incremental rebuild is possible
+  --explain        with \`check\`: print each story's countries, pairs and topics with the cues and
+                   scores that gave them
   --force          build into a non-empty folder news-digest did not write (its files are kept)
   --date YYYY-MM   with \`new\`: the issue's month or day (default: this month)
   --port N         with \`serve\`: the port (default: 8080)
@@ -44,6 +46,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       'no-cards': { type: 'boolean', default: false },
       full: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
       date: { type: 'string' },
       port: { type: 'string', default: '8080' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -75,7 +78,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     }
     case 'check': {
       const { checkSeeds } = await import('./check.ts');
-      const summary = await checkSeeds(values.seeds, log);
+      const summary = await checkSeeds(values.seeds, values.explain ? (line) => console.log(escapeControl(line)) : log, undefined, { explain: values.explain });
       console.log(`news-digest: ${summary.files} seed files, ${summary.stories} stories: no errors${summary.warnings ? `, ${summary.warnings} warnings` : ''}${summary.corrections ? `, ${summary.corrections} corrections` : ''}`);
       return;
     }

@@ -20,7 +20,27 @@ export type { TaggableStory, TaggerData } from './tag/types.ts';
 
 export type Tagger = (story: TaggableStory) => StoryTags;
 
+/** Why a story got its tags (`news-digest check --explain`): the cues and scores behind them. */
+export interface TagExplanation {
+  readonly tags: StoryTags;
+  /** Every country found, most salient first: its salience and the words that named it. */
+  readonly countries: readonly { readonly slug: string; readonly score: number; readonly named: readonly string[] }[];
+  /** Every topic with evidence: the model's probability (when it knows the topic) and the phrase score. */
+  readonly topics: readonly { readonly slug: string; readonly probability?: number; readonly threshold?: number; readonly phrases: number }[];
+}
+
 export function createTagger(data: TaggerData): Tagger {
+  const analyse = compileAnalysis(data);
+  return (story) => analyse(story).tags;
+}
+
+/** A tagger that also says why: for editors, not for the build (it keeps every mention's text). */
+export function createExplainer(data: TaggerData): (story: TaggableStory) => TagExplanation {
+  const analyse = compileAnalysis(data);
+  return (story) => analyse(story, true).explanation!;
+}
+
+function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boolean) => { tags: StoryTags; explanation?: TagExplanation } {
   const entities = compileEntities(data);
   const topics = compileTopics(data);
   const model = compileTopicModel(data);
@@ -29,31 +49,57 @@ export function createTagger(data: TaggerData): Tagger {
   const cues = new Float64Array(entities.readings.length); // cue counts per reading of an ambiguous name
   const lemmas = new LemmaBuffer(); // the same tokens as lemmas, for topics
   let muted = new Uint8Array(512); // tokens inside negative phrases, per zone
-  return (story) => {
+  return (story, explain = false) => {
     if (typeof story?.headline !== 'string' || !Array.isArray(story.paragraphs)) {
       throw new TypeError('Expected a story with a `headline` string and `paragraphs` array');
     }
     const mentions: Mention[] = [];
+    const named = explain ? new Map<Mention, string>() : undefined;
     const scores = new Float64Array(data.topics.length);
     cues.fill(0);
     model?.reset();
     for (let zone = 0; zone <= story.paragraphs.length; zone++) {
       buffer.load(zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string));
+      const before = mentions.length;
       findMentions(entities, buffer, zone, mentions, cues);
+      if (named) for (const m of mentions.slice(before)) named.set(m, buffer.text.slice(buffer.start[m.start], buffer.end[m.end - 1]));
       lemmatiser.lemmatise(buffer, lemmas);
       if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
       scoreZone(topics, lemmas, zone, scores, muted);
       model?.addZone(lemmas, lemmatiser.ids, zone, muted);
     }
     // Ambiguous names take their reading only now, from the cues of the whole story.
-    const ranked = rankCountries(resolveMentions(entities, mentions, cues));
+    const resolved = resolveMentions(entities, mentions, cues);
+    const ranked = rankCountries(resolved);
     const organizations: string[] = [];
     for (const m of mentions) if (m.kind === 'organization' && !organizations.includes(m.slug)) organizations.push(m.slug);
-    return {
+    const tags: StoryTags = {
       countries: ranked.map((c) => c.slug),
       pairs: choosePairs(ranked),
       topics: model ? chooseTopics(model, topics, scores) : pickTopics(topics, scores),
       organizations,
     };
+    if (!named) return { tags };
+    // A resolved mention is a copy: its words are found by position.
+    const wordsOf = (slug: string): string[] => [...new Set(resolved.filter((m) => m.kind === 'country' && m.slug === slug)
+      .map((m) => [...named.entries()].find(([k]) => k.zone === m.zone && k.start === m.start)?.[1] ?? ''))].filter(Boolean);
+    const probabilities = model?.probabilities(scores);
+    const modelTopics = model?.model.data.topics ?? [];
+    const explanation: TagExplanation = {
+      tags,
+      countries: ranked.map((c) => ({ slug: c.slug, score: c.score, named: wordsOf(c.slug) })),
+      topics: data.topics
+        .map((topic, index) => {
+          const t = modelTopics.indexOf(topic.slug);
+          return {
+            slug: topic.slug,
+            phrases: scores[index] ?? 0,
+            ...(t >= 0 && probabilities ? { probability: probabilities[t] as number, threshold: model!.model.data.thresholds[t] as number } : {}),
+          };
+        })
+        .filter((t) => t.phrases > 0 || (t.probability ?? 0) >= 0.05)
+        .sort((a, b) => (b.probability ?? 0) - (a.probability ?? 0) || b.phrases - a.phrases),
+    };
+    return { tags, explanation };
   };
 }
