@@ -76,14 +76,15 @@ describe('a build killed with SIGKILL', () => {
     const seeds = seedsPair();
     const registry = join(seeds.with, 'permalinks.json');
     const registryBefore = readFileSync(registry, 'utf8');
-    expect((await cli(seeds.without, out)).code).toBe(0);
+    const first = await cli(seeds.without, out);
+    expect(first.code, first.stderr).toBe(0);
     const killed = await cli(seeds.with, out, stage);
     expect(killed.signal).toBe('SIGKILL');
     expect(siteState(out)).toBe(stage === 'registry' ? 'with' : 'without');
     expect(readFileSync(registry, 'utf8')).toBe(registryBefore);
     const next = await cli(seeds.with, out);
     expect(next.stderr).not.toMatch(/internal error/);
-    expect(next.code).toBe(0);
+    expect(next.code, next.stderr).toBe(0);
     expect(siteState(out)).toBe('with');
     expect(stagingOf(out)).toEqual([]);
     const after = JSON.parse(readFileSync(registry, 'utf8')) as { stories: { headline: string }[] };
@@ -116,7 +117,8 @@ describe('two builds at once into one folder', () => {
     expect(existsSync(join(out, 'stories.json'))).toBe(false);
     first.kill('SIGUSR2');
     expect(await firstDone).toBe(0);
-    expect((await second).code).toBe(0);
+    const secondRun = await second;
+    expect(secondRun.code, secondRun.stderr).toBe(0);
     expect(siteState(out)).toBe('without');
   });
 

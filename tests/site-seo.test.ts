@@ -56,8 +56,8 @@ describe('search engine data', () => {
       expect(article).toMatchObject({
         '@type': 'NewsArticle',
         headline: record.headline,
-        // Without a social card the image is the publisher's logo, an absolute PNG.
-        image: { '@type': 'ImageObject', url: `${BASE}assets/logo.png`, width: 112, height: 112 },
+        // The image is the story's social card, an absolute 1200×630 PNG at its own URL.
+        image: { '@type': 'ImageObject', url: `${BASE}cards${record.url.replace(/\/$/, '')}.png`, width: 1200, height: 630 },
         author: { '@type': 'Organization', name: 'News Digest editors' },
         publisher: { '@type': 'Organization', name: 'News Digest', logo: { '@type': 'ImageObject', url: `${BASE}assets/logo.png` } },
         datePublished: record.date,
