@@ -20,8 +20,8 @@ describe('tagger evaluation (test split of eval/)', () => {
   it.each([
     ['primary-pair accuracy', 'pairAccuracy', 0.93],
     ['country recall', 'countryRecall', 0.99],
-    ['topic micro-F1', 'topicMicroF1', 0.82],
-    ['topic precision', 'topicPrecision', 0.82],
+    ['topic micro-F1', 'topicMicroF1', 0.83],
+    ['topic precision', 'topicPrecision', 0.83],
     ['topic recall', 'topicRecall', 0.82],
   ] as const)('should keep %s at or above %s', (_name, key, floor) => {
     expect(result[key]).toBeGreaterThanOrEqual(floor);

@@ -69,6 +69,33 @@ describe('topics: word forms the taxonomy lists in another form', () => {
         "The delivery was the third this year, they said.",
       ],
     ],
+    [
+      'orchestra-tour',
+      'culture',
+      "Mariinsky musicians play to packed halls in Shanghai",
+      [
+        "A Russian orchestra and ballet company opened a month-long tour of Chinese concert halls on Tuesday.",
+        "Tickets for the six concerts sold out within hours, the organisers said.",
+      ],
+    ],
+    [
+      'sport',
+      'culture',
+      "Iranian wrestlers take three medals in Kazan",
+      [
+        "Iran's athletes finished second in the team standings at the tournament, behind the Russian hosts.",
+        "The championship was the first the two federations had staged together.",
+      ],
+    ],
+    [
+      'party-congress',
+      'politics',
+      "Vietnam's Communist Party picks a new general secretary",
+      [
+        "Delegates to the party congress in Hanoi elevated To Lam and named a new politburo on Friday.",
+        "The congress meets once every five years.",
+      ],
+    ],
   ])('should read %s as %s', (_case, topic, headline, paragraphs) => {
     expect(topicsOf(headline, ...paragraphs)).toContain(topic);
   });
@@ -101,6 +128,15 @@ describe('topics: metaphors and look-alikes (negative phrases)', () => {
       [
         "Chinese officials are considering what traders call the nuclear option: a ban on exports of rare earths to the United States.",
         "Commerce ministry advisers said the nuclear option would hurt Chinese producers too, and Washington warned of retaliation.",
+      ],
+    ],
+    [
+      'arms-as-limbs',
+      'arms-transfers',
+      "Arms raised, Chinese lifters sweep the podium in Moscow",
+      [
+        "Arms outstretched, the Chinese champion held the bar overhead for three seconds as the Russian crowd rose.",
+        "Her coach, arms folded, watched from the side of the stage.",
       ],
     ],
   ])('should not read %s as %s', (_case, topic, headline, paragraphs) => {

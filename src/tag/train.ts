@@ -233,6 +233,12 @@ const GRID = Array.from({ length: 37 }, (_v, i) => 0.05 + i * 0.025); // 0.05 â€
  * only ever adds the single best topic to a story that has none.
  */
 const MIN_CUT = 0.25;
+/**
+ * The fallback's floor. Every training story has a topic, so cross-validation alone would
+ * push the fallback toward zero and give a topic to any text at all (`Crowds gathered. It
+ * was a cold day.`); below this, the best topic is a guess, not a fit.
+ */
+const MIN_FALLBACK = 0.2;
 
 export interface Calibration {
   readonly thresholds: number[];
@@ -265,7 +271,7 @@ export function calibrate(probabilities: readonly Float64Array[], gold: readonly
   const shrunk = thresholds.map((cut, t) => round(((positives[t] as number) * cut + shrink * common) / ((positives[t] as number) + shrink), 3));
   let fallback = 1;
   let bestF = microF1(probabilities, gold, shrunk, 1, max);
-  for (const cut of GRID) {
+  for (const cut of GRID.filter((c) => c >= MIN_FALLBACK)) {
     const f = microF1(probabilities, gold, shrunk, cut, max);
     if (f > bestF + 1e-12) [bestF, fallback] = [f, cut];
   }
@@ -282,7 +288,15 @@ export interface TrainResult {
   readonly outOfFold: readonly Float64Array[];
 }
 
-export function train(stories: readonly LabelledStory[], data: TaggerData, options: TrainOptions = DEFAULT_TRAIN_OPTIONS, max = 3): TrainResult {
+/** Cross-validation alone (no final fit): what tuning on the train split measures. */
+export function crossValidate(stories: readonly LabelledStory[], data: TaggerData, options: TrainOptions = DEFAULT_TRAIN_OPTIONS, max = 3): Calibration & { readonly topics: readonly string[]; readonly outOfFold: readonly Float64Array[] } {
+  const prepared = prepare(stories, data, options);
+  const { calibration, oof } = outOfFold(stories, data, options, max, prepared);
+  return { ...calibration, topics: prepared.topics, outOfFold: oof };
+}
+
+/** The training stories and the taxonomy's pseudo-stories as vectors, and the topics to learn. */
+function prepare(stories: readonly LabelledStory[], data: TaggerData, options: TrainOptions) {
   const lemmatiser = new Lemmatiser(new Vocabulary(true));
   const slugs = data.topics.map((t) => t.slug);
   const counts = new Map(slugs.map((s) => [s, 0]));
@@ -290,9 +304,13 @@ export function train(stories: readonly LabelledStory[], data: TaggerData, optio
   const topics = slugs.filter((s) => (counts.get(s) ?? 0) >= options.minPositives);
   const real = stories.map((s) => vectorise(s, s.topics, 1, data, lemmatiser, options.zones));
   const pseudo = options.pseudoWeight > 0 ? pseudoStories(data).map((s) => vectorise(s, s.topics, options.pseudoWeight, data, lemmatiser, options.zones)) : [];
-  const P = slugs.length;
+  return { lemmatiser, slugs, topics, real, pseudo };
+}
 
-  // Out-of-fold probabilities for calibration.
+/** Out-of-fold probabilities for calibration, and the calibration they give. */
+function outOfFold(stories: readonly LabelledStory[], data: TaggerData, options: TrainOptions, max: number, prepared: ReturnType<typeof prepare>) {
+  const { slugs, topics, real, pseudo } = prepared;
+  const P = slugs.length;
   const folds = stories.map((s) => foldOf(s.headline, options.folds));
   const oof: Float64Array[] = Array.from({ length: stories.length }, () => new Float64Array(topics.length));
   for (let f = 0; f < options.folds; f++) {
@@ -304,7 +322,14 @@ export function train(stories: readonly LabelledStory[], data: TaggerData, optio
     });
   }
   const gold = stories.map((s) => s.topics.map((t) => topics.indexOf(t)).filter((t) => t >= 0));
-  const calibration = calibrate(oof, gold, topics.length, max, options.shrink);
+  return { oof, calibration: calibrate(oof, gold, topics.length, max, options.shrink) };
+}
+
+export function train(stories: readonly LabelledStory[], data: TaggerData, options: TrainOptions = DEFAULT_TRAIN_OPTIONS, max = 3): TrainResult {
+  const prepared = prepare(stories, data, options);
+  const { lemmatiser, slugs, topics, real, pseudo } = prepared;
+  const P = slugs.length;
+  const { oof, calibration } = outOfFold(stories, data, options, max, prepared);
 
   const fitted = fit([...real, ...pseudo], topics, slugs, options, data.topicScoring.threshold);
   const T = topics.length;
