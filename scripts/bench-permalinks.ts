@@ -8,8 +8,8 @@
  * Each case runs once to warm up, then three times; the best time is shown.
  * `npx tsx scripts/bench-permalinks.ts 40000 'no change'` runs only the cases so named.
  */
-import { planPermalinks, type PermalinkRegistry } from '../src/permalinks.ts';
-import { compareDated, dateStory, type DatedStory } from '../src/records.ts';
+import { planPermalinks, type PermalinkRegistry } from '../src/records/permalinks.ts';
+import { compareDated, dateStory, type DatedStory } from '../src/records/records.ts';
 import type { ParsedDigest } from '../src/types.ts';
 
 const total = Number(process.argv[2] ?? 40_000);

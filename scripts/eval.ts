@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import type { StoryTags } from '../src/types.ts';
-import { createTagger, type TaggableStory } from '../src/tag.ts';
-import { loadTaggerData } from '../src/tag-data.ts';
+import { createTagger, type TaggableStory } from '../src/tag/tagger.ts';
+import { loadTaggerData } from '../src/tag/data.ts';
 
 export type Split = 'train' | 'test';
 

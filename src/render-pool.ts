@@ -4,8 +4,8 @@
  * per further lane). Small shards bound memory: a lane holds one shard's pages
  * at a time. Small sites (and most incremental rebuilds) are one shard.
  */
-import type { PageItem, PageSet } from './incremental.ts';
-import { runInWorkers } from './pool.ts';
+import type { PageItem, PageSet } from './engine/incremental.ts';
+import { runInWorkers } from './engine/pool.ts';
 import { renderSite, type RenderOptions } from './render.ts';
 
 /**

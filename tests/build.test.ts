@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from '../src/commands/build.ts';
 import type { StoryRecord } from '../src/types.ts';
 import { runCli, snapshotTree, tempDir } from './helpers/cli.ts';
 import { fixture, ROOT } from './helpers/seeds.ts';

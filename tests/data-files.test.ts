@@ -8,11 +8,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from '../src/commands/build.ts';
 import { handleError } from '../src/cli.ts';
-import { canonicalLanguage, loadSiteSettings } from '../src/config.ts';
-import { DigestError } from '../src/messages.ts';
-import { buildSearchIndex, SearchIndexError } from '../src/search.ts';
+import { canonicalLanguage, loadSiteSettings } from '../src/settings/site.ts';
+import { DigestError } from '../src/errors.ts';
+import { buildSearchIndex, SearchIndexError } from '../src/output/search.ts';
 import { runCli, tempDir } from './helpers/cli.ts';
 import { ROOT } from './helpers/seeds.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { findStoryDate, formatIsoDate, parseIsoDate } from '../src/dates.ts';
+import { findStoryDate, formatIsoDate, parseIsoDate } from '../src/records/dates.ts';
 import type { CalendarDate } from '../src/types.ts';
 
 const may2024: CalendarDate = { year: 2024, month: 5 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTagger } from '../src/tag.ts';
-import { loadTaggerData } from '../src/tag-data.ts';
+import { createTagger } from '../src/tag/tagger.ts';
+import { loadTaggerData } from '../src/tag/data.ts';
 import { evaluate, loadCorpus } from '../scripts/eval.ts';
 
 // The figures are held on the TEST split only (eval/*.yaml, `split: test`): nothing was tuned

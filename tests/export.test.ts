@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvField, toCsv, toPairsJson } from '../src/export.ts';
+import { CSV_COLUMNS, csvField, toCsv, toPairsJson } from '../src/output/export.ts';
 import { fixtureRecords, story } from './fixtures/tagged-records.ts';
 import { parseCsv } from './helpers/csv.ts';
 

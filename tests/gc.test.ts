@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { collectGarbageWhenGrown } from '../src/gc.ts';
+import { collectGarbageWhenGrown } from '../src/engine/gc.ts';
 
 const MB = 2 ** 20;
 const used = (): number => getHeapStatistics().used_heap_size;

@@ -17,7 +17,7 @@ import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from '../src/commands/build.ts';
 import type { StoryRecord } from '../src/types.ts';
 import { tempDir } from './helpers/cli.ts';
 import { fixture } from './helpers/seeds.ts';

@@ -1,8 +1,8 @@
 import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildSummary } from '../src/build.ts';
-import { declareReferenceHash, hashItem, loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type SavedManifest } from '../src/incremental.ts';
+import { build, type BuildSummary } from '../src/commands/build.ts';
+import { declareReferenceHash, hashItem, loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type SavedManifest } from '../src/engine/incremental.ts';
 import { snapshotTree, tempDir } from './helpers/cli.ts';
 import { ROOT } from './helpers/seeds.ts';
 

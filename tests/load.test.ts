@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SeedCache } from '../src/cache.ts';
+import { SeedCache } from '../src/engine/cache.ts';
 import { serialize } from 'node:v8';
-import { compactString, loadSeeds, type SeedResult } from '../src/load.ts';
-import { storyFacts } from '../src/records.ts';
+import { compactString, loadSeeds, type SeedResult } from '../src/engine/load.ts';
+import { storyFacts } from '../src/records/records.ts';
 
 const SEED = '---\ndate: 2024-05\n---\nIran’s envoy holds 3 talks on May 12\nThe talks went well.\nAnother story\nIts one paragraph.\n|\n';
 

@@ -14,8 +14,8 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { cleanLines, markdownBlocks, markdownParts, MAX_MARKDOWN_NESTING } from '../src/blocks.ts';
-import { parseSeed } from '../src/parse.ts';
+import { cleanLines, markdownBlocks, markdownParts, MAX_MARKDOWN_NESTING } from '../src/seeds/blocks.ts';
+import { parseSeed } from '../src/seeds/parse.ts';
 import { tempDir } from './helpers/cli.ts';
 import { ROOT } from './helpers/seeds.ts';
 

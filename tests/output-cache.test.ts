@@ -6,7 +6,7 @@
 import { cpSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from '../src/commands/build.ts';
 import { snapshotTree, tempDir } from './helpers/cli.ts';
 import { ROOT } from './helpers/seeds.ts';
 

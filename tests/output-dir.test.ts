@@ -8,8 +8,8 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rm
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
-import { lockOutput, MANIFEST_FILE, openOutput, outputKey } from '../src/output-dir.ts';
+import { build } from '../src/commands/build.ts';
+import { lockOutput, MANIFEST_FILE, openOutput, outputKey } from '../src/output/folder.ts';
 import { snapshotTree, tempDir } from './helpers/cli.ts';
 import { ROOT } from './helpers/seeds.ts';
 

@@ -35,8 +35,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...wrapped, default: wrapped };
 });
 
-const { build } = await import('../src/build.ts');
-const { DigestError } = await import('../src/messages.ts');
+const { build } = await import('../src/commands/build.ts');
+const { DigestError } = await import('../src/errors.ts');
 
 const EXTRA = '---\ndate: 2025-06\n---\nIran and Russia sign a gas swap deal\nIran and Russia agreed on June 3 to swap gas through Azerbaijan.\n|\n';
 

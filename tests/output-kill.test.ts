@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputKey } from '../src/output-dir.ts';
-import { DEFAULT_CACHE } from '../src/paths.ts';
+import { outputKey } from '../src/output/folder.ts';
+import { DEFAULT_CACHE } from '../src/engine/paths.ts';
 import { tempDir } from './helpers/cli.ts';
 import { ROOT } from './helpers/seeds.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planPermalinks, similarity, type PermalinkRegistry } from '../src/permalinks.ts';
-import { datedStories } from '../src/records.ts';
+import { planPermalinks, similarity, type PermalinkRegistry } from '../src/records/permalinks.ts';
+import { datedStories } from '../src/records/records.ts';
 import { parseText } from './helpers/seeds.ts';
 
 const digest = (body: string, name = '2024-05.txt') => parseText(`---\ndate: 2024-05\n---\n${body}|\n`, name).digest!;
@@ -73,7 +73,7 @@ describe('similarity', () => {
 
 describe('parseRegistry', () => {
   it('should name the file and line of a broken registry', async () => {
-    const { parseRegistry } = await import('../src/permalinks.ts');
+    const { parseRegistry } = await import('../src/records/permalinks.ts');
     expect(() => parseRegistry('{\n "version": 1,\n "stories": [\n', 'seeds/permalinks.json')).toThrow(/^seeds\/permalinks\.json:\d+:1: error: Unexpected end of file \(invalid JSON\)/);
     const foreign = JSON.stringify({ version: 1, stories: [], redirects: [{ from: '/stories/2024/05/a/', to: 'javascript:alert(1)' }], withdrawn: [] }, null, 1);
     expect(() => parseRegistry(foreign, 'seeds/permalinks.json')).toThrow(/Unexpected URL "javascript:alert\(1\)"/);
@@ -93,7 +93,7 @@ describe('parseRegistry: a registry must describe a site that can be built', () 
     for (let i = 0; i < nth; i++) at = source.indexOf(needle, at + 1);
     return source.slice(0, at).split('\n').length;
   };
-  const parse = async (source: string) => (await import('../src/permalinks.ts')).parseRegistry(source, 'seeds/permalinks.json');
+  const parse = async (source: string) => (await import('../src/records/permalinks.ts')).parseRegistry(source, 'seeds/permalinks.json');
 
   it('should name the line of the second story given one URL', async () => {
     const source = text({ stories: [entry(A, 1), entry(A, 2)] });

@@ -9,8 +9,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTagger } from '../src/tag.ts';
-import { loadTaggerData, TaggerDataError } from '../src/tag-data.ts';
+import { createTagger } from '../src/tag/tagger.ts';
+import { loadTaggerData, TaggerDataError } from '../src/tag/data.ts';
 
 const tag = createTagger(loadTaggerData());
 const story = (headline: string, ...paragraphs: string[]) => tag({ headline, paragraphs });

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyseFiles, type AnalysedFile } from '../src/load.ts';
-import { runInWorkers, WorkerError } from '../src/pool.ts';
-import { loadTaxonomy } from '../src/taxonomy.ts';
-import type { Job } from '../src/worker-jobs.ts';
+import { analyseFiles, type AnalysedFile } from '../src/engine/load.ts';
+import { runInWorkers, WorkerError } from '../src/engine/pool.ts';
+import { loadTaxonomy } from '../src/tag/taxonomy.ts';
+import type { Job } from '../src/engine/worker-jobs.ts';
 import { ROOT } from './helpers/seeds.ts';
 
 const SEEDS = ['2024-05.txt', '2025-05.txt'].map((name) => join(ROOT, 'seeds', name));

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { candidateUrl, compareDated, datedStories, storyFacts, toRecords, type DatedStory } from '../src/records.ts';
-import { formatIsoDate } from '../src/dates.ts';
-import { slugify } from '../src/slug.ts';
+import { candidateUrl, compareDated, datedStories, storyFacts, toRecords, type DatedStory } from '../src/records/records.ts';
+import { formatIsoDate } from '../src/records/dates.ts';
+import { slugify } from '../src/records/slug.ts';
 import type { ParsedDigest } from '../src/types.ts';
 import { parsePath, parseText, ROOT } from './helpers/seeds.ts';
 

@@ -3,9 +3,9 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync,
 import * as fsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { build } from '../src/build.ts';
-import { DigestError } from '../src/messages.ts';
-import { MAX_REGISTRY_BYTES, readRegistryFile, writeRegistryFile } from '../src/registry-file.ts';
+import { build } from '../src/commands/build.ts';
+import { DigestError } from '../src/errors.ts';
+import { MAX_REGISTRY_BYTES, readRegistryFile, writeRegistryFile } from '../src/records/registry-file.ts';
 import { tempDir } from './helpers/cli.ts';
 
 vi.mock('node:fs/promises', async (importOriginal) => {

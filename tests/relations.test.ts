@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { computeRelations, countryPartners, nextMonth, pairTimeline, pairTopicBreakdown, pairedCountries, splitPair } from '../src/relations.ts';
-import type { SiteSettings } from '../src/config.ts';
+import type { SiteSettings } from '../src/settings/site.ts';
 import { renderSite } from '../src/render.ts';
 import { createContext } from '../src/site/catalog.ts';
 import { countryRelations, homeRelations, pairRelations, relationsPage } from '../src/site/extras.ts';

@@ -3,8 +3,8 @@ import { copyFileSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
-import { outputPathOf } from '../src/incremental.ts';
+import { build } from '../src/commands/build.ts';
+import { outputPathOf } from '../src/engine/incremental.ts';
 import { tempDir } from './helpers/cli.ts';
 import { ROOT } from './helpers/seeds.ts';
 

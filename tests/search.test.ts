@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
-import type { Tagger } from '../src/records.ts';
+import { build } from '../src/commands/build.ts';
+import type { Tagger } from '../src/records/records.ts';
 import type { SiteLabels } from '../src/site.ts';
-import { buildSearchIndex } from '../src/search.ts';
+import { buildSearchIndex } from '../src/output/search.ts';
 import { SEARCH_FACETS } from '../src/site/extras.ts';
 import type { StoryRecord } from '../src/types.ts';
 import { fixtureRecords } from './fixtures/tagged-records.ts';

@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from '../src/commands/build.ts';
 import type { StoryRecord } from '../src/types.ts';
 import { snapshotTree, tempDir } from './helpers/cli.ts';
 import { fixture, ROOT } from './helpers/seeds.ts';

@@ -8,7 +8,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyLines, lineFeatures, ownScore } from '../src/headlines.ts';
+import { classifyLines, lineFeatures, ownScore } from '../src/seeds/headlines.ts';
 import { runCli, tempDir } from './helpers/cli.ts';
 import { fixture, parsePath, parseText } from './helpers/seeds.ts';
 

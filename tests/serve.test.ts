@@ -2,7 +2,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../src/serve.ts';
+import { serve } from '../src/commands/serve.ts';
 import { tempDir } from './helpers/cli.ts';
 import { ROOT } from './helpers/seeds.ts';
 

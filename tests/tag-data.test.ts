@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTagger } from '../src/tag.ts';
-import { DigestError } from '../src/messages.ts';
-import { loadTaggerData, TaggerDataError, taggerDataVersion } from '../src/tag-data.ts';
+import { createTagger } from '../src/tag/tagger.ts';
+import { DigestError } from '../src/errors.ts';
+import { loadTaggerData, TaggerDataError, taggerDataVersion } from '../src/tag/data.ts';
 
 const dirs: string[] = [];
 /** A copy of `data/` in a temp folder, with `edit` applied to one file. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTagger, pairSlug } from '../src/tag.ts';
-import { loadTaggerData } from '../src/tag-data.ts';
+import { createTagger, pairSlug } from '../src/tag/tagger.ts';
+import { loadTaggerData } from '../src/tag/data.ts';
 import { seedStories } from './helpers/seed-stories.ts';
 
 const data = loadTaggerData();

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTagger } from '../src/tag.ts';
-import { loadTaggerData, taggerDataVersion, TaggerDataError } from '../src/tag-data.ts';
+import { createTagger } from '../src/tag/tagger.ts';
+import { loadTaggerData, taggerDataVersion, TaggerDataError } from '../src/tag/data.ts';
 import { lemmaOf } from '../src/tag/lemmas.ts';
 import { trainFromFiles } from '../scripts/train.ts';
 import { assignSplits, splitOf } from '../scripts/split.ts';

@@ -5,18 +5,18 @@
  */
 import { join } from 'node:path';
 import { VFile } from 'vfile';
-import { hashOf } from './cache.ts';
-import { applyCorrections, CORRECTIONS_FILE, describeCorrection, parseCorrections, readCorrectionsFile, type TagVocabulary } from './corrections.ts';
-import { loadSeeds, type LoadedSeeds } from './load.ts';
-import { escapeControl, formatMessages, InvalidSeedsError } from './messages.ts';
-import { splitPair } from './relations.ts';
-import { parseRegistry } from './permalinks.ts';
-import { readRegistryFile } from './registry-file.ts';
-import { plannedRecords } from './plan-records.ts';
-import { PERMALINKS_FILE } from './seeds.ts';
-import { loadTaxonomy } from './taxonomy.ts';
-import type { StoryRecord } from './types.ts';
-import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from './paths.ts';
+import { hashOf } from '../engine/cache.ts';
+import { applyCorrections, CORRECTIONS_FILE, describeCorrection, parseCorrections, readCorrectionsFile, type TagVocabulary } from '../records/corrections.ts';
+import { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
+import { escapeControl, formatMessages, InvalidSeedsError } from '../errors.ts';
+import { splitPair } from '../relations.ts';
+import { parseRegistry } from '../records/permalinks.ts';
+import { readRegistryFile } from '../records/registry-file.ts';
+import { plannedRecords } from '../records/plan.ts';
+import { PERMALINKS_FILE } from '../seeds/folder.ts';
+import { loadTaxonomy } from '../tag/taxonomy.ts';
+import type { StoryRecord } from '../types.ts';
+import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from '../engine/paths.ts';
 
 /** Throws `InvalidSeedsError` listing every problem when any seed has an error; returns the warnings. */
 export function assertValid(seeds: Pick<LoadedSeeds, 'files'>): string[] {

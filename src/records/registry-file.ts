@@ -11,7 +11,7 @@
 import { constants } from 'node:fs';
 import { chmod, lstat, open, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { DigestError, escapeControl } from './messages.ts';
+import { DigestError, escapeControl } from '../errors.ts';
 
 /** 40,000 entries are about 12 MB; anything past this is not a registry the build wrote. */
 export const MAX_REGISTRY_BYTES = 64 * 1024 * 1024;

@@ -3,8 +3,8 @@
  * skeleton has front matter and no stories, so building it unfilled fails with
  * "no stories" instead of publishing an empty issue.
  */
-import { formatHumanDate, formatIsoDate, parseIsoDate } from './dates.ts';
-import type { CalendarDate } from './types.ts';
+import { formatHumanDate, formatIsoDate, parseIsoDate } from '../records/dates.ts';
+import type { CalendarDate } from '../types.ts';
 
 export interface Skeleton {
   readonly fileName: string;

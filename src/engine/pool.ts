@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { collectGarbageWhenGrown } from './gc.ts';
-import { DigestError } from './messages.ts';
+import { DigestError } from '../errors.ts';
 import type { Job } from './worker-jobs.ts';
 
 export class WorkerError extends DigestError {}

@@ -3,10 +3,10 @@
  * order with their permanent URLs: what `build` publishes and what `check`
  * validates editors' corrections against.
  */
-import type { LoadedSeeds } from './load.ts';
+import type { LoadedSeeds } from '../engine/load.ts';
 import { planPermalinks, type PermalinkPlan, type PermalinkRegistry } from './permalinks.ts';
 import { compareDated, toRecord } from './records.ts';
-import type { StoryRecord } from './types.ts';
+import type { StoryRecord } from '../types.ts';
 
 export interface PlannedRecords {
   /** Tagged records, sorted by date, then digest, then position. */

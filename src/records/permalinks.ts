@@ -12,7 +12,7 @@
  */
 import { formatIsoDate } from './dates.ts';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { DigestError, escapeControl } from './messages.ts';
+import { DigestError, escapeControl } from '../errors.ts';
 import { assignUrls, monthPath, storyKey, type DatedStory } from './records.ts';
 
 export interface RegistryEntry {

@@ -19,8 +19,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { readFile, stat } from 'node:fs/promises';
 import type { VFile } from 'vfile';
-import { seedError, seedWarning } from './messages.ts';
-import type { StoryRecord, StoryTags } from './types.ts';
+import { seedError, seedWarning } from '../errors.ts';
+import type { StoryRecord, StoryTags } from '../types.ts';
 
 /** Beside the seeds and the permalink registry; never a digest. */
 export const CORRECTIONS_FILE = 'corrections.yaml';

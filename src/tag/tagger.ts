@@ -4,19 +4,19 @@
  * `TaggerData` (see src/tag-data.ts) and is compiled once by `createTagger`.
  */
 
-import type { StoryTags } from './types.ts';
-import type { TaggableStory, TaggerData } from './tag/types.ts';
-import { compileEntities, findMentions, type Mention } from './tag/entities.ts';
-import { resolveMentions } from './tag/context.ts';
-import { rankCountries } from './tag/salience.ts';
-import { choosePairs } from './tag/pairs.ts';
-import { compileTopics, pickTopics, scoreZone } from './tag/topics.ts';
-import { chooseTopics, compileTopicModel, createLemmatiser } from './tag/choose-topics.ts';
-import { TokenBuffer } from './tag/tokens.ts';
-import { LemmaBuffer } from './tag/lemmas.ts';
+import type { StoryTags } from '../types.ts';
+import type { TaggableStory, TaggerData } from './types.ts';
+import { compileEntities, findMentions, type Mention } from './entities.ts';
+import { resolveMentions } from './context.ts';
+import { rankCountries } from './salience.ts';
+import { choosePairs } from './pairs.ts';
+import { compileTopics, pickTopics, scoreZone } from './topics.ts';
+import { chooseTopics, compileTopicModel, createLemmatiser } from './choose-topics.ts';
+import { TokenBuffer } from './tokens.ts';
+import { LemmaBuffer } from './lemmas.ts';
 
-export { pairSlug } from './tag/pairs.ts';
-export type { TaggableStory, TaggerData } from './tag/types.ts';
+export { pairSlug } from './pairs.ts';
+export type { TaggableStory, TaggerData } from './types.ts';
 
 export type Tagger = (story: TaggableStory) => StoryTags;
 

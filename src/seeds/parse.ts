@@ -6,14 +6,14 @@
 import { transliterate } from 'transliteration';
 import type { VFile } from 'vfile';
 import { deepMarkdownNesting, detectForm, markdownBlocks, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, MAX_MARKDOWN_MARKS, MAX_MARKDOWN_NESTING, MAX_MARKDOWN_PART, markdownParts, oversizedMarkdownPart, type Block, type BodyForm } from './blocks.ts';
-import { findMonthYear, formatHumanDate, parseIsoDate } from './dates.ts';
+import { findMonthYear, formatHumanDate, parseIsoDate } from '../records/dates.ts';
 import { decodeSeed } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { paragraphsToHtml } from './html.ts';
 import { classifyLines, endsWithFullStop, type LineDecision } from './headlines.ts';
-import { hasErrors, seedError, seedWarning } from './messages.ts';
-import { shortHash } from './slug.ts';
-import type { CalendarDate, ParsedDigest, ParsedStory } from './types.ts';
+import { hasErrors, seedError, seedWarning } from '../errors.ts';
+import { shortHash } from '../records/slug.ts';
+import type { CalendarDate, ParsedDigest, ParsedStory } from '../types.ts';
 
 /** A line holding only `|` ends a digest; anything after it (e-mail footers) is not a story. */
 const END_MARKER = /^[ \t]*\|[ \t]*$/m;

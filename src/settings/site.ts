@@ -1,7 +1,7 @@
 /** The site's settings (`data/site.yaml`), with the command line's overrides. */
 import { join } from 'node:path';
 import { dataError, readDataFile } from './data-file.ts';
-import { DigestError } from './messages.ts';
+import { DigestError } from '../errors.ts';
 
 export interface SiteSettings {
   readonly title: string;

@@ -14,7 +14,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { watch } from 'chokidar';
 import { build, type BuildOptions } from './build.ts';
-import { DigestError } from './messages.ts';
+import { DigestError } from '../errors.ts';
 
 export interface ServeOptions extends BuildOptions {
   readonly port: number;

@@ -1,7 +1,7 @@
 /** The jobs a build worker runs (src/worker.js); each maps plain data to plain data. */
 import type { AnalysedFile, SeedResult } from './load.ts';
-import type { Tagger } from './records.ts';
-import type { RenderOptions } from './render.ts';
+import type { Tagger } from '../records/records.ts';
+import type { RenderOptions } from '../render.ts';
 
 export type Job =
   | { readonly kind: 'render'; readonly options: RenderOptions }
@@ -13,10 +13,10 @@ const taggers = new Map<string, Tagger>();
 /** Modules are imported by the first job that needs them: a render lane never loads the parser, nor an analysis lane Eleventy. */
 export async function runJob(job: Job): Promise<number | AnalysedFile[]> {
   if (job.kind === 'render') {
-    const { renderSite } = await import('./render.ts');
+    const { renderSite } = await import('../render.ts');
     return renderSite(job.options);
   }
-  const [{ SeedCache }, { analyseFiles }, { loadTaxonomy }] = await Promise.all([import('./cache.ts'), import('./load.ts'), import('./taxonomy.ts')]);
+  const [{ SeedCache }, { analyseFiles }, { loadTaxonomy }] = await Promise.all([import('./cache.ts'), import('./load.ts'), import('../tag/taxonomy.ts')]);
   let tagger = taggers.get(job.dataDir);
   if (!tagger) taggers.set(job.dataDir, (tagger = loadTaxonomy(job.dataDir).tagger));
   const cache = job.cacheDir === undefined ? undefined : new SeedCache<SeedResult>(job.cacheDir);

@@ -9,14 +9,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Country } from 'world-countries';
-import type { AmbiguousName, OrganizationData, TaggerData, TopicData, TopicModelData, TopicScoring } from './tag/types.ts';
-import { NOT_A_COUNTRY } from './tag/context.ts';
-import { buildCountries, type CountryOverride } from './tag/world.ts';
-import { expectNumber, expectRecord, expectSlug, expectString, expectStrings, failAt, TaggerDataError, TaggerDataProblem } from './tag/validate.ts';
-import { DataFileError, readDataFile, type DataFile } from './data-file.ts';
+import type { AmbiguousName, OrganizationData, TaggerData, TopicData, TopicModelData, TopicScoring } from './types.ts';
+import { NOT_A_COUNTRY } from './context.ts';
+import { buildCountries, type CountryOverride } from './world.ts';
+import { expectNumber, expectRecord, expectSlug, expectString, expectStrings, failAt, TaggerDataError, TaggerDataProblem } from './validate.ts';
+import { DataFileError, readDataFile, type DataFile } from '../settings/data-file.ts';
 
-export { TaggerDataError } from './tag/validate.ts';
-export type { TaggerData } from './tag/types.ts';
+export { TaggerDataError } from './validate.ts';
+export type { TaggerData } from './types.ts';
 
 // Through `require`: the package's ESM entry imports JSON without an import attribute,
 // which newer Node versions reject; the CommonJS entry loads everywhere.

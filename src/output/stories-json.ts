@@ -17,7 +17,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
-import type { StoryRecord } from './types.ts';
+import type { StoryRecord } from '../types.ts';
 
 /** Records per `JSON.stringify` call: a few MB of text at a time, never the whole document. */
 const RECORDS_PER_CHUNK = 500;

@@ -11,9 +11,9 @@
 import { link, lstat, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { hashOf } from './cache.ts';
-import { DigestError } from './messages.ts';
-import { PROJECT_ROOT } from './paths.ts';
+import { hashOf } from '../engine/cache.ts';
+import { DigestError } from '../errors.ts';
+import { PROJECT_ROOT } from '../engine/paths.ts';
 
 /** The list of files the build wrote, inside the output folder (a dot-file: Pagefind and the sitemap skip it). */
 export const MANIFEST_FILE = '.news-digest-manifest.json';

@@ -8,8 +8,8 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { MAX_SEED_BYTES, tooLarge } from './decode.ts';
-import { CORRECTIONS_FILE } from './corrections.ts';
-import { DigestError } from './messages.ts';
+import { CORRECTIONS_FILE } from '../records/corrections.ts';
+import { DigestError } from '../errors.ts';
 
 export const SEED_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
 /** Written by the build next to the seeds; never a digest. */

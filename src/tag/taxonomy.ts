@@ -3,12 +3,12 @@
  * names the site prints for country, topic and organisation slugs.
  */
 import { join } from 'node:path';
-import { SeedCache } from './cache.ts';
-import { fallbackLabels, type SiteLabels } from './site.ts';
-import { createTagger } from './tag.ts';
-import { loadTaggerData, type TaggerData } from './tag-data.ts';
-import type { Tagger } from './records.ts';
-import type { TagVocabulary } from './corrections.ts';
+import { SeedCache } from '../engine/cache.ts';
+import { fallbackLabels, type SiteLabels } from '../site.ts';
+import { createTagger } from './tagger.ts';
+import { loadTaggerData, type TaggerData } from './data.ts';
+import type { Tagger } from '../records/records.ts';
+import type { TagVocabulary } from '../records/corrections.ts';
 
 export interface Taxonomy {
   readonly tagger: Tagger;

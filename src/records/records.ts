@@ -3,10 +3,10 @@
  * digest, then position). Dates come from the story's own text when it names a
  * day inside the digest's window, else from the digest.
  */
-import { hashOf } from './cache.ts';
+import { hashOf } from '../engine/cache.ts';
 import { findStoryDate, formatIsoDate, precisionOf } from './dates.ts';
 import { shortHash, slugify } from './slug.ts';
-import type { CalendarDate, DateSource, ParsedDigest, ParsedStory, StoryRecord, StoryTags } from './types.ts';
+import type { CalendarDate, DateSource, ParsedDigest, ParsedStory, StoryRecord, StoryTags } from '../types.ts';
 
 export type Tagger = (story: { readonly headline: string; readonly paragraphs: readonly string[] }) => StoryTags;
 

@@ -5,7 +5,7 @@
  * only the components it reports, never its `Date`.
  */
 import * as chrono from 'chrono-node';
-import type { CalendarDate, DatePrecision, IsoDate } from './types.ts';
+import type { CalendarDate, DatePrecision, IsoDate } from '../types.ts';
 
 export const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',

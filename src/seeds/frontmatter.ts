@@ -14,9 +14,9 @@
 import matter from 'gray-matter';
 import { isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { VFile } from 'vfile';
-import { parseIsoDate } from './dates.ts';
-import { seedError, seedWarning } from './messages.ts';
-import type { CalendarDate } from './types.ts';
+import { parseIsoDate } from '../records/dates.ts';
+import { seedError, seedWarning } from '../errors.ts';
+import type { CalendarDate } from '../types.ts';
 
 export interface FrontMatter {
   readonly date?: CalendarDate;

@@ -9,7 +9,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { DigestError } from './messages.ts';
+import { DigestError } from '../errors.ts';
 
 export interface SearchIndexOptions {
   /** A BCP 47 tag (`en`); one language means one index, whatever `lang` a page declares. */

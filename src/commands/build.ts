@@ -12,30 +12,30 @@
  */
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { hashOf, SeedCache, versionOf } from './cache.ts';
-import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from './paths.ts';
-import { loadKeepFiles, loadSiteSettings } from './config.ts';
-import { toCsv, toPairsJson } from './export.ts';
-import { filesBelow, moveIn, removeFiles, replaceFile, surroundingsError } from './files.ts';
-import { loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type PageManifest, type PageSet, type SavedManifest } from './incremental.ts';
-import { loadSeeds, type LoadedSeeds } from './load.ts';
+import { hashOf, SeedCache, versionOf } from '../engine/cache.ts';
+import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from '../engine/paths.ts';
+import { loadKeepFiles, loadSiteSettings } from '../settings/site.ts';
+import { toCsv, toPairsJson } from '../output/export.ts';
+import { filesBelow, moveIn, removeFiles, replaceFile, surroundingsError } from '../output/files.ts';
+import { loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type PageManifest, type PageSet, type SavedManifest } from '../engine/incremental.ts';
+import { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
 import { assertValid, correctRecords } from './check.ts';
-import { countOf } from './messages.ts';
-import { parseRegistry, serializeRegistry, type PermalinkPlan } from './permalinks.ts';
-import { plannedRecords } from './plan-records.ts';
-import { recordKeysOf, type Tagger } from './records.ts';
-import { computeRelations } from './relations.ts';
-import { renderPages } from './render-pool.ts';
-import { buildSearchIndex, type SearchIndexSummary } from './search.ts';
-import { readRegistryFile, writeRegistryFile, type RegistryFile } from './registry-file.ts';
-import { PERMALINKS_FILE } from './seeds.ts';
-import { spansOf, writeRecordsJson, type RecordSpans } from './stories-json.ts';
-import { assertOurs, isKept, lockOutput, makeStaging, MANIFEST_FILE, manifestText, openOutput, outputKey, removeStaleStaging, type OutputFolder } from './output-dir.ts';
-import { planSiteData, type SiteLabels } from './site.ts';
-import { digestUrl } from './site/format.ts';
-import { loadTaxonomy, loadTaxonomyCached, taxonomyCacheDir } from './taxonomy.ts';
+import { countOf } from '../errors.ts';
+import { parseRegistry, serializeRegistry, type PermalinkPlan } from '../records/permalinks.ts';
+import { plannedRecords } from '../records/plan.ts';
+import { recordKeysOf, type Tagger } from '../records/records.ts';
+import { computeRelations } from '../relations.ts';
+import { renderPages } from '../render-pool.ts';
+import { buildSearchIndex, type SearchIndexSummary } from '../output/search.ts';
+import { readRegistryFile, writeRegistryFile, type RegistryFile } from '../records/registry-file.ts';
+import { PERMALINKS_FILE } from '../seeds/folder.ts';
+import { spansOf, writeRecordsJson, type RecordSpans } from '../output/stories-json.ts';
+import { assertOurs, isKept, lockOutput, makeStaging, MANIFEST_FILE, manifestText, openOutput, outputKey, removeStaleStaging, type OutputFolder } from '../output/folder.ts';
+import { planSiteData, type SiteLabels } from '../site.ts';
+import { digestUrl } from '../site/format.ts';
+import { loadTaxonomy, loadTaxonomyCached, taxonomyCacheDir } from '../tag/taxonomy.ts';
 
-export { loadSeeds, type LoadedSeeds } from './load.ts';
+export { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
 export { assertValid } from './check.ts';
 
 export interface BuildOptions {

@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { DigestError } from './messages.ts';
+import { DigestError } from '../errors.ts';
 
 /** A problem in a data file: the editor's to fix, printed without a stack. */
 export class DataFileError extends DigestError {}

@@ -7,7 +7,7 @@
  */
 import { copyFile, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { DigestError } from './messages.ts';
+import { DigestError } from '../errors.ts';
 
 /** Write via a temporary file and a rename: readers see the old or the new file, never half of one. */
 export async function replaceFile(path: string, data: string | Uint8Array): Promise<void> {

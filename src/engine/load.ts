@@ -8,11 +8,11 @@ import { basename } from 'node:path';
 import { VFile } from 'vfile';
 import { hashOf, SeedCache } from './cache.ts';
 import { runInWorkers } from './pool.ts';
-import { loadTaxonomy } from './taxonomy.ts';
-import { parseSeed } from './parse.ts';
-import { NO_TAGS, storyFacts, type DatedStory, type StoryFacts, type Tagger } from './records.ts';
-import { listSeeds, readSeed } from './seeds.ts';
-import type { ParsedDigest, StoryTags } from './types.ts';
+import { loadTaxonomy } from '../tag/taxonomy.ts';
+import { parseSeed } from '../seeds/parse.ts';
+import { NO_TAGS, storyFacts, type DatedStory, type StoryFacts, type Tagger } from '../records/records.ts';
+import { listSeeds, readSeed } from '../seeds/folder.ts';
+import type { ParsedDigest, StoryTags } from '../types.ts';
 
 interface CachedMessage {
   readonly reason: string;
