@@ -15,7 +15,7 @@ import { fallbackLabels, safeLabels } from './site/labels.ts';
 import { pageMeta } from './site/meta.ts';
 import { robots, sitemaps } from './site/sitemap.ts';
 import { storyPageList } from './site/stories.ts';
-import { recordKeysOf } from './records/records.ts';
+import { recordKeysOf } from './engine/keys.ts';
 import { declareReferenceHash, type LazyPages, type PageItem } from './engine/incremental.ts';
 import { pairRedirects, tagIndexPage, tagPages } from './site/tags.ts';
 import { monthGroups, monthPages, timelinePage, yearPages } from './site/timeline.ts';

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hashOf, versionOf } from '../src/engine/cache.ts';
+import { hashOf } from '../src/hash.ts';
+import { versionOf } from '../src/engine/cache.ts';
 
 describe('versionOf', () => {
   it('should change with any file below the folders, and only then', async () => {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SeedCache } from '../src/engine/cache.ts';
 import { serialize } from 'node:v8';
-import { compactString, loadSeeds, type SeedResult } from '../src/engine/load.ts';
+import { compactString } from '../src/engine/analyse.ts';
+import { loadSeeds } from '../src/engine/load.ts';
+import type { SeedResult } from '../src/seeds/analyse.ts';
 import { storyFacts } from '../src/records/records.ts';
 
 const SEED = '---\ndate: 2024-05\n---\nIran’s envoy holds 3 talks on May 12\nThe talks went well.\nAnother story\nIts one paragraph.\n|\n';

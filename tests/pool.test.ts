@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyseFiles, type AnalysedFile } from '../src/engine/load.ts';
+import { analyseFiles, type AnalysedFile } from '../src/engine/analyse.ts';
 import { runInWorkers, WorkerError } from '../src/engine/pool.ts';
 import { loadTaxonomy } from '../src/tag/taxonomy.ts';
 import type { Job } from '../src/engine/worker-jobs.ts';

@@ -12,7 +12,8 @@
  */
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { hashOf, SeedCache, versionOf } from '../engine/cache.ts';
+import { hashOf } from '../hash.ts';
+import { SeedCache, versionOf } from '../engine/cache.ts';
 import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from '../engine/paths.ts';
 import { loadKeepFiles, loadSiteSettings } from '../settings/site.ts';
 import { toCsv, toPairsJson } from '../output/export.ts';
@@ -23,7 +24,8 @@ import { assertValid, correctRecords } from './check.ts';
 import { countOf } from '../errors.ts';
 import { parseRegistry, serializeRegistry, type PermalinkPlan } from '../records/permalinks.ts';
 import { plannedRecords } from '../records/plan.ts';
-import { recordKeysOf, type Tagger } from '../records/records.ts';
+import type { Tagger } from '../records/records.ts';
+import { fileIdentity, recordKeysOf } from '../engine/keys.ts';
 import { computeRelations } from '../relations.ts';
 import { renderPages } from '../render-pool.ts';
 import { buildSearchIndex, type SearchIndexSummary } from '../output/search.ts';
@@ -327,11 +329,6 @@ async function adoptOlderBuild(output: OutputFolder, manifestPath: string | unde
   } catch {
     return output;
   }
-}
-
-async function fileIdentity(path: string): Promise<string> {
-  const { dev, ino, size, mtimeNs } = await stat(path, { bigint: true });
-  return `${dev}:${ino}:${size}:${mtimeNs}`;
 }
 
 async function writeRegistry(file: RegistryFile, text: string, log: (line: string) => void): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { VFile } from 'vfile';
-import { hashOf } from '../engine/cache.ts';
+import { hashOf } from '../hash.ts';
 import { applyCorrections, CORRECTIONS_FILE, describeCorrection, parseCorrections, readCorrectionsFile, type TagVocabulary } from '../records/corrections.ts';
 import { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
 import { escapeControl, formatMessages, InvalidSeedsError } from '../errors.ts';

@@ -4,23 +4,11 @@
  * of the code and data version: any change to the parser, the tagger or their
  * data files invalidates every entry at once.
  */
-import { createHash, hash as hashOnce } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-
-/**
- * sha256 of the parts, each followed by a NUL. Text alone goes through the
- * one-shot `crypto.hash` (Node 20.12), twice as fast for the short inputs of
- * page and record keys (a build hashes some 25,000); the bytes are the same.
- */
-export function hashOf(...parts: readonly (string | Uint8Array)[]): string {
-  if (parts.every((part) => typeof part === 'string')) return hashOnce('sha256', `${parts.join('\0')}\0`, 'hex');
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('hex');
-}
 
 /**
  * A hash of every file below the folders given (sources, templates, data): a

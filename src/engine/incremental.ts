@@ -5,7 +5,7 @@
  * the last build's output files and item hashes says what to render again and
  * what to delete; a different template or settings version means everything.
  */
-import { hashOf } from './cache.ts';
+import { hashOf } from '../hash.ts';
 
 export interface PageItem {
   readonly url: string;

@@ -1,5 +1,6 @@
 /** The jobs a build worker runs (src/worker.js); each maps plain data to plain data. */
-import type { AnalysedFile, SeedResult } from './load.ts';
+import type { AnalysedFile } from './analyse.ts';
+import type { SeedResult } from '../seeds/analyse.ts';
 import type { Tagger } from '../records/records.ts';
 import type { RenderOptions } from '../render.ts';
 
@@ -16,7 +17,7 @@ export async function runJob(job: Job): Promise<number | AnalysedFile[]> {
     const { renderSite } = await import('../render.ts');
     return renderSite(job.options);
   }
-  const [{ SeedCache }, { analyseFiles }, { loadTaxonomy }] = await Promise.all([import('./cache.ts'), import('./load.ts'), import('../tag/taxonomy.ts')]);
+  const [{ SeedCache }, { analyseFiles }, { loadTaxonomy }] = await Promise.all([import('./cache.ts'), import('./analyse.ts'), import('../tag/taxonomy.ts')]);
   let tagger = taggers.get(job.dataDir);
   if (!tagger) taggers.set(job.dataDir, (tagger = loadTaxonomy(job.dataDir).tagger));
   const cache = job.cacheDir === undefined ? undefined : new SeedCache<SeedResult>(job.cacheDir);

@@ -11,7 +11,7 @@
 import { link, lstat, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { hashOf } from '../engine/cache.ts';
+import { hashOf } from '../hash.ts';
 import { DigestError } from '../errors.ts';
 import { PROJECT_ROOT } from '../engine/paths.ts';
 

@@ -6,7 +6,7 @@
  * is unchanged: serialising and encoding the 42 MB of 10,000 stories took
  * 0.2 s, a tenth of the rebuild after adding one digest.
  *
- * A record is identified by its key (`recordKeysOf`, src/records.ts): its
+ * A record is identified by its key (`recordKeysOf`, src/engine/keys.ts): its
  * seed's cache key and path, its place in the seed and its URL, which fix
  * every field.
  * The writer returns where each record's text ends and a hash of its bytes,

@@ -3,7 +3,6 @@
  * digest, then position). Dates come from the story's own text when it names a
  * day inside the digest's window, else from the digest.
  */
-import { hashOf } from '../engine/cache.ts';
 import { findStoryDate, formatIsoDate, precisionOf } from './dates.ts';
 import { shortHash, slugify } from './slug.ts';
 import type { CalendarDate, DateSource, ParsedDigest, ParsedStory, StoryRecord, StoryTags } from '../types.ts';
@@ -137,18 +136,4 @@ export function toRecords(digests: readonly ParsedDigest[], tag: Tagger = () => 
   const dated = datedStories(digests);
   const urls = assignUrls(dated);
   return dated.map((item, index) => toRecord(item, urls[index]!, tag(item.story)));
-}
-
-/**
- * A key per record, for everything kept from one build to the next by record
- * (story pages, the listings' story links, stories.json's text). A record is
- * its seed's word on the story plus its URL: with the seed's cache key (its
- * name and bytes) and the story's place in the seed (`sourceKeys`, from
- * `LoadedSeeds`), no need to serialise it (0.25 s for 10,000 records); without, its JSON is hashed. Keys
- * are short (96 bits of a sha256): page keys hash a dozen of them each and
- * the build keeps all of them for the next one; 150-character keys made the
- * page manifest of 10,000 stories take 40 ms longer.
- */
-export function recordKeysOf(records: readonly StoryRecord[], sourceKeys: readonly string[] = []): string[] {
-  return records.map((record, index) => hashOf(sourceKeys[index] ? `${sourceKeys[index]} ${record.url}` : JSON.stringify(record)).slice(0, 24));
 }

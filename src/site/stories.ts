@@ -1,5 +1,5 @@
 /** One page per story: body with paragraph anchors, tags, timeline neighbours, related stories, JSON-LD. */
-import { hashOf } from '../engine/cache.ts';
+import { hashOf } from '../hash.ts';
 import type { LazyPages } from '../engine/incremental.ts';
 import type { StoryRecord } from '../types.ts';
 import type { Catalog, Context } from './catalog.ts';
