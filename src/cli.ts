@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { countOf, DigestError, escapeControl } from './errors.ts';
-import { PROJECT_ROOT } from './engine/paths.ts';
+import { PROJECT_ROOT } from './project.ts';
 import { digestSkeleton, skeletonDate } from './commands/new.ts';
 
 const USAGE = `Usage: news-digest <command> [options]

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTagger } from '../src/tag/tagger.ts';
 import { loadTaggerData, TaggerDataError } from '../src/tag/data.ts';
-import { lazyTagger, loadTaxonomy, loadTaxonomyCached } from '../src/tag/taxonomy.ts';
+import { lazyTagger, loadTaxonomy } from '../src/tag/taxonomy.ts';
+import { loadTaxonomyCached } from '../src/engine/taxonomy-cache.ts';
 import { ROOT } from './helpers/seeds.ts';
 
 const STORY = { headline: 'China and Russia sign a gas deal', paragraphs: ['Iran and NATO were not part of the sanctions talks in Beijing.'] };

@@ -14,7 +14,8 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { hashOf } from '../hash.ts';
 import { SeedCache, versionOf } from '../engine/cache.ts';
-import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from '../engine/paths.ts';
+import { codeVersion, DEFAULT_CACHE } from '../engine/paths.ts';
+import { PROJECT_ROOT } from '../project.ts';
 import { loadKeepFiles, loadSiteSettings } from '../settings/site.ts';
 import { toCsv, toPairsJson } from '../output/export.ts';
 import { filesBelow, moveIn, removeFiles, replaceFile, surroundingsError } from '../output/files.ts';
@@ -35,7 +36,8 @@ import { spansOf, writeRecordsJson, type RecordSpans } from '../output/stories-j
 import { assertOurs, isKept, lockOutput, makeStaging, MANIFEST_FILE, manifestText, openOutput, outputKey, removeStaleStaging, type OutputFolder } from '../output/folder.ts';
 import { planSiteData, type SiteLabels } from '../site.ts';
 import { digestUrl } from '../site/format.ts';
-import { loadTaxonomy, loadTaxonomyCached, taxonomyCacheDir } from '../tag/taxonomy.ts';
+import { loadTaxonomy } from '../tag/taxonomy.ts';
+import { loadTaxonomyCached, taxonomyCacheDir } from '../engine/taxonomy-cache.ts';
 
 export { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
 export { assertValid } from './check.ts';

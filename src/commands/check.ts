@@ -16,7 +16,8 @@ import { plannedRecords } from '../records/plan.ts';
 import { PERMALINKS_FILE } from '../seeds/folder.ts';
 import { loadTaxonomy } from '../tag/taxonomy.ts';
 import type { StoryRecord } from '../types.ts';
-import { codeVersion, DEFAULT_CACHE, PROJECT_ROOT } from '../engine/paths.ts';
+import { codeVersion, DEFAULT_CACHE } from '../engine/paths.ts';
+import { PROJECT_ROOT } from '../project.ts';
 
 /** Throws `InvalidSeedsError` listing every problem when any seed has an error; returns the warnings. */
 export function assertValid(seeds: Pick<LoadedSeeds, 'files'>): string[] {

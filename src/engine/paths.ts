@@ -1,9 +1,8 @@
-/** Where the project's own files live, and the version of the code that reads seeds. */
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+/** Where the build's cache lives, and the version of the code that reads seeds. */
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../project.ts';
 import { versionOf } from './cache.ts';
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'news-digest');
 
 /** The version of everything that shapes parse results: code, lock file, data files. */

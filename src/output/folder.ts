@@ -13,7 +13,7 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { hashOf } from '../hash.ts';
 import { DigestError } from '../errors.ts';
-import { PROJECT_ROOT } from '../engine/paths.ts';
+import { PROJECT_ROOT } from '../project.ts';
 
 /** The list of files the build wrote, inside the output folder (a dot-file: Pagefind and the sitemap skip it). */
 export const MANIFEST_FILE = '.news-digest-manifest.json';

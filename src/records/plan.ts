@@ -1,12 +1,11 @@
 /**
- * Loaded seeds + the permalink registry → story records in the documented
+ * Dated stories and their tags (as the engine loads them) + the permalink registry → story records in the documented
  * order with their permanent URLs: what `build` publishes and what `check`
  * validates editors' corrections against.
  */
-import type { LoadedSeeds } from '../engine/load.ts';
 import { planPermalinks, type PermalinkPlan, type PermalinkRegistry } from './permalinks.ts';
-import { compareDated, toRecord } from './records.ts';
-import type { StoryRecord } from '../types.ts';
+import { compareDated, toRecord, type DatedStory } from './records.ts';
+import type { StoryRecord, StoryTags } from '../types.ts';
 
 export interface PlannedRecords {
   /** Tagged records, sorted by date, then digest, then position. */
@@ -17,7 +16,7 @@ export interface PlannedRecords {
   readonly redirects: PermalinkPlan['registry']['redirects'];
 }
 
-export function plannedRecords(seeds: Pick<LoadedSeeds, 'stories' | 'tags'>, previous: PermalinkRegistry): PlannedRecords {
+export function plannedRecords(seeds: { readonly stories: readonly DatedStory[]; readonly tags: readonly StoryTags[] }, previous: PermalinkRegistry): PlannedRecords {
   const order = seeds.stories.map((_, index) => index).sort((a, b) => compareDated(seeds.stories[a]!, seeds.stories[b]!));
   const dated = order.map((index) => seeds.stories[index]!);
   const permalinks = planPermalinks(dated, previous);

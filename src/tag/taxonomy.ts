@@ -1,28 +1,36 @@
 /**
- * The tagging data as the build uses it: the default tagger, and the display
- * names the site prints for country, topic and organisation slugs.
+ * The tagging data as the build uses it: the default tagger, the display
+ * names it knows for country and topic slugs, and the vocabulary editors'
+ * corrections may name.
  */
-import { join } from 'node:path';
-import { SeedCache } from '../engine/cache.ts';
-import { fallbackLabels, type SiteLabels } from '../site.ts';
 import { createTagger } from './tagger.ts';
 import { loadTaggerData, type TaggerData } from './data.ts';
 import type { Tagger } from '../records/records.ts';
 import type { TagVocabulary } from '../records/corrections.ts';
 
+/**
+ * Display names from the tagging data; '' for a slug it does not know, which
+ * the site then shows title-cased (src/site/labels.ts `safeLabels`).
+ */
+export interface TagLabels {
+  country(slug: string): string;
+  topic(slug: string): string;
+  topicDescription(slug: string): string;
+}
+
 export interface Taxonomy {
   readonly tagger: Tagger;
-  readonly labels: SiteLabels;
+  readonly labels: TagLabels;
   /** Every country and topic slug a story can carry (what editors' corrections may name). */
   readonly vocabulary: TagVocabulary;
 }
 
-export function siteLabels(data: TaggerData): SiteLabels {
+export function tagLabels(data: TaggerData): TagLabels {
   const countries = new Map(data.countries.map((c) => [c.slug, c.name]));
   const topics = new Map(data.topics.map((t) => [t.slug, t]));
   return {
-    country: (slug) => countries.get(slug) ?? fallbackLabels.country(slug),
-    topic: (slug) => topics.get(slug)?.label ?? fallbackLabels.topic(slug),
+    country: (slug) => countries.get(slug) ?? '',
+    topic: (slug) => topics.get(slug)?.label ?? '',
     topicDescription: (slug) => topics.get(slug)?.description ?? '',
   };
 }
@@ -39,7 +47,7 @@ export function lazyTagger(data: TaggerData): Tagger {
 export function taxonomyOf(data: TaggerData): Taxonomy {
   return {
     tagger: lazyTagger(data),
-    labels: siteLabels(data),
+    labels: tagLabels(data),
     vocabulary: { countries: new Set(data.countries.map((c) => c.slug)), topics: new Set(data.topics.map((t) => t.slug)) },
   };
 }
@@ -47,22 +55,3 @@ export function taxonomyOf(data: TaggerData): Taxonomy {
 export function loadTaxonomy(dataDir: string): Taxonomy {
   return taxonomyOf(loadTaggerData(dataDir));
 }
-
-/**
- * `loadTaxonomy`, with the tagging data kept in `cache.dir` under
- * `cache.version`, which must change with the data files and the code that
- * reads them (the build's code version covers both). Parsing the YAML and the
- * country dataset took 66 ms of every build; reading the result back, 1 ms.
- */
-export async function loadTaxonomyCached(dataDir: string, cache: { readonly dir: string; readonly version: string }): Promise<Taxonomy> {
-  const store = new SeedCache<TaggerData>(cache.dir);
-  const cached = store.get(cache.version);
-  if (cached) return taxonomyOf(cached);
-  const data = loadTaggerData(dataDir);
-  await store.set(cache.version, data);
-  await store.prune(new Set([cache.version]));
-  return taxonomyOf(data);
-}
-
-/** Where `loadTaxonomyCached` keeps the tagging data in a build's cache folder. */
-export const taxonomyCacheDir = (cacheDir: string): string => join(cacheDir, 'taxonomy');
