@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from '../src/commands/build.ts';
-import type { Tagger } from '../src/records/records.ts';
+import type { Tagger } from '../src/types.ts';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 export const GEN_CORPUS = '/work/shared/bench/gen-corpus.mjs';

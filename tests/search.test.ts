@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/commands/build.ts';
-import type { Tagger } from '../src/records/records.ts';
 import type { SiteLabels } from '../src/site.ts';
 import { buildSearchIndex } from '../src/output/search.ts';
 import { SEARCH_FACETS } from '../src/site/extras.ts';
-import type { StoryRecord } from '../src/types.ts';
+import type { StoryRecord, Tagger } from '../src/types.ts';
 import { fixtureRecords } from './fixtures/tagged-records.ts';
 import { loadPagefind, type PagefindApi } from './helpers/pagefind-node.ts';
 

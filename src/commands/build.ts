@@ -25,7 +25,7 @@ import { assertValid, correctRecords } from './check.ts';
 import { countOf } from '../errors.ts';
 import { parseRegistry, serializeRegistry, type PermalinkPlan } from '../records/permalinks.ts';
 import { plannedRecords } from '../records/plan.ts';
-import type { Tagger } from '../records/records.ts';
+import type { Tagger } from '../types.ts';
 import { fileIdentity, recordKeysOf } from '../engine/keys.ts';
 import { computeRelations } from '../relations.ts';
 import { renderPages } from '../render-pool.ts';

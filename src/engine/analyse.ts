@@ -10,8 +10,7 @@ import { hashOf } from '../hash.ts';
 import { SeedCache } from './cache.ts';
 import { analyseSeed, type SeedResult } from '../seeds/analyse.ts';
 import { readSeed } from '../seeds/folder.ts';
-import type { Tagger } from '../records/records.ts';
-import type { ParsedDigest } from '../types.ts';
+import type { ParsedDigest, Tagger } from '../types.ts';
 
 const LATIN1 = /^[\0-\xff]*$/;
 

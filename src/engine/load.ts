@@ -9,10 +9,10 @@ import { SeedCache } from './cache.ts';
 import { analyseFiles, lookUp, type AnalysedFile } from './analyse.ts';
 import { runInWorkers } from './pool.ts';
 import { loadTaxonomy } from '../tag/taxonomy.ts';
-import { NO_TAGS, type DatedStory, type Tagger } from '../records/records.ts';
+import { NO_TAGS, type DatedStory } from '../records/records.ts';
 import type { SeedResult } from '../seeds/analyse.ts';
 import { listSeeds } from '../seeds/folder.ts';
-import type { ParsedDigest, StoryTags } from '../types.ts';
+import type { ParsedDigest, StoryTags, Tagger } from '../types.ts';
 
 export interface LoadedSeeds {
   readonly files: readonly VFile[];

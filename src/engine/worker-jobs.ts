@@ -1,7 +1,7 @@
 /** The jobs a build worker runs (src/worker.js); each maps plain data to plain data. */
 import type { AnalysedFile } from './analyse.ts';
 import type { SeedResult } from '../seeds/analyse.ts';
-import type { Tagger } from '../records/records.ts';
+import type { Tagger } from '../types.ts';
 import type { RenderOptions } from '../render.ts';
 
 export type Job =

@@ -5,9 +5,7 @@
  */
 import { findStoryDate, formatIsoDate, precisionOf } from './dates.ts';
 import { shortHash, slugify } from './slug.ts';
-import type { CalendarDate, DateSource, ParsedDigest, ParsedStory, StoryRecord, StoryTags } from '../types.ts';
-
-export type Tagger = (story: { readonly headline: string; readonly paragraphs: readonly string[] }) => StoryTags;
+import type { CalendarDate, DateSource, ParsedDigest, ParsedStory, StoryRecord, StoryTags, Tagger } from '../types.ts';
 
 export const NO_TAGS: StoryTags = { countries: [], pairs: [], topics: [], organizations: [] };
 

@@ -1,5 +1,5 @@
 /**
- * Headline → URL slug. Transliterated to ASCII (so 普京访华 reads `pu-jing-fang-hua`
+ * Headline (or a country's name, src/tag/world.ts) → URL slug. Transliterated to ASCII (so 普京访华 reads `pu-jing-fang-hua`
  * and a URL stays readable in every script), lower case, capped at a word
  * boundary. A headline with no letters at all (emoji only) gets `story`, and the
  * URL assigner makes it unique.

@@ -7,8 +7,8 @@
 import { basename } from 'node:path';
 import type { VFile } from 'vfile';
 import { parseSeed } from './parse.ts';
-import { storyFacts, type StoryFacts, type Tagger } from '../records/records.ts';
-import type { ParsedDigest, StoryTags } from '../types.ts';
+import { storyFacts, type StoryFacts } from '../records/records.ts';
+import type { ParsedDigest, StoryTags, Tagger } from '../types.ts';
 
 /** A message without its VFile, as the cache stores it. */
 export interface CachedMessage {

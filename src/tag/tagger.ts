@@ -4,7 +4,7 @@
  * `TaggerData` (see src/tag-data.ts) and is compiled once by `createTagger`.
  */
 
-import type { StoryTags } from '../types.ts';
+import type { StoryTags, Tagger } from '../types.ts';
 import type { TaggableStory, TaggerData } from './types.ts';
 import { compileEntities, findMentions, type Mention } from './entities.ts';
 import { resolveMentions } from './context.ts';
@@ -17,8 +17,6 @@ import { LemmaBuffer } from './lemmas.ts';
 
 export { pairSlug } from './pairs.ts';
 export type { TaggableStory, TaggerData } from './types.ts';
-
-export type Tagger = (story: TaggableStory) => StoryTags;
 
 export function createTagger(data: TaggerData): Tagger {
   const entities = compileEntities(data);

@@ -5,7 +5,7 @@
  */
 import { createTagger } from './tagger.ts';
 import { loadTaggerData, type TaggerData } from './data.ts';
-import type { Tagger } from '../records/records.ts';
+import type { Tagger } from '../types.ts';
 import type { TagVocabulary } from '../records/corrections.ts';
 
 /**
