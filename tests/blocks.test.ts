@@ -82,3 +82,13 @@ describe('plainBlocks', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('decodeSeed positions', () => {
+  it('should count a line break of any convention when it names the line of a NUL byte', () => {
+    // An editor shows `a`, `b`, then the NUL on line 3, whether lines end in LF, CRLF or a lone CR.
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const result = decodeSeed(Buffer.from(`a${eol}b${eol}\0`, 'latin1'));
+      expect(result).toMatchObject({ ok: false, line: 3 });
+    }
+  });
+});

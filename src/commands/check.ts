@@ -8,7 +8,7 @@ import { VFile } from 'vfile';
 import { hashOf } from '../hash.ts';
 import { applyCorrections, CORRECTIONS_FILE, describeCorrection, parseCorrections, readCorrectionsFile, type TagVocabulary } from '../records/corrections.ts';
 import { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
-import { escapeControl, formatMessages, InvalidSeedsError } from '../errors.ts';
+import { countOf, escapeControl, formatMessages, InvalidSeedsError } from '../errors.ts';
 import { splitPair } from '../relations.ts';
 import { parseRegistry } from '../records/permalinks.ts';
 import { readRegistryFile } from '../records/registry-file.ts';
@@ -24,7 +24,7 @@ export function assertValid(seeds: Pick<LoadedSeeds, 'files'>): string[] {
   const report = formatMessages(seeds.files);
   if (report.errors > 0) {
     const bad = seeds.files.filter((f) => f.messages.some((m) => m.fatal)).length;
-    const summary = `${report.errors} ${report.errors === 1 ? 'error' : 'errors'} in ${bad} of ${seeds.files.length} seed files; nothing was built, the previous site is unchanged`;
+    const summary = `${countOf(report.errors, 'error')} in ${bad} of ${seeds.files.length} seed files; nothing was built, the previous site is unchanged`;
     throw new InvalidSeedsError([...report.lines, summary].join('\n'));
   }
   return report.lines;

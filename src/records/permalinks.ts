@@ -12,6 +12,7 @@
  */
 import { formatIsoDate } from './dates.ts';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { location } from 'vfile-location';
 import { DigestError, escapeControl } from '../errors.ts';
 import { assignUrls, monthPath, storyKey, type DatedStory } from './records.ts';
 
@@ -376,14 +377,10 @@ const TODO = 'restore it from version control (git checkout -- permalinks.json),
  */
 export function parseRegistry(text: string | undefined, path: string): PermalinkRegistry {
   if (text === undefined) return EMPTY_REGISTRY;
+  const where = location(text);
   const place = (offset: number): string => {
-    let line = 1;
-    let lineStart = 0;
-    for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
-      line++;
-      lineStart = at + 1;
-    }
-    return `${line}:${offset - lineStart + 1}`;
+    const point = where.toPoint(Math.min(Math.max(offset, 0), text.length))!;
+    return `${point.line}:${point.column}`;
   };
   const fail = (offset: number, what: string, expected = 'the permalink registry the build writes'): never => {
     throw new DigestError(escapeControl(`${path}:${place(offset)}: error: Unexpected ${what}, expected ${expected}: ${TODO}`));

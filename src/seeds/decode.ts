@@ -4,6 +4,7 @@
  * text at all. Everything that is not valid text becomes a positioned message.
  */
 import { isUtf8 } from 'node:buffer';
+import { location } from 'vfile-location';
 
 export type Decoded =
   | { readonly ok: true; readonly text: string }
@@ -54,10 +55,9 @@ export function normalizeText(text: string): string {
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 }
 
+/** The line of a byte before the text is decoded: line breaks are single bytes in every encoding a seed may use. */
 function lineAt(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
-  return line;
+  return location(Buffer.from(bytes.buffer, bytes.byteOffset, offset).toString('latin1')).toPoint(offset)!.line;
 }
 
 /** A newline byte never occurs inside a UTF-8 sequence, so lines can be checked one by one. */

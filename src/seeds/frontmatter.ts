@@ -14,6 +14,7 @@
 import matter from 'gray-matter';
 import { isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { parseIsoDate } from '../records/dates.ts';
 import { seedError, seedWarning } from '../errors.ts';
 import type { CalendarDate } from '../types.ts';
@@ -73,7 +74,7 @@ function yamlSource(block: string): string {
   return source.replace(/^\n/, '');
 }
 
-const lineAt = (source: string, offset: number): number => source.slice(0, offset).split('\n').length;
+const lineAt = (source: string, offset: number): number => location(source).toPoint(Math.min(Math.max(offset, 0), source.length))!.line;
 /** A value quoted in a message: one short line. */
 const show = (value: unknown): string => {
   const text = String(value).replace(/\s+/g, ' ');

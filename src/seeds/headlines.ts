@@ -16,6 +16,7 @@
  * way (the sign of the score) and flagged `close`, for the parser to report as
  * a warning naming the signals that decided it.
  */
+import { countOf } from '../errors.ts';
 
 /** Weights in score points; positive means "headline". Tuned on the seeds and tests/fixtures/segment. */
 export const WEIGHTS = {
@@ -202,7 +203,7 @@ export function ownContributions(features: LineFeatures): Contribution[] {
   const ending = ENDING_POINTS[features.ending];
   const parts: Contribution[] = [features.ending === 'question' ? { ...ending, reason: `ends with \`${features.finalMark}\`` } : ending];
   const length = LENGTH_POINTS.find((band) => features.words <= band.upTo)!;
-  parts.push({ points: length.points, reason: `${features.words} ${features.words === 1 ? 'word' : 'words'}` });
+  parts.push({ points: length.points, reason: countOf(features.words, 'word') });
   if (features.internalStops > 0) parts.push({ points: WEIGHTS.internalStop * features.internalStops, reason: `${features.internalStops === 1 ? 'a full stop' : `${features.internalStops} full stops`} inside` });
   if (features.internalQuestions > 0) parts.push({ points: WEIGHTS.internalQuestion * features.internalQuestions, reason: 'a question or exclamation inside' });
   if (features.start === 'upper') parts.push({ points: WEIGHTS.capitalStart, reason: 'starts with a capital' });
