@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planPermalinks, similarity, type PermalinkRegistry } from '../src/records/permalinks.ts';
-import { datedStories } from '../src/records/records.ts';
+import { datedStories } from './helpers/records.ts';
 import { parseText } from './helpers/seeds.ts';
 
 const digest = (body: string, name = '2024-05.txt') => parseText(`---\ndate: 2024-05\n---\n${body}|\n`, name).digest!;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { candidateUrl, compareDated, datedStories, storyFacts, toRecords, type DatedStory } from '../src/records/records.ts';
+import { candidateUrl, compareDated, storyFacts, type DatedStory } from '../src/records/records.ts';
+import { datedStories, toRecords } from './helpers/records.ts';
 import { formatIsoDate } from '../src/records/dates.ts';
 import { slugify } from '../src/records/slug.ts';
 import type { ParsedDigest } from '../src/types.ts';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toRecords } from '../src/records/records.ts';
+import { toRecords } from './helpers/records.ts';
 import { spansOf, writeRecordsJson, type RecordSpans } from '../src/output/stories-json.ts';
 import type { StoryRecord } from '../src/types.ts';
 import { tempDir } from './helpers/cli.ts';

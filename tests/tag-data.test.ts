@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTagger } from '../src/tag/tagger.ts';
 import { DigestError } from '../src/errors.ts';
-import { loadTaggerData, TaggerDataError, taggerDataVersion } from '../src/tag/data.ts';
+import { loadTaggerData, TaggerDataError } from '../src/tag/data.ts';
+import { codeVersion } from '../src/engine/paths.ts';
 
 const dirs: string[] = [];
 /** A copy of `data/` in a temp folder, with `edit` applied to one file. */
@@ -80,12 +81,11 @@ describe('loadTaggerData', () => {
   });
 });
 
-describe('taggerDataVersion', () => {
-  it('should be a sha256 that changes when a data file changes', () => {
+describe('codeVersion', () => {
+  it('should change when a data file changes, so caches of old tags are not reused', async () => {
     const same = dataDir();
     const changed = dataDir('topics.yaml', (t) => `${t}\n# edited\n`);
-    expect(taggerDataVersion(same)).toMatch(/^[0-9a-f]{64}$/);
-    expect(taggerDataVersion(same)).toBe(taggerDataVersion('data'));
-    expect(taggerDataVersion(changed)).not.toBe(taggerDataVersion(same));
+    expect(await codeVersion(same)).toBe(await codeVersion(same));
+    expect(await codeVersion(changed)).not.toBe(await codeVersion(same));
   });
 });

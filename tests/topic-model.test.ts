@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTagger } from '../src/tag/tagger.ts';
-import { loadTaggerData, taggerDataVersion, TaggerDataError } from '../src/tag/data.ts';
+import { loadTaggerData, TaggerDataError } from '../src/tag/data.ts';
+import { codeVersion } from '../src/engine/paths.ts';
 import { lemmaOf } from '../src/tag/lemmas.ts';
 import { trainFromFiles } from '../scripts/train.ts';
 import { assignSplits, splitOf } from '../scripts/split.ts';
@@ -142,12 +143,12 @@ describe('the trained model (data/topic-model.json)', () => {
     expect(trainFromFiles().text).toBe(readFileSync('data/topic-model.json', 'utf8'));
   }, 120_000);
 
-  it('should be part of the tagger data version, so caches of old tags are not reused', () => {
+  it('should be part of the build\'s code version, so caches of old tags are not reused', async () => {
     const dir = copyData();
-    const before = taggerDataVersion(dir);
+    const before = await codeVersion(dir);
     const file = join(dir, 'topic-model.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"fallback": ', '"fallback": 0.0'));
-    expect(taggerDataVersion(dir)).not.toBe(before);
+    expect(await codeVersion(dir)).not.toBe(before);
   });
 
   it('should report a broken model file by name, with what to do', () => {

@@ -39,9 +39,6 @@ import { digestUrl } from '../site/format.ts';
 import { loadTaxonomy } from '../tag/taxonomy.ts';
 import { loadTaxonomyCached, taxonomyCacheDir } from '../engine/taxonomy-cache.ts';
 
-export { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
-export { assertValid } from './check.ts';
-
 export interface BuildOptions {
   readonly seedsDir: string;
   readonly outDir: string;

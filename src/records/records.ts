@@ -5,7 +5,7 @@
  */
 import { findStoryDate, formatIsoDate, precisionOf } from './dates.ts';
 import { shortHash, slugify } from './slug.ts';
-import type { CalendarDate, DateSource, ParsedDigest, ParsedStory, StoryRecord, StoryTags, Tagger } from '../types.ts';
+import type { CalendarDate, DateSource, ParsedDigest, ParsedStory, StoryRecord, StoryTags } from '../types.ts';
 
 export const NO_TAGS: StoryTags = { countries: [], pairs: [], topics: [], organizations: [] };
 
@@ -37,10 +37,6 @@ export function storyFacts(digest: ParsedDigest['digest'], story: ParsedStory): 
     slug: slugify(story.headline),
     wordCount: countWords(story.paragraphs.join(' ')),
   };
-}
-
-export function dateStory(digest: ParsedDigest['digest'], story: ParsedStory): DatedStory {
-  return { digest, story, ...storyFacts(digest, story) };
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -122,16 +118,4 @@ export function toRecord(dated: DatedStory, url: string, tags: StoryTags): Story
     wordCount: dated.wordCount,
     source: { file: digest.file, line: story.line },
   };
-}
-
-/** Every story of every digest, dated, sorted, with a URL and tags. */
-export function datedStories(digests: readonly ParsedDigest[]): DatedStory[] {
-  return digests.flatMap(({ digest, stories }) => stories.map((story) => dateStory(digest, story))).sort(compareDated);
-}
-
-/** Records with fresh URLs (no registry): for tools and tests; the build uses the permalink registry. */
-export function toRecords(digests: readonly ParsedDigest[], tag: Tagger = () => NO_TAGS): StoryRecord[] {
-  const dated = datedStories(digests);
-  const urls = assignUrls(dated);
-  return dated.map((item, index) => toRecord(item, urls[index]!, tag(item.story)));
 }

@@ -185,19 +185,3 @@ export function loadTaggerData(dataDir = 'data'): TaggerData {
   countries = countries.map((c) => ({ ...c, forms: c.forms.filter((f) => !orgForms.has(f)) }));
   return { countries, organizations: a.organizations, ...loadTopics(dataDir), topicModel: loadTopicModel(dataDir), notCountries: a.notCountries, nameLike: a.nameLike, ambiguous: a.ambiguous };
 }
-
-/** sha256 over the data files' bytes (the topic model too) and the world-countries version: a cache key for builds. */
-export function taggerDataVersion(dataDir = 'data'): string {
-  const hash = createHash('sha256');
-  for (const name of FILES) hash.update(name).update('\0').update(readFileSync(join(dataDir, name))).update('\0');
-  let model: Buffer | string = 'absent';
-  try {
-    model = readFileSync(join(dataDir, MODEL_FILE));
-  } catch {
-    // no model: topics from phrases alone, and the hash says so
-  }
-  hash.update(MODEL_FILE).update('\0').update(model).update('\0');
-  const pkg = require('world-countries/package.json') as { version: string };
-  hash.update(`world-countries@${pkg.version}`);
-  return hash.digest('hex');
-}
