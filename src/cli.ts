@@ -1,6 +1,6 @@
 /**
  * `news-digest <command>`: argument parsing and printing only; the work is in
- * build.ts, serve.ts and scaffold.ts.
+ * src/commands/ (build, check, serve, new).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -8,7 +8,7 @@
  * seed cache), and only pages whose data changed are rendered again and moved
  * into place; the others stay as they are. A change of templates, code, data
  * files or settings renders everything. Either way files move into the output
- * one by one and only the build's own files are deleted (src/output-dir.ts).
+ * one by one and only the build's own files are deleted (src/output/folder.ts).
  */
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

@@ -3,7 +3,7 @@
  * default), each taking the next job from a shared queue, and optionally this
  * thread as one of the lanes. A worker's start-up (TypeScript loader, parser or
  * Eleventy: about 1.1 s) is paid once per lane, not once per job, and a lane
- * collects its garbage between jobs once its heap has grown (src/gc.ts), so its
+ * collects its garbage between jobs once its heap has grown (src/engine/gc.ts), so its
  * memory stays near its start-up size plus a job or two, however many it runs.
  */
 import { availableParallelism } from 'node:os';

@@ -1,4 +1,4 @@
-/** The jobs a build worker runs (src/worker.js); each maps plain data to plain data. */
+/** The jobs a build worker runs (src/engine/worker.js); each maps plain data to plain data. */
 import type { AnalysedFile } from './analyse.ts';
 import type { SeedResult } from '../seeds/analyse.ts';
 import type { Tagger } from '../types.ts';

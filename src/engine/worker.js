@@ -1,6 +1,6 @@
 // A build worker thread: runs jobs (`render` a shard of pages, or `analyse` a
 // batch of seeds) one at a time and answers each with its result, collecting
-// its garbage in between once its heap has grown (src/gc.ts). Plain JS because
+// its garbage in between once its heap has grown (src/engine/gc.ts). Plain JS because
 // a worker starts without the parent's TypeScript loader.
 import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';

@@ -1,7 +1,7 @@
 /**
  * Story records → the downloadable data beside `stories.json`: `stories.csv`
  * for spreadsheets and `pairs.json` for the relations at a glance. Pure
- * functions; build.ts writes their output. Both are documented on /about/.
+ * functions; src/commands/build.ts writes their output. Both are documented on /about/.
  */
 import { byCount, computeRelations, type Relations } from '../relations.ts';
 import type { IsoDate, StoryRecord } from '../types.ts';

@@ -356,7 +356,7 @@ function planDigestRedirects(previous: readonly DigestRedirect[], renames: reado
 
 /** A story URL as the build makes them; nothing else may come out of a registry file. */
 const STORY_URL = /^\/stories\/\d{4}\/\d{2}\/(?:\d{2}\/)?[a-z0-9]+(?:-[a-z0-9]+)*\/$/;
-/** A digest id as `digestId` makes them (src/parse.ts). */
+/** A digest id as `digestId` makes them (src/seeds/parse.ts). */
 const DIGEST_ID = /^[a-z0-9_-]{1,80}$/;
 const ISO_DATE = /^\d{4}-\d{2}(?:-\d{2})?$/;
 

@@ -118,7 +118,7 @@ function takeHeader(blocks: Block[]): { title: string | undefined; date: Calenda
 
 /**
  * Headline or paragraph for each block. Markdown headings and e-mail `** `
- * markers say it outright; plain lines are scored (src/headlines.ts).
+ * markers say it outright; plain lines are scored (src/seeds/headlines.ts).
  */
 function decide(blocks: readonly Block[], form: BodyForm): LineDecision[] {
   if (form === 'markdown' || blocks.some((block) => block.marked)) {

@@ -1,7 +1,7 @@
 /**
  * The tagging stage: countries (most salient first), country pairs (primary first), topics
  * (best first, at most three) and organisations for one story. Pure: the data comes in as
- * `TaggerData` (see src/tag-data.ts) and is compiled once by `createTagger`.
+ * `TaggerData` (see src/tag/data.ts) and is compiled once by `createTagger`.
  */
 
 import type { StoryTags, Tagger } from '../types.ts';
