@@ -18,9 +18,8 @@ const LATIN1 = /^[\0-\xff]*$/;
  * The same text, in V8's one-byte representation when every character fits
  * in one. A substring keeps the representation of the text it was cut from,
  * so one curly quote in a seed made each of its headlines and paragraphs two
- * bytes a character: in memory and in the cache (64 MB for 10,000 stories;
- * 39 MB so, and every later stage handles less: the 10k incremental rebuild
- * took ~10 ms less to load, ~30 ms less for site data, ~15 ms less to write).
+ * bytes a character, in memory and in the cache, for every later stage
+ * (docs/performance.md, "Compact strings").
  */
 export function compactString(text: string): string {
   return LATIN1.test(text) ? Buffer.from(text, 'latin1').toString('latin1') : text;

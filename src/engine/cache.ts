@@ -12,8 +12,8 @@ import { deserialize, serialize } from 'node:v8';
 
 /**
  * A hash of every file below the folders given (sources, templates, data): a
- * version of the code. Read synchronously: the ~70 small files of src/ took
- * 25–35 ms through fs/promises, one round trip after another, and 2 ms so.
+ * version of the code. Read synchronously: small files, one round trip after
+ * another through fs/promises, cost more than the reading (docs/performance.md).
  */
 export async function versionOf(paths: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
@@ -54,8 +54,8 @@ export class SeedCache<T> {
 
   /**
    * The entry under `key`, if there is a readable one. Synchronous, like
-   * `readSeed`: a rebuild reads 1,000 entries from the page cache in 35 ms so,
-   * against 70–140 ms through the thread pool.
+   * `readSeed`: entries come from the page cache, where the thread pool's
+   * round trips cost more than the reads (docs/performance.md).
    */
   get(key: string): T | undefined {
     let bytes: Buffer;

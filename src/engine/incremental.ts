@@ -69,8 +69,7 @@ const referenceHashes = new WeakMap<object, string>();
  * story, tag or digest reference) stands in by its own hash, computed once
  * per object. Listings share those references (a story appears in a dozen
  * listings), so each is serialised once instead of on every page that lists
- * it (measured when story pages were hashed too: 0.6 s instead of 1.0 s for the
- * 12,000 items of 10,000 stories). Page data is never changed after it is
+ * it (docs/performance.md). Page data is never changed after it is
  * built, so a reference's hash cannot go stale.
  */
 export function hashItem(item: object): string {
@@ -89,9 +88,8 @@ export function declareReferenceHash(reference: object, key: string): void {
 /**
  * The item's JSON, but with each nested reference (an object with a `url`)
  * replaced by its hash. Walked by hand: `JSON.stringify` with a replacer
- * calls back into JavaScript for every value and took 0.24 s for the 1,900
- * non-story items of 10,000 stories; this walk visits the same values in a
- * fifth of that. Only distinctness matters, not valid JSON.
+ * calls back into JavaScript for every value; this walk visits the same values
+ * in a fifth of the time (docs/performance.md). Only distinctness matters, not valid JSON.
  */
 function fingerprint(value: object): string {
   return Array.isArray(value) ? arrayPrint(value) : objectPrint(value as Record<string, unknown>);

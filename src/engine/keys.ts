@@ -12,10 +12,9 @@ import type { StoryRecord } from '../types.ts';
  * (story pages, the listings' story links, stories.json's text). A record is
  * its seed's word on the story plus its URL: with the seed's cache key (its
  * name and bytes) and the story's place in the seed (`sourceKeys`, from
- * `LoadedSeeds`), no need to serialise it (0.25 s for 10,000 records); without, its JSON is hashed. Keys
+ * `LoadedSeeds`), no need to serialise it; without, its JSON is hashed. Keys
  * are short (96 bits of a sha256): page keys hash a dozen of them each and
- * the build keeps all of them for the next one; 150-character keys made the
- * page manifest of 10,000 stories take 40 ms longer.
+ * the build keeps all of them for the next one (docs/performance.md).
  */
 export function recordKeysOf(records: readonly StoryRecord[], sourceKeys: readonly string[] = []): string[] {
   return records.map((record, index) => hashOf(sourceKeys[index] ? `${sourceKeys[index]} ${record.url}` : JSON.stringify(record)).slice(0, 24));

@@ -50,10 +50,9 @@ export interface LoadOptions {
 /**
  * Seeds to analyse (not in the cache) at which analysis is shared with worker
  * threads, this thread being one of the lanes. A worker first loads the
- * TypeScript sources, the parser and the tagging data (about 1.1 s), and on
- * this 2-core machine two lanes contend (each ran 1.2 to 2 times slower): at
- * 1,000 seeds one lane was faster (4.7 s against 6.0 s), so only archives of
- * thousands of new seeds (a first build of a large archive) use workers.
+ * TypeScript sources, the parser and the tagging data, and lanes on a small
+ * machine contend, so only archives of thousands of new seeds (a first build
+ * of a large archive) are worth workers (docs/performance.md, "Workers").
  */
 const PARALLEL_FROM = 2000;
 /** Seeds per job: small enough that the lanes finish together. */

@@ -2,7 +2,7 @@
  * Run jobs on a few lanes: long-lived worker threads (one per core by
  * default), each taking the next job from a shared queue, and optionally this
  * thread as one of the lanes. A worker's start-up (TypeScript loader, parser or
- * Eleventy: about 1.1 s) is paid once per lane, not once per job, and a lane
+ * Eleventy) is paid once per lane, not once per job, and a lane
  * collects its garbage between jobs once its heap has grown (src/engine/gc.ts), so its
  * memory stays near its start-up size plus a job or two, however many it runs.
  */

@@ -37,7 +37,7 @@ export function tagLabels(data: TaggerData): TagLabels {
 
 /**
  * A tagger compiled from `data` when it tags its first story: a rebuild whose
- * seeds all come from the cache never compiles one (45 ms).
+ * seeds all come from the cache never compiles one (docs/performance.md).
  */
 export function lazyTagger(data: TaggerData): Tagger {
   let compiled: Tagger | undefined;
