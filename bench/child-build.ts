@@ -2,7 +2,7 @@
  * One measured build in its own process (so peak RSS is this build's alone):
  * prints a JSON line with stage timings and peak RSS. Used by bench/run.ts.
  */
-import { build } from '../src/build.ts';
+import { build } from '../src/commands/build.ts';
 
 const [seedsDir, outDir, search, cacheDir] = process.argv.slice(2);
 if (!seedsDir || !outDir) throw new TypeError('Expected `child-build.ts SEEDS OUT [search|no-search] [CACHE]`');

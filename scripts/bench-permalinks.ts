@@ -8,8 +8,8 @@
  * Each case runs once to warm up, then three times; the best time is shown.
  * `npx tsx scripts/bench-permalinks.ts 40000 'no change'` runs only the cases so named.
  */
-import { planPermalinks, type PermalinkRegistry } from '../src/permalinks.ts';
-import { compareDated, dateStory, type DatedStory } from '../src/records.ts';
+import { planPermalinks, type PermalinkRegistry } from '../src/records/permalinks.ts';
+import { compareDated, storyFacts, type DatedStory } from '../src/records/records.ts';
 import type { ParsedDigest } from '../src/types.ts';
 
 const total = Number(process.argv[2] ?? 40_000);
@@ -38,7 +38,7 @@ function digests(count: number, perDigest: number, name: (index: number) => stri
     });
     parsed.push({ digest: { id: name(d), file: `seeds/${name(d)}.txt`, title: name(d), date: { year: 2024, month: 1 + (d % 12) } }, stories });
   }
-  return parsed.flatMap(({ digest, stories }) => stories.map((story) => dateStory(digest, story))).sort(compareDated);
+  return parsed.flatMap(({ digest, stories }) => stories.map((story) => ({ digest, story, ...storyFacts(digest, story) }))).sort(compareDated);
 }
 
 function time(label: string, stories: DatedStory[], registry: PermalinkRegistry): PermalinkRegistry {

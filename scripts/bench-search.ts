@@ -10,8 +10,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from '../src/build.ts';
-import type { Tagger } from '../src/records.ts';
+import { build } from '../src/commands/build.ts';
+import type { Tagger } from '../src/types.ts';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 export const GEN_CORPUS = '/work/shared/bench/gen-corpus.mjs';
@@ -44,8 +44,8 @@ const median = (values: readonly number[]): number => {
 /** The real tagger when it loads (it is still being written), else none: the index then has no tag filters. */
 async function loadTagger(): Promise<Tagger | undefined> {
   try {
-    const { createTagger } = await import('../src/tag.ts');
-    const { loadTaggerData } = await import('../src/tag-data.ts');
+    const { createTagger } = await import('../src/tag/tagger.ts');
+    const { loadTaggerData } = await import('../src/tag/data.ts');
     return createTagger(loadTaggerData(join(ROOT, 'data'))) as Tagger;
   } catch {
     return undefined;

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { StoryTags } from '../src/types.ts';
-import { createTagger, type TaggableStory } from '../src/tag.ts';
-import { loadTaggerData } from '../src/tag-data.ts';
+import { createTagger, type TaggableStory } from '../src/tag/tagger.ts';
+import { loadTaggerData } from '../src/tag/data.ts';
 
 export interface BenchOptions {
   readonly digests?: number;

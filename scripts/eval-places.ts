@@ -7,8 +7,8 @@
 
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { createTagger } from '../src/tag.ts';
-import { loadTaggerData } from '../src/tag-data.ts';
+import { createTagger } from '../src/tag/tagger.ts';
+import { loadTaggerData } from '../src/tag/data.ts';
 
 interface Labelled {
   headline: string;

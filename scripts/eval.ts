@@ -4,7 +4,7 @@
  * trap countries (a country a story's `absent:` says must not be tagged), then the misses.
  * The default is the test split: the figure to report. Tune on `--split train` only; the
  * test split's misses are printed only on request (`--misses`), so no one tunes on them by
- * accident. `evaluate` is pure so tests/eval.test.ts can hold the figures.
+ * accident. `evaluate` is pure so tests/tag/eval.test.ts can hold the figures.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import type { StoryTags } from '../src/types.ts';
-import { createTagger, type TaggableStory } from '../src/tag.ts';
-import { loadTaggerData } from '../src/tag-data.ts';
+import { createTagger, type TaggableStory } from '../src/tag/tagger.ts';
+import { loadTaggerData } from '../src/tag/data.ts';
 
 export type Split = 'train' | 'test';
 

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadTaggerData, MODEL_FILE } from '../src/tag-data.ts';
+import { loadTaggerData, MODEL_FILE } from '../src/tag/data.ts';
 import { serialiseModel, train, type TrainResult } from '../src/tag/train.ts';
 import { loadCorpus } from './eval.ts';
 

@@ -1,13 +1,13 @@
 /**
  * `news-digest <command>`: argument parsing and printing only; the work is in
- * build.ts, serve.ts and scaffold.ts.
+ * src/commands/ (build, check, serve, new).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { countOf, DigestError, escapeControl } from './messages.ts';
-import { PROJECT_ROOT } from './paths.ts';
-import { digestSkeleton, skeletonDate } from './scaffold.ts';
+import { countOf, DigestError, escapeControl } from './errors.ts';
+import { PROJECT_ROOT } from './project.ts';
+import { digestSkeleton, skeletonDate } from './commands/new.ts';
 
 const USAGE = `Usage: news-digest <command> [options]
 
@@ -70,14 +70,14 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   switch (command) {
     // Each command loads only what it needs: `check` never loads Eleventy.
     case 'build': {
-      const { build } = await import('./build.ts');
+      const { build } = await import('./commands/build.ts');
       const summary = await build(buildOptions);
       const how = summary.full ? 'full' : `incremental, ${summary.rendered} rendered`;
       console.log(`news-digest: built ${countOf(summary.digests, 'digest')}, ${countOf(summary.stories, 'story', 'stories')}, ${countOf(summary.pages, 'page')} (${how}) into ${values.out} in ${(summary.milliseconds / 1000).toFixed(2)} s`);
       return;
     }
     case 'check': {
-      const { checkSeeds } = await import('./check.ts');
+      const { checkSeeds } = await import('./commands/check.ts');
       const summary = await checkSeeds(values.seeds, values.explain ? (line) => console.log(escapeControl(line)) : log, undefined, { explain: values.explain });
       console.log(`news-digest: ${summary.files} seed files, ${summary.stories} stories: no errors${summary.warnings ? `, ${summary.warnings} warnings` : ''}${summary.corrections ? `, ${summary.corrections} corrections` : ''}`);
       return;
@@ -99,7 +99,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     case 'serve': {
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new DigestError(`Unexpected --port \`${values.port}\`, expected a port number`);
-      const { serve } = await import('./serve.ts');
+      const { serve } = await import('./commands/serve.ts');
       await serve({ ...buildOptions, port, host: values.host, watchPaths: [values.seeds, join(PROJECT_ROOT, 'data'), join(PROJECT_ROOT, 'templates')] }, (line) => console.error(escapeControl(line)));
       return;
     }

@@ -37,11 +37,6 @@ export interface Count {
   readonly count: number;
 }
 
-export interface MonthCount {
-  readonly month: string; // `YYYY-MM`
-  readonly count: number;
-}
-
 export interface Partner extends Count {
   readonly pair: string;
 }
@@ -124,18 +119,6 @@ export function nextMonth(month: string): string {
   const year = Number(month.slice(0, 4));
   const next = Number(month.slice(5, 7)) + 1;
   return next > 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 5)}${String(next).padStart(2, '0')}`;
-}
-
-/** Every month from the pair's first story to its last, quiet months included (a chart needs the gaps). */
-export function pairTimeline(relations: Relations, pair: string): MonthCount[] {
-  const stats = relations.pairs.get(pair);
-  if (!stats) return [];
-  const timeline: MonthCount[] = [];
-  const end = stats.last.slice(0, 7);
-  for (let month = stats.first.slice(0, 7); month <= end; month = nextMonth(month)) {
-    timeline.push({ month, count: stats.months.get(month) ?? 0 });
-  }
-  return timeline;
 }
 
 export function pairTopicBreakdown(relations: Relations, pair: string): Count[] {

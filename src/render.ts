@@ -6,7 +6,7 @@
  */
 import Eleventy from '@11ty/eleventy';
 import { siteConfig, type EleventyUserConfig } from './eleventy-config.ts';
-import { DigestError } from './messages.ts';
+import { DigestError } from './errors.ts';
 
 export interface RenderOptions {
   readonly templatesDir: string;

@@ -4,7 +4,7 @@
  * its page shows; everything is computed here, once, over the sorted records
  * (see docs/site.md). Templates only print their own item and `nd.site`.
  */
-import type { SiteSettings } from './config.ts';
+import type { SiteSettings } from './settings/site.ts';
 import { computeRelations, type Relations } from './relations.ts';
 import { cardList } from './cards/plan.ts';
 import { buildCatalog, createContext } from './site/catalog.ts';
@@ -16,8 +16,8 @@ import { fallbackLabels, safeLabels } from './site/labels.ts';
 import { pageMeta } from './site/meta.ts';
 import { lastModified, robots, sitemaps } from './site/sitemap.ts';
 import { citationFileList, storyPageList } from './site/stories.ts';
-import { recordKeysOf } from './records.ts';
-import { declareReferenceHash, type LazyPages, type PageItem } from './incremental.ts';
+import { recordKeysOf } from './engine/keys.ts';
+import { declareReferenceHash, type LazyPages, type PageItem } from './engine/incremental.ts';
 import { pairRedirects, tagIndexPage, tagPages } from './site/tags.ts';
 import { monthGroups, monthPages, timelinePage, yearPages } from './site/timeline.ts';
 import type { SiteData, SiteGlobals, SiteLabels, SitePlan, TagPage } from './site/types.ts';

@@ -46,6 +46,9 @@ export interface StoryTags {
   readonly organizations: readonly string[]; // organisation slugs (`nato`, `un`)
 }
 
+/** Tags a story by what it says; the one signature of the tag stage (src/tag/tagger.ts `createTagger`). */
+export type Tagger = (story: { readonly headline: string; readonly paragraphs: readonly string[] }) => StoryTags;
+
 /** One record of `<out>/stories.json`. Field names are a contract: change them only with a major version. */
 export interface StoryRecord extends StoryTags {
   readonly id: string;

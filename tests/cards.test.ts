@@ -9,7 +9,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { load } from 'cheerio';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildSummary } from '../src/build.ts';
+import { build, type BuildSummary } from '../src/commands/build.ts';
 import { cardFonts, FACE_FILES } from '../src/cards/fonts.ts';
 import { layoutText } from '../src/cards/layout.ts';
 import { encodePng, pngSize } from '../src/cards/png.ts';

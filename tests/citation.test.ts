@@ -12,7 +12,7 @@ import { parse as parseBibtex } from 'astrocite-bibtex';
 import { parse as parseRis } from 'astrocite-ris';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from '../src/commands/build.ts';
 import { citationMeta, escapeBibtex, formatReference, toBibtex, toCslJson, toRis, type Reference } from '../src/site/citation.ts';
 import type { StoryRecord } from '../src/types.ts';
 import { snapshotTree, tempDir } from './helpers/cli.ts';

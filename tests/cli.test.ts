@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { digestSkeleton, skeletonDate } from '../src/scaffold.ts';
+import { digestSkeleton, skeletonDate } from '../src/commands/new.ts';
 import { runCli, tempDir } from './helpers/cli.ts';
 import { fixture, ROOT } from './helpers/seeds.ts';
 

@@ -6,7 +6,7 @@
 import * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toRecords } from '../src/records.ts';
+import { toRecords } from './helpers/records.ts';
 import { parseText } from './helpers/seeds.ts';
 
 const RUNS = 300;

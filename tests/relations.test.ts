@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { computeRelations, countryPartners, nextMonth, pairTimeline, pairTopicBreakdown, pairedCountries, splitPair } from '../src/relations.ts';
-import type { SiteSettings } from '../src/config.ts';
+import { computeRelations, countryPartners, nextMonth, pairTopicBreakdown, pairedCountries, splitPair } from '../src/relations.ts';
+import type { SiteSettings } from '../src/settings/site.ts';
 import { renderSite } from '../src/render.ts';
 import { createContext } from '../src/site/catalog.ts';
 import { countryRelations, homeRelations, pairRelations, relationsPage } from '../src/site/extras.ts';
@@ -81,25 +81,13 @@ describe('splitPair', () => {
   });
 });
 
-describe('pairTimeline', () => {
-  it('should list every month from the first story to the last, quiet months as zero', () => {
-    const timeline = pairTimeline(computeRelations(fixtureRecords()), 'china-russia');
-    expect(timeline).toHaveLength(9); // 2024-05 … 2025-01
-    expect(timeline[0]).toEqual({ month: '2024-05', count: 1 });
-    expect(timeline[1]).toEqual({ month: '2024-06', count: 0 });
-    expect(timeline.at(-1)).toEqual({ month: '2025-01', count: 1 });
-  });
-
+describe('nextMonth', () => {
   it.each([
     ['2024-01', '2024-02'],
     ['2024-09', '2024-10'],
     ['2024-12', '2025-01'],
   ])('should step from %s to %s', (month, next) => {
     expect(nextMonth(month)).toBe(next);
-  });
-
-  it('should be empty for an unknown pair', () => {
-    expect(pairTimeline(computeRelations([]), 'china-russia')).toEqual([]);
   });
 });
 

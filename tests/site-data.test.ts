@@ -1,6 +1,6 @@
 /** `buildSiteData` without Eleventy: page items computed from synthetic records. */
 import { describe, expect, it } from 'vitest';
-import type { SiteSettings } from '../src/config.ts';
+import type { SiteSettings } from '../src/settings/site.ts';
 import { buildSiteData, planSiteData } from '../src/site.ts';
 import { prefixUrl } from '../src/eleventy-config.ts';
 import { monthChart } from '../src/site/chart.ts';

@@ -5,7 +5,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.ts';
+import { build } from '../src/commands/build.ts';
 import type { StoryRecord } from '../src/types.ts';
 import { brokenLinks as checkLinks } from './helpers/links.ts';
 import { HOSTILE_HEADLINE, HOSTILE_SEED, keywordTagger, pathOf, readSite, seedsWith, tempDir, testLabels } from './helpers/site-build.ts';

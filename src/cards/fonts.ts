@@ -9,7 +9,7 @@
  */
 import { openSync, type Font } from 'fontkit';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../paths.ts';
+import { PROJECT_ROOT } from '../project.ts';
 
 export type Weight = 'bold' | 'regular';
 

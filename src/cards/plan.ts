@@ -9,8 +9,8 @@
  * holds a count: a tag's archive pages show the tag's card and stay unchanged
  * when a new digest changes that card's story count.
  */
-import { hashOf } from '../cache.ts';
-import type { LazyPages } from '../incremental.ts';
+import { hashOf } from '../hash.ts';
+import type { LazyPages } from '../engine/incremental.ts';
 import type { Catalog, Context, DigestGroup, TagGroup } from '../site/catalog.ts';
 import { plural } from '../site/format.ts';
 import type { TagKind, TagRef } from '../site/types.ts';

@@ -7,8 +7,8 @@
 import { createRequire } from 'node:module';
 import { renderAsync } from '@resvg/resvg-js';
 import { readdirSync, readFileSync } from 'node:fs';
-import { hashOf } from '../cache.ts';
-import { PROJECT_ROOT } from '../paths.ts';
+import { hashOf } from '../hash.ts';
+import { PROJECT_ROOT } from '../project.ts';
 import { join } from 'node:path';
 import { cardFonts, FACE_FILES, type Fonts } from './fonts.ts';
 import { encodePng } from './png.ts';

@@ -9,10 +9,10 @@
 import { availableParallelism } from 'node:os';
 import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { hashOf } from '../cache.ts';
-import { replaceFile } from '../files.ts';
-import { outputPathOf, type LazyPages, type PageManifest } from '../incremental.ts';
-import { DigestError } from '../messages.ts';
+import { hashOf } from '../hash.ts';
+import { replaceFile } from '../output/files.ts';
+import { outputPathOf, type LazyPages, type PageManifest } from '../engine/incremental.ts';
+import { DigestError } from '../errors.ts';
 import { cardKey } from './plan.ts';
 import { cardRendererVersion, renderCard } from './render.ts';
 import type { CardItem } from './types.ts';

@@ -3,7 +3,7 @@
  * tag and digest the indexes of its stories. Every page builder works from
  * this, so nothing scans the whole archive per page.
  */
-import type { SiteSettings } from '../config.ts';
+import type { SiteSettings } from '../settings/site.ts';
 import type { StoryRecord } from '../types.ts';
 import { absoluteUrl, dateLabel, digestUrl } from './format.ts';
 import { pairCountries, titleCase } from './labels.ts';

@@ -10,7 +10,7 @@
  * seed text, so each format escapes it for itself: BibTeX's special characters
  * become commands, RIS values never hold a line break, CSL-JSON is JSON.
  */
-import type { SiteSettings } from '../config.ts';
+import type { SiteSettings } from '../settings/site.ts';
 import type { DatePrecision, IsoDate } from '../types.ts';
 
 /** What a reference names, the same in every format. */

@@ -4,7 +4,7 @@
  * partners, the home page's small map. `computeRelations` runs once per build
  * (src/build.ts, or `buildSiteData` when called alone) and is passed in here.
  */
-import { CSV_COLUMNS } from '../export.ts';
+import { CSV_COLUMNS } from '../output/export.ts';
 import { countryPartners, pairTopicBreakdown, type Relations } from '../relations.ts';
 import { tagUrl, type Context } from './catalog.ts';
 import { monthChart } from './chart.ts';

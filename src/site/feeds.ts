@@ -10,8 +10,8 @@
  * hashing all 132 feeds of 10,000 stories took ~50 ms of every rebuild that
  * changes two or three of them.
  */
-import { hashOf } from '../cache.ts';
-import type { LazyPages } from '../incremental.ts';
+import { hashOf } from '../hash.ts';
+import type { LazyPages } from '../engine/incremental.ts';
 import type { Catalog, Context } from './catalog.ts';
 import { excerpt, rfc3339 } from './format.ts';
 import type { AtomEntry, FeedPage, JsonFeedPage } from './types.ts';

@@ -1,5 +1,5 @@
 /** Small formatting helpers shared by the page builders. No clocks: dates are calendar strings. */
-import { formatHumanDate, MONTH_NAMES, parseIsoDate } from '../dates.ts';
+import { formatHumanDate, MONTH_NAMES, parseIsoDate } from '../records/dates.ts';
 import type { IsoDate } from '../types.ts';
 
 const labels = new Map<IsoDate, string>();

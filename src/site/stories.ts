@@ -1,6 +1,6 @@
 /** One page per story: body with paragraph anchors, tags, timeline neighbours, related stories, JSON-LD. */
-import { hashOf } from '../cache.ts';
-import type { LazyPages } from '../incremental.ts';
+import { hashOf } from '../hash.ts';
+import type { LazyPages } from '../engine/incremental.ts';
 import type { StoryRecord } from '../types.ts';
 import type { Catalog, Context } from './catalog.ts';
 import { storyCardRef } from '../cards/plan.ts';

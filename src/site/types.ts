@@ -6,7 +6,7 @@
  * `link` filter in templates; `meta.canonical` and everything in feeds and
  * sitemaps is absolute, made from `baseUrl`.
  */
-import type { LazyPages } from '../incremental.ts';
+import type { LazyPages } from '../engine/incremental.ts';
 import type { DatePrecision, IsoDate } from '../types.ts';
 import type { Matrix, Network } from './relations-view.ts';
 import type { CardItem, PageCard } from '../cards/types.ts';

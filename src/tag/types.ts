@@ -1,5 +1,5 @@
 /**
- * The data a tagger is built from. `loadTaggerData` (src/tag-data.ts) produces it from
+ * The data a tagger is built from. `loadTaggerData` (src/tag/data.ts) produces it from
  * `data/*.yaml` and world-countries; tests may build it by hand. Plain JSON-able values only,
  * so the site can reuse `countries`, `topics` and `organizations` for labels.
  */

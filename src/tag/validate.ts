@@ -2,7 +2,7 @@
  * Shape checks for the tagger's YAML files; each error is positioned at the
  * bad key (`data/topics.yaml:12:7: error: …`) and says what was expected.
  */
-import { dataError, DataFileError, type DataFile } from '../data-file.ts';
+import { dataError, DataFileError, type DataFile } from '../settings/data-file.ts';
 
 /** A problem in the tagger's data files: a `DigestError`, printed as its message alone. */
 export class TaggerDataError extends DataFileError {}

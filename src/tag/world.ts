@@ -9,6 +9,7 @@
 import type { Country } from 'world-countries';
 import type { CountryData } from './types.ts';
 import { TaggerDataProblem } from './validate.ts';
+import { slugify } from '../records/slug.ts';
 
 export interface CountryOverride {
   readonly slug?: string;
@@ -19,16 +20,6 @@ export interface WorldOptions {
   readonly overrides: Readonly<Record<string, CountryOverride>>; // by ISO alpha-3
   readonly aliases: Readonly<Record<string, readonly string[]>>; // by country slug
   readonly ignore: readonly string[]; // dataset forms never to match
-}
-
-/** `Türkiye` → `turkiye`, `Cocos (Keeling) Islands` → `cocos-keeling-islands`. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 // Latin script only (the digests are English), no inverted forms (`Korea, Republic of`).

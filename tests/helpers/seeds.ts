@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
-import { formatMessages } from '../../src/messages.ts';
-import { parseSeed } from '../../src/parse.ts';
+import { formatMessages } from '../../src/errors.ts';
+import { parseSeed } from '../../src/seeds/parse.ts';
 import type { ParsedDigest } from '../../src/types.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { build } from '../../../src/build.ts';
+import { build } from '../../../src/commands/build.ts';
 import { HOSTILE_SEED, seedsWith, tempDir } from '../../helpers/site-build.ts';
 import { CHROMIUM_PATH } from './browser.ts';
 import { serveStatic } from './server.ts';

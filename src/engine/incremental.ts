@@ -1,0 +1,162 @@
+/**
+ * Which pages to render. Every page is an item of `nd.pages.<kind>` whose
+ * template reads only that item and `nd.site`, so a page's output is a function
+ * of its item: an unchanged item hash means an unchanged file. A manifest of
+ * the last build's output files and item hashes says what to render again and
+ * what to delete; a different template or settings version means everything.
+ */
+import { hashOf } from '../hash.ts';
+
+export interface PageItem {
+  readonly url: string;
+}
+
+export type PageSet = Readonly<Record<string, readonly PageItem[]>>;
+
+/**
+ * Pages of one kind built on demand. `key(i)` is a hash of everything page i
+ * is made from, cheaper than building the page and hashing it: an incremental
+ * build only builds the pages whose key changed. Used for story pages, 85 % of
+ * all pages (src/site/stories.ts), and feeds (src/site/feeds.ts).
+ */
+export interface LazyPages<T extends PageItem = PageItem> {
+  readonly urls: readonly string[];
+  readonly key: (index: number) => string;
+  readonly build: (index: number) => T;
+}
+
+export type LazyPageSet = Readonly<Record<string, LazyPages>>;
+
+export interface PageManifest {
+  readonly version: string;
+  /** output path (relative to the site folder) → `kind:hash` of what made it */
+  readonly outputs: ReadonlyMap<string, string>;
+}
+
+/**
+ * A manifest as the build keeps it between builds: two parallel lists, which
+ * JSON reads back in a fraction of the time an object of 12,000 keys took.
+ */
+export interface SavedManifest {
+  readonly version: string;
+  readonly paths: readonly string[];
+  readonly hashes: readonly string[];
+}
+
+export const saveManifest = (manifest: PageManifest): SavedManifest => ({ version: manifest.version, paths: [...manifest.outputs.keys()], hashes: [...manifest.outputs.values()] });
+
+/** A kept manifest, or undefined if it is not one (a file from another version of this code). */
+export function loadManifest(saved: Partial<SavedManifest> | undefined): PageManifest | undefined {
+  const { version, paths, hashes } = saved ?? {};
+  if (typeof version !== 'string' || !Array.isArray(paths) || !Array.isArray(hashes) || paths.length !== hashes.length) return undefined;
+  return { version, outputs: new Map(paths.map((path, index) => [path, hashes[index]!])) };
+}
+
+/** Bits of a page's hash kept in the manifest: 96, against 12,000 pages. */
+const HASH_CHARS = 24;
+
+/** `/a/b/` → `a/b/index.html`; `/feed.xml` → `feed.xml` — the rule Eleventy uses for permalinks. */
+export function outputPathOf(url: string): string {
+  const path = url.replace(/^\/+/, '');
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+/** Hashes of the shared references, computed once per object per build. */
+const referenceHashes = new WeakMap<object, string>();
+
+/**
+ * An item's hash: of its JSON, except that each nested object with a `url` (a
+ * story, tag or digest reference) stands in by its own hash, computed once
+ * per object. Listings share those references (a story appears in a dozen
+ * listings), so each is serialised once instead of on every page that lists
+ * it (docs/performance.md). Page data is never changed after it is
+ * built, so a reference's hash cannot go stale.
+ */
+export function hashItem(item: object): string {
+  return hashOf(fingerprint(item));
+}
+
+/**
+ * Declare what a shared reference is made from, when that is cheaper to know
+ * than its JSON (a story link: its story's key, src/site.ts). `key`
+ * must change whenever the reference's content could.
+ */
+export function declareReferenceHash(reference: object, key: string): void {
+  referenceHashes.set(reference, `#key:${key}`);
+}
+
+/**
+ * The item's JSON, but with each nested reference (an object with a `url`)
+ * replaced by its hash. Walked by hand: `JSON.stringify` with a replacer
+ * calls back into JavaScript for every value; this walk visits the same values
+ * in a fifth of the time (docs/performance.md). Only distinctness matters, not valid JSON.
+ */
+function fingerprint(value: object): string {
+  return Array.isArray(value) ? arrayPrint(value) : objectPrint(value as Record<string, unknown>);
+}
+
+function valuePrint(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return String(value);
+  if (Array.isArray(value)) return arrayPrint(value);
+  if (typeof (value as { url?: unknown }).url !== 'string') return objectPrint(value as Record<string, unknown>);
+  let hash = referenceHashes.get(value);
+  if (hash === undefined) referenceHashes.set(value, (hash = `#${hashOf(objectPrint(value as Record<string, unknown>))}`));
+  return hash;
+}
+
+function arrayPrint(values: readonly unknown[]): string {
+  let text = '[';
+  for (const value of values) text += `${valuePrint(value)},`;
+  return `${text}]`;
+}
+
+function objectPrint(record: Record<string, unknown>): string {
+  let text = '{';
+  for (const key in record) {
+    const value = record[key];
+    if (value !== undefined && typeof value !== 'function') text += `${key}:${valuePrint(value)},`;
+  }
+  return `${text}}`;
+}
+
+export function manifestOf(pages: PageSet, version: string, lazy: LazyPageSet = {}): PageManifest {
+  const outputs = new Map<string, string>();
+  for (const kind of Object.keys(pages).sort()) {
+    for (const item of pages[kind] ?? []) outputs.set(outputPathOf(item.url), `${kind}:${hashItem(item).slice(0, HASH_CHARS)}`);
+  }
+  for (const kind of Object.keys(lazy).sort()) {
+    const { urls, key } = lazy[kind]!;
+    urls.forEach((url, index) => outputs.set(outputPathOf(url), `${kind}:${key(index).slice(0, HASH_CHARS)}`));
+  }
+  return { version, outputs };
+}
+
+export interface PagePlan {
+  /** The pages to render: all of them, or only new and changed ones. */
+  readonly render: PageSet;
+  /** Output files of the previous build that no page produces any more. */
+  readonly remove: readonly string[];
+  readonly full: boolean;
+  readonly total: number;
+  readonly changed: number;
+}
+
+/** `lazy` pages are built here: all of them for a full build, the changed ones otherwise. */
+export function planPages(pages: PageSet, next: PageManifest, previous: PageManifest | undefined, lazy: LazyPageSet = {}): PagePlan {
+  const total = [...Object.values(pages).map((items) => items.length), ...Object.values(lazy).map((list) => list.urls.length)].reduce((sum, count) => sum + count, 0);
+  const full = !previous || previous.version !== next.version;
+  const isChanged = (url: string): boolean => {
+    const path = outputPathOf(url);
+    return full || previous?.outputs.get(path) !== next.outputs.get(path);
+  };
+  const render: Record<string, readonly PageItem[]> = {};
+  for (const [kind, items] of Object.entries(pages)) render[kind] = full ? items : items.filter((item) => isChanged(item.url));
+  for (const [kind, { urls, build }] of Object.entries(lazy)) {
+    render[kind] = urls.flatMap((url, index) => (isChanged(url) ? [build(index)] : []));
+  }
+  const changed = Object.values(render).reduce((sum, items) => sum + items.length, 0);
+  if (full) return { render, remove: [], full: true, total, changed };
+  const remove = [...previous.outputs.keys()].filter((path) => !next.outputs.has(path)).sort();
+  return { render, remove, full: false, total, changed };
+}

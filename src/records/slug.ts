@@ -1,0 +1,28 @@
+/**
+ * Headline (or a country's name, src/tag/world.ts) → URL slug. Transliterated to ASCII (so 普京访华 reads `pu-jing-fang-hua`
+ * and a URL stays readable in every script), lower case, capped at a word
+ * boundary. A headline with no letters at all (emoji only) gets `story`, and the
+ * URL assigner makes it unique.
+ */
+import { createHash } from 'node:crypto';
+import { slugify as transliterate } from 'transliteration';
+
+export const MAX_SLUG_LENGTH = 80;
+
+export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
+  if (typeof text !== 'string') throw new TypeError(`Expected a string, got \`${typeof text}\``);
+  // Apostrophes join words (`Iran’s` → `irans`), they do not split them.
+  const base = transliterate(text.normalize('NFC').replace(/['’ʼ`]/g, ''), { lowercase: true, separator: '-', trim: true })
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-|-$/g, '');
+  if (base.length <= maxLength) return base;
+  const cut = base.slice(0, maxLength + 1);
+  const boundary = cut.lastIndexOf('-');
+  return (boundary > maxLength / 2 ? cut.slice(0, boundary) : base.slice(0, maxLength)).replace(/-$/, '');
+}
+
+/** A short, stable hex digest, for suffixes and cache keys. */
+export function shortHash(text: string, length = 6): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}

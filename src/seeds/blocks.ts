@@ -1,0 +1,248 @@
+/**
+ * Digest body → a flat list of positioned blocks (headings and paragraph
+ * lines).
+ *
+ * Two forms, chosen per file:
+ * - Markdown: the file has `#` headings. remark parses it; headings start
+ *   stories, paragraphs are Markdown paragraphs (emphasis and links allowed).
+ * - Plain text (the series' own form): one block per non-blank line, read
+ *   literally: `*`, `[`, `<`, `#`, `1.` stay what the editor typed. This is
+ *   what remark gives with every construct but paragraphs switched off (the
+ *   first implementation, kept as the oracle of a differential test in
+ *   tests/seeds/blocks.test.ts); a line scan does it without building a syntax tree,
+ *   which was half of all parsing time (1.8 s of 3.7 s for 10,000 stories).
+ */
+import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+export interface Block {
+  readonly kind: 'heading' | 'text';
+  readonly line: number;
+  readonly text: string; // plain text, whitespace collapsed
+  readonly children: readonly PhrasingContent[]; // Markdown form only; [] for plain text
+  /** E-mail exports mark headlines with a leading `** `. */
+  readonly marked: boolean;
+}
+
+export type BodyForm = 'markdown' | 'plain';
+
+const parser = unified().use(remarkParse);
+
+const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+\S/m;
+const DASH_RULE = /^[ \t]*[-–—=_]{3,}[ \t]*$/;
+/** No leading `[ \t]*` here: unanchored, it is quadratic in a long run of spaces (ReDoS). */
+const LINK_REMOVED = /\(?\[link removed\]\)?/i;
+/** Longest Markdown paragraph parsed; micromark's emphasis matching is quadratic in it. */
+export const MAX_MARKDOWN_BLOCK = 8_000;
+/** Most emphasis, code and link marks in one Markdown block: matching them is quadratic in their number. */
+export const MAX_MARKDOWN_MARKS = 500;
+const MARKDOWN_MARK = /[*_`[\]<]/g;
+/**
+ * Deepest nesting of block quotes and lists. micromark re-checks every open
+ * container on every line, so cost grows with depth × length: 500 quote
+ * levels (132 KB) took 40 s and 775 MB; at 20 levels a 10 MB seed is linear.
+ */
+export const MAX_MARKDOWN_NESTING = 20;
+/** One container opener at the start of what is left of a line: `>`, `-`, `*`, `+`, `1.`, `1)`. */
+const CONTAINER = /^[ \t]{0,3}(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
+
+export function detectForm(body: string): BodyForm {
+  return ATX_HEADING.test(body) ? 'markdown' : 'plain';
+}
+
+/** Strip e-mail export markers line by line (line count unchanged). */
+export function cleanLines(lines: readonly string[]): { lines: string[]; marked: Set<number> } {
+  const marked = new Set<number>();
+  const cleaned = lines.map((raw, index) => {
+    let line = LINK_REMOVED.test(raw) ? raw.split(LINK_REMOVED).map((part, i, all) => (i < all.length - 1 ? trimEndBlank(part) : part)).join('') : raw;
+    const email = emailHeadline(line);
+    if (email !== undefined) {
+      marked.add(index + 1);
+      line = email;
+    }
+    return DASH_RULE.test(line) ? '' : line;
+  });
+  return { lines: cleaned, marked };
+}
+
+const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+const isBlank = (char: string | undefined): boolean => char === ' ' || char === '\t';
+
+/** `text` without trailing spaces and tabs (a loop: `/[ \t]+$/` is quadratic on long runs). */
+function trimEndBlank(text: string): string {
+  let end = text.length;
+  while (end > 0 && isBlank(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/**
+ * The headline of an e-mail export's `** Headline` line (a closing `**` dropped),
+ * or undefined. Written as a scan: the equivalent regex backtracks quadratically.
+ */
+function emailHeadline(line: string): string | undefined {
+  let start = 0;
+  while (isBlank(line[start])) start++;
+  if (line[start] !== '*' || line[start + 1] !== '*' || !isBlank(line[start + 2])) return undefined;
+  let inner = trimEndBlank(line.slice(start + 3));
+  if (inner.endsWith('**')) inner = trimEndBlank(inner.slice(0, -2));
+  start = 0;
+  while (isBlank(inner[start])) start++;
+  return inner.slice(start);
+}
+
+/** Blocks of a plain-text body: each non-blank line is one block. */
+export function plainBlocks(body: string): Block[] {
+  const { lines, marked } = cleanLines(body.split('\n'));
+  const blocks: Block[] = [];
+  lines.forEach((raw, index) => {
+    const text = collapse(raw);
+    if (text !== '') blocks.push({ kind: 'text', line: index + 1, text, children: [], marked: marked.has(index + 1) });
+  });
+  return blocks;
+}
+
+/**
+ * The first run of non-blank lines (a Markdown block) over either cap, if any;
+ * checked before parsing. Length alone is not enough: 8,000 characters of
+ * `*a_` cost micromark over a second, 500 marks in the same space a few ms.
+ */
+export function oversizedMarkdownBlock(body: string): { line: number; length: number; marks: number } | undefined {
+  let start = 1;
+  let length = 0;
+  let marks = 0;
+  const lines = body.split('\n');
+  for (let i = 0; i <= lines.length; i++) {
+    const line = lines[i];
+    if (line === undefined || line.trim() === '') {
+      if (length > MAX_MARKDOWN_BLOCK || marks > MAX_MARKDOWN_MARKS) return { line: start, length, marks };
+      start = i + 2;
+      length = 0;
+      marks = 0;
+    } else {
+      length += line.length + 1;
+      marks += line.match(MARKDOWN_MARK)?.length ?? 0;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The first line whose quotes and lists nest deeper than `MAX_MARKDOWN_NESTING`,
+ * if any: a line scan, run before remark. Depth is over-estimated, never under:
+ * each opener on the line counts, and so does every two columns of indentation
+ * before one (the least a nested list item needs).
+ */
+export function deepMarkdownNesting(body: string): { line: number; depth: number } | undefined {
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let rest = lines[i]!;
+    let columns = 0;
+    while (rest[columns] === ' ' || rest[columns] === '\t') columns++;
+    const indent = [...rest.slice(0, columns)].reduce((sum, c) => sum + (c === '\t' ? 4 : 1), 0);
+    rest = rest.slice(columns);
+    let openers = 0;
+    for (let match = CONTAINER.exec(rest); match; match = CONTAINER.exec(rest)) {
+      openers++;
+      rest = rest.slice(match[0].length);
+    }
+    const depth = openers === 0 ? 0 : openers + Math.floor(indent / 2);
+    if (depth > MAX_MARKDOWN_NESTING) return { line: i + 1, depth };
+  }
+  return undefined;
+}
+
+/** Inline constructs off: block structure alone, which CommonMark settles before any inline parsing. */
+const blockParser = unified().use(remarkParse).data('micromarkExtensions', [{
+  disable: { null: ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink'] },
+}]);
+
+/** Bodies up to this size are parsed whole, as one part: memory is no concern there. */
+export const SPLIT_MARKDOWN_FROM = 256 * 1024;
+
+/**
+ * Where a Markdown body is cut into parts parsed one at a time: before each
+ * top-level `#` heading, as a first pass without inline constructs finds them
+ * (a fraction of a full parse's memory). A top-level heading closes every list,
+ * quote, code and HTML block, so each part parses alone as it parses in the
+ * whole; only a link reference definition stays within its part (its story).
+ * Returns the 0-based indexes of the lines that start a part.
+ */
+export function markdownParts(body: string, options: { readonly splitFrom?: number } = {}): number[] {
+  // Small, or no second heading to cut at: one part, and no first pass.
+  if (body.length <= (options.splitFrom ?? SPLIT_MARKDOWN_FROM) || !/\n {0,3}#{1,6}(?:[ \t]|$)/m.test(body)) return [0];
+  const { lines } = cleanLines(body.split('\n'));
+  const tree = blockParser.parse(lines.join('\n')) as Root;
+  const starts = [0];
+  for (const node of tree.children) {
+    const index = (node.position?.start.line ?? 1) - 1;
+    // ATX only: a setext heading's text line could be read as part of what precedes it.
+    if (node.type === 'heading' && index > 0 && /^ {0,3}#/.test(lines[index] ?? '')) starts.push(index);
+  }
+  return starts;
+}
+
+/** Most characters in one part of a Markdown body (`markdownParts`): a story is a few kilobytes. */
+export const MAX_MARKDOWN_PART = 1_000_000;
+
+/**
+ * The first part longer than `MAX_MARKDOWN_PART`, if any: parsed whole, a part
+ * costs up to 200 times its size in memory (micromark keeps all its events).
+ */
+export function oversizedMarkdownPart(body: string, starts: readonly number[]): { line: number; length: number } | undefined {
+  const lines = body.split('\n');
+  let offset = 0;
+  const ends = lines.map((line) => (offset += line.length + 1));
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const stop = (starts[i + 1] ?? lines.length) - 1;
+    const length = ends[stop]! - (start === 0 ? 0 : ends[start - 1]!);
+    if (length > MAX_MARKDOWN_PART) return { line: start + 1, length };
+  }
+  return undefined;
+}
+
+/** Positions are only read at block level: inline nodes drop theirs (four objects a node) before records keep them. */
+function withoutPositions(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+  return nodes.map((node) => {
+    const { position: _position, ...rest } = node;
+    return ('children' in rest ? { ...rest, children: withoutPositions(rest.children as PhrasingContent[]) } : rest) as PhrasingContent;
+  });
+}
+
+/**
+ * Blocks of a Markdown body: headings, and paragraphs (list items and quotes count as paragraphs).
+ * A large body is parsed part by part (`markdownParts`): micromark keeps every event of a
+ * document until it ends, so a 9.8 MB body parsed whole peaked at 2.1 GB.
+ */
+export function markdownBlocks(body: string, starts: readonly number[] = markdownParts(body)): Block[] {
+  const { lines, marked } = cleanLines(body.split('\n'));
+  const blocks: Block[] = [];
+  starts.forEach((start, i) => {
+    const tree = parser.parse(lines.slice(start, starts[i + 1] ?? lines.length).join('\n')) as Root;
+    for (const node of tree.children) visitBlock(node, start, marked, blocks);
+  });
+  return blocks.filter((block) => block.text !== '');
+}
+
+function visitBlock(node: RootContent, offset: number, marked: ReadonlySet<number>, blocks: Block[]): void {
+  const visit = (node: RootContent): void => {
+    const line = (node.position?.start.line ?? 1) + offset;
+    if (node.type === 'heading') {
+      blocks.push({ kind: 'heading', line, text: collapse(toString(node)), children: withoutPositions(node.children), marked: true });
+    } else if (node.type === 'paragraph') {
+      blocks.push({ kind: 'text', line, text: collapse(toString(node)), children: withoutPositions(node.children), marked: marked.has(line) });
+    } else if (node.type === 'code' || node.type === 'html') {
+      // Raw HTML and code are shown as the text the editor wrote, never as markup.
+      const children: PhrasingContent[] = [{ type: 'text', value: node.value }];
+      blocks.push({ kind: 'text', line, text: collapse(node.value), children, marked: false });
+    } else if ('children' in node) {
+      for (const child of node.children as RootContent[]) visit(child);
+    }
+  };
+  visit(node);
+}
+
+export type { Paragraph };

@@ -1,0 +1,75 @@
+/**
+ * Seed bytes → text. Editors paste from e-mail and the web, so a seed may be
+ * UTF-8 with or without a BOM, UTF-16 with a BOM, CRLF or CR line ends, or not
+ * text at all. Everything that is not valid text becomes a positioned message.
+ */
+import { isUtf8 } from 'node:buffer';
+import { location } from 'vfile-location';
+
+export type Decoded =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly reason: string; readonly line: number };
+
+const UTF16_EXPECTED = 'expected UTF-8 text: save the file as UTF-8';
+/**
+ * Largest seed read. A month's digest is tens of kilobytes and a 5,000-story
+ * digest about 1 MB; parsing is linear, about 1 s a megabyte.
+ */
+export const MAX_SEED_BYTES = 10 * 1024 * 1024;
+
+export const tooLarge = (size: number): string =>
+  `Unexpected file of ${(size / 1024 / 1024).toFixed(1)} MB, expected a digest of at most ${MAX_SEED_BYTES / 1024 / 1024} MB: split it into several files`;
+
+export function decodeSeed(bytes: Uint8Array): Decoded {
+  if (bytes.length > MAX_SEED_BYTES) return { ok: false, line: 1, reason: tooLarge(bytes.length) };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes.subarray(2));
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const nul = body.indexOf(0);
+  if (nul !== -1) {
+    return { ok: false, line: lineAt(body, nul), reason: `Unexpected NUL byte, ${UTF16_EXPECTED} (is this a binary file, or UTF-16 without a byte-order mark?)` };
+  }
+  if (!isUtf8(body)) {
+    return { ok: false, line: firstInvalidLine(body), reason: 'Unexpected byte sequence that is not UTF-8, expected UTF-8 text: re-save the file as UTF-8' };
+  }
+  return { ok: true, text: normalizeText(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')) };
+}
+
+function decodeWith(encoding: 'utf-16le' | 'utf-16be', bytes: Uint8Array): Decoded {
+  try {
+    return { ok: true, text: normalizeText(new TextDecoder(encoding, { fatal: true }).decode(bytes)) };
+  } catch {
+    return { ok: false, line: 1, reason: `Unexpected invalid ${encoding.toUpperCase()} text, ${UTF16_EXPECTED}` };
+  }
+}
+
+/**
+ * LF line ends; control characters other than tab and newline removed (they are
+ * invisible in an editor and illegal in XML feeds). Line count is unchanged, so
+ * every later message still points at the right line.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+}
+
+/** The line of a byte before the text is decoded: line breaks are single bytes in every encoding a seed may use. */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  return location(Buffer.from(bytes.buffer, bytes.byteOffset, offset).toString('latin1')).toPoint(offset)!.line;
+}
+
+/** A newline byte never occurs inside a UTF-8 sequence, so lines can be checked one by one. */
+function firstInvalidLine(bytes: Uint8Array): number {
+  let start = 0;
+  let line = 1;
+  while (start <= bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    if (!isUtf8(bytes.subarray(start, end))) return line;
+    start = end + 1;
+    line++;
+  }
+  return line;
+}

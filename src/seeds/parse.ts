@@ -1,0 +1,219 @@
+/**
+ * One seed file → one digest of stories. Pure: the caller reads the bytes.
+ * Every problem becomes a positioned message on the VFile; a file with an
+ * error yields `undefined` and the build reports all messages of all files.
+ */
+import { transliterate } from 'transliteration';
+import type { VFile } from 'vfile';
+import { deepMarkdownNesting, detectForm, markdownBlocks, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, MAX_MARKDOWN_MARKS, MAX_MARKDOWN_NESTING, MAX_MARKDOWN_PART, markdownParts, oversizedMarkdownPart, type Block, type BodyForm } from './blocks.ts';
+import { findMonthYear, formatHumanDate, parseIsoDate } from '../records/dates.ts';
+import { decodeSeed } from './decode.ts';
+import { splitFrontMatter } from './frontmatter.ts';
+import { paragraphsToHtml } from './html.ts';
+import { classifyLines, endsWithFullStop, type LineDecision } from './headlines.ts';
+import { hasErrors, seedError, seedWarning } from '../errors.ts';
+import { shortHash } from '../records/slug.ts';
+import type { CalendarDate, ParsedDigest, ParsedStory } from '../types.ts';
+
+/** A line holding only `|` ends a digest; anything after it (e-mail footers) is not a story. */
+const END_MARKER = /^[ \t]*\|[ \t]*$/m;
+const HIGHLIGHTS = /^\s*[A-Za-z]+\s+\d{4}\s+Highlights\s*$/i;
+const TITLE_LINE = /\s\|\s/;
+
+const DATE_HELP = 'add front matter `date: YYYY-MM` (or `YYYY-MM-DD`) between `---` lines at the top of the file, start the file name with the date (`2024-05-…`), or begin the digest with a header line such as `May 2024 Highlights`';
+
+export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefined {
+  const decoded = decodeSeed(file.value as Uint8Array);
+  if (!decoded.ok) {
+    seedError(file, decoded.reason, { line: decoded.line }, 'encoding');
+    return undefined;
+  }
+  if (decoded.text.trim() === '') {
+    seedError(file, 'Unexpected empty file, expected a digest: a headline line, then one or more paragraph lines, for each story', { line: 1 }, 'empty-file');
+    return undefined;
+  }
+  const { data, body: fullBody } = splitFrontMatter(decoded.text, file);
+  const end = END_MARKER.exec(fullBody);
+  const body = end ? fullBody.slice(0, end.index) : fullBody;
+
+  const form = detectForm(body);
+  let blocks: Block[];
+  if (form === 'markdown') {
+    const deep = deepMarkdownNesting(body);
+    if (deep) {
+      seedError(file, `Unexpected quotes or lists nested ${deep.depth} levels deep, expected at most ${MAX_MARKDOWN_NESTING}: flatten them, or write the digest as plain text (no \`#\` headings)`, { line: deep.line }, 'nesting-too-deep');
+      return undefined;
+    }
+    const oversized = oversizedMarkdownBlock(body);
+    if (oversized && oversized.length > MAX_MARKDOWN_BLOCK) {
+      seedError(file, `Unexpected Markdown paragraph of ${oversized.length} characters, expected at most ${MAX_MARKDOWN_BLOCK}: split it into paragraphs`, { line: oversized.line }, 'paragraph-too-long');
+      return undefined;
+    }
+    if (oversized) {
+      seedError(file, `Unexpected Markdown paragraph with ${oversized.marks} of the marks \`* _ \` [ ] <\`, expected at most ${MAX_MARKDOWN_MARKS}: split it into paragraphs, or write the digest as plain text (no \`#\` headings)`, { line: oversized.line }, 'paragraph-too-marked');
+      return undefined;
+    }
+    // After the cheap checks: finding the parts is a (block-only) parse of the whole body.
+    const parts = markdownParts(body);
+    const part = oversizedMarkdownPart(body, parts);
+    if (part) {
+      seedError(file, `Unexpected Markdown story of ${part.length} characters without a \`#\` heading, expected at most ${MAX_MARKDOWN_PART}: split it into stories (or close the code or HTML block it opens)`, { line: part.line }, 'story-too-long');
+      return undefined;
+    }
+    blocks = markdownBlocks(body, parts);
+  } else {
+    blocks = plainBlocks(body);
+  }
+  const header = form === 'plain' ? takeHeader(blocks) : { title: undefined, date: undefined, rest: blocks };
+  const stories = groupStories(header.rest, form, file);
+
+  const date = data.date ?? dateFromFileName(fileName) ?? header.date;
+  const namedDate = /^\d{4}-\d{2}(?:-\d{2})?(?=[^\d]|$)/.exec(fileName)?.[0];
+  if (!date && !hasErrors(file) && namedDate !== undefined) {
+    seedError(file, `Unexpected date \`${namedDate}\` at the start of the file name, expected a real calendar date (\`YYYY-MM-DD\` or \`YYYY-MM\`)`, { line: 1 }, 'file-name-date');
+  }
+  if (!date && !hasErrors(file)) {
+    seedError(file, `Unexpected missing digest date, expected a date for the issue: ${DATE_HELP}`, { line: 1 }, 'missing-date');
+  }
+  if (stories.length === 0 && !hasErrors(file)) {
+    seedError(file, 'Unexpected digest with no stories, expected a headline line followed by one or more paragraph lines', { line: 1 }, 'no-stories');
+  }
+  if (hasErrors(file) || !date) return undefined;
+  return {
+    digest: {
+      id: digestId(fileName),
+      // The seed's name in its folder, never the folder: records are published, and
+      // the same seeds must give the same bytes wherever they lie (messages keep the full path).
+      file: fileName,
+      title: data.title ?? header.title ?? `Digest, ${formatHumanDate(date)}`,
+      date,
+      ...(data.source === undefined ? {} : { source: data.source }),
+    },
+    stories,
+  };
+}
+
+/**
+ * The header block of a digest pasted from the series' page or e-mail: a title
+ * line `Name | October 2024`, a one-sentence description, `October 2024 Highlights`.
+ */
+function takeHeader(blocks: Block[]): { title: string | undefined; date: CalendarDate | undefined; rest: Block[] } {
+  const first = blocks[0];
+  const highlights = blocks.slice(0, 4).findIndex((block) => HIGHLIGHTS.test(block.text));
+  if (highlights === -1 && !(first && TITLE_LINE.test(first.text) && !first.marked)) {
+    return { title: undefined, date: undefined, rest: blocks };
+  }
+  let end = highlights;
+  if (end === -1) {
+    // Title line, then its description sentences, up to the first headline.
+    end = 0;
+    // Only full stops: a question or exclamation after the title line is the first headline.
+    while (blocks[end + 1] && endsWithFullStop(blocks[end + 1]!.text) && !blocks[end + 1]!.marked) end++;
+  }
+  const headerBlocks = blocks.slice(0, end + 1);
+  const titleBlock = headerBlocks.find((block) => TITLE_LINE.test(block.text));
+  const date = headerBlocks.map((block) => findMonthYear(block.text)).find((found) => found !== undefined);
+  return { title: titleBlock?.text, date, rest: blocks.slice(end + 1) };
+}
+
+/**
+ * Headline or paragraph for each block. Markdown headings and e-mail `** `
+ * markers say it outright; plain lines are scored (src/seeds/headlines.ts).
+ */
+function decide(blocks: readonly Block[], form: BodyForm): LineDecision[] {
+  if (form === 'markdown' || blocks.some((block) => block.marked)) {
+    return blocks.map((block) => {
+      const headline = form === 'markdown' ? block.kind === 'heading' : block.marked;
+      return { headline, score: headline ? 1 : -1, close: false, reasons: [] };
+    });
+  }
+  const decisions = classifyLines(blocks.map((block, index) => ({ text: block.text, afterBlank: index === 0 || block.line > blocks[index - 1]!.line + 1 })));
+  // A close call that would leave a headline without a paragraph (another
+  // headline, or nothing, right after it; or it right after a headline) is read
+  // the other way when a story above can take the line.
+  const read: LineDecision[] = [];
+  let open = false;
+  decisions.forEach((decision, index) => {
+    const previous = read[index - 1];
+    const next = decisions[index + 1];
+    const crowded = previous?.headline === true ? 'right after a headline' : next === undefined ? 'last line' : next.headline ? 'a headline follows' : undefined;
+    read.push(decision.close && decision.headline && open && crowded !== undefined ? { headline: false, score: decision.score, close: true, reasons: [crowded] } : decision);
+    open ||= read[index]!.headline;
+  });
+  return read;
+}
+
+function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile): ParsedStory[] {
+  const decisions = decide(blocks, form);
+  // Messages in line order, errors and warnings alike; a line with an error gets no warning.
+  const messages: { line: number; reason: string; ruleId: string; fatal: boolean }[] = [];
+  const error = (line: number, reason: string, ruleId: string): void => void messages.push({ line, reason, ruleId, fatal: true });
+  const groups: { headline: Block; paragraphs: Block[] }[] = [];
+  blocks.forEach((block, index) => {
+    if (decisions[index]!.headline) {
+      groups.push({ headline: block, paragraphs: [] });
+    } else if (groups.length === 0) {
+      error(block.line, 'Unexpected paragraph before the first headline, expected a headline line (no final full stop) to start the story', 'paragraph-before-headline');
+    } else {
+      groups.at(-1)!.paragraphs.push(block);
+    }
+  });
+  const stories: ParsedStory[] = [];
+  for (const { headline, paragraphs } of groups) {
+    if (paragraphs.length === 0) {
+      error(headline.line, `Unexpected headline without a paragraph, expected one or more paragraph lines after it (if \`${truncate(headline.text)}\` is a paragraph, end it with a full stop)`, 'headline-without-paragraph');
+      continue;
+    }
+    stories.push({
+      position: stories.length + 1,
+      headline: headline.text,
+      paragraphs: paragraphs.map((p) => p.text),
+      html: paragraphsToHtml(paragraphs),
+      line: headline.line,
+    });
+  }
+  const failed = new Set(messages.map((message) => message.line));
+  blocks.forEach((block, index) => {
+    const decision = decisions[index]!;
+    if (decision.close && !failed.has(block.line)) messages.push({ line: block.line, reason: guessed(block.text, decision, index === 0), ruleId: decision.headline ? 'headline-guessed' : 'paragraph-guessed', fatal: false });
+  });
+  messages.sort((a, b) => a.line - b.line);
+  for (const { line, reason, ruleId, fatal } of messages) (fatal ? seedError : seedWarning)(file, reason, { line }, ruleId);
+  return stories;
+}
+
+/** The warning for a close call: how the line was read, the signals that decided it, and how to say otherwise. */
+function guessed(text: string, decision: LineDecision, first: boolean): string {
+  const why = decision.reasons.slice(0, 3).join(', ');
+  if (!decision.headline) {
+    return `Line read as a paragraph (${why}); if it starts a story, make it a short headline line without a final full stop, followed by its paragraphs`;
+  }
+  const hint = !endsWithFullStop(text)
+    ? 'if it belongs to the story above, end it with a full stop'
+    : first ? 'if it is a paragraph, put its story\'s headline above it' : 'if it is a paragraph, join it to the line before it';
+  return `Line read as a headline (${why}); ${hint}`;
+}
+
+const truncate = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
+/** `2024-05-31-….txt` or `2024-05-….txt`. */
+export function dateFromFileName(fileName: string): CalendarDate | undefined {
+  const match = /^(\d{4}-\d{2}(?:-\d{2})?)(?=[^\d]|$)/.exec(fileName);
+  return match?.[1] ? parseIsoDate(match[1]) : undefined;
+}
+
+const MAX_DIGEST_ID = 80;
+
+/**
+ * The digest's id (and `/digests/<id>/` path segment): its file name without
+ * extension, in ASCII (`普京.txt` → `pu-jing`), at most 80 characters. Nothing in
+ * a file name (`..`, `/`, `%2e`) survives as a path.
+ */
+export function digestId(fileName: string): string {
+  const stem = fileName.replace(/\.[^.]*$/, '');
+  // Only non-ASCII names are transliterated, so existing ids never change.
+  const ascii = /[^\x00-\x7f]/.test(stem) ? transliterate(stem.normalize('NFC')) : stem;
+  const id = ascii.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  if (id === '') return `digest-${shortHash(stem)}`;
+  return id.length <= MAX_DIGEST_ID ? id : `${id.slice(0, MAX_DIGEST_ID - 7).replace(/-+$/, '')}-${shortHash(stem)}`;
+}

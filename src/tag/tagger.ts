@@ -1,0 +1,103 @@
+/**
+ * The tagging stage: countries (most salient first), country pairs (primary first), topics
+ * (best first, at most three) and organisations for one story. Pure: the data comes in as
+ * `TaggerData` (see src/tag/data.ts) and is compiled once by `createTagger`.
+ */
+
+import type { StoryTags, Tagger } from '../types.ts';
+import type { TaggableStory, TaggerData } from './types.ts';
+import { compileEntities, findMentions, type Mention } from './entities.ts';
+import { resolveMentions } from './context.ts';
+import { rankCountries } from './salience.ts';
+import { choosePairs } from './pairs.ts';
+import { compileTopics, pickTopics, scoreZone } from './topics.ts';
+import { chooseTopics, compileTopicModel, createLemmatiser } from './choose-topics.ts';
+import { TokenBuffer } from './tokens.ts';
+import { LemmaBuffer } from './lemmas.ts';
+
+export { pairSlug } from './pairs.ts';
+export type { TaggableStory, TaggerData } from './types.ts';
+
+/** Why a story got its tags (`news-digest check --explain`): the cues and scores behind them. */
+export interface TagExplanation {
+  readonly tags: StoryTags;
+  /** Every country found, most salient first: its salience and the words that named it. */
+  readonly countries: readonly { readonly slug: string; readonly score: number; readonly named: readonly string[] }[];
+  /** Every topic with evidence: the model's probability (when it knows the topic) and the phrase score. */
+  readonly topics: readonly { readonly slug: string; readonly probability?: number; readonly threshold?: number; readonly phrases: number }[];
+}
+
+export function createTagger(data: TaggerData): Tagger {
+  const analyse = compileAnalysis(data);
+  return (story) => analyse(story).tags;
+}
+
+/** A tagger that also says why: for editors, not for the build (it keeps every mention's text). */
+export function createExplainer(data: TaggerData): (story: TaggableStory) => TagExplanation {
+  const analyse = compileAnalysis(data);
+  return (story) => analyse(story, true).explanation!;
+}
+
+function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boolean) => { tags: StoryTags; explanation?: TagExplanation } {
+  const entities = compileEntities(data);
+  const topics = compileTopics(data);
+  const model = compileTopicModel(data);
+  const lemmatiser = createLemmatiser(model);
+  const buffer = new TokenBuffer(); // reused zone after zone: tagging allocates little
+  const cues = new Float64Array(entities.readings.length); // cue counts per reading of an ambiguous name
+  const lemmas = new LemmaBuffer(); // the same tokens as lemmas, for topics
+  let muted = new Uint8Array(512); // tokens inside negative phrases, per zone
+  return (story, explain = false) => {
+    if (typeof story?.headline !== 'string' || !Array.isArray(story.paragraphs)) {
+      throw new TypeError('Expected a story with a `headline` string and `paragraphs` array');
+    }
+    const mentions: Mention[] = [];
+    const named = explain ? new Map<Mention, string>() : undefined;
+    const scores = new Float64Array(data.topics.length);
+    cues.fill(0);
+    model?.reset();
+    for (let zone = 0; zone <= story.paragraphs.length; zone++) {
+      buffer.load(zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string));
+      const before = mentions.length;
+      findMentions(entities, buffer, zone, mentions, cues);
+      if (named) for (const m of mentions.slice(before)) named.set(m, buffer.text.slice(buffer.start[m.start], buffer.end[m.end - 1]));
+      lemmatiser.lemmatise(buffer, lemmas);
+      if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
+      scoreZone(topics, lemmas, zone, scores, muted);
+      model?.addZone(lemmas, lemmatiser.ids, zone, muted);
+    }
+    // Ambiguous names take their reading only now, from the cues of the whole story.
+    const resolved = resolveMentions(entities, mentions, cues);
+    const ranked = rankCountries(resolved);
+    const organizations: string[] = [];
+    for (const m of mentions) if (m.kind === 'organization' && !organizations.includes(m.slug)) organizations.push(m.slug);
+    const tags: StoryTags = {
+      countries: ranked.map((c) => c.slug),
+      pairs: choosePairs(ranked),
+      topics: model ? chooseTopics(model, topics, scores) : pickTopics(topics, scores),
+      organizations,
+    };
+    if (!named) return { tags };
+    // A resolved mention is a copy: its words are found by position.
+    const wordsOf = (slug: string): string[] => [...new Set(resolved.filter((m) => m.kind === 'country' && m.slug === slug)
+      .map((m) => [...named.entries()].find(([k]) => k.zone === m.zone && k.start === m.start)?.[1] ?? ''))].filter(Boolean);
+    const probabilities = model?.probabilities(scores);
+    const modelTopics = model?.model.data.topics ?? [];
+    const explanation: TagExplanation = {
+      tags,
+      countries: ranked.map((c) => ({ slug: c.slug, score: c.score, named: wordsOf(c.slug) })),
+      topics: data.topics
+        .map((topic, index) => {
+          const t = modelTopics.indexOf(topic.slug);
+          return {
+            slug: topic.slug,
+            phrases: scores[index] ?? 0,
+            ...(t >= 0 && probabilities ? { probability: probabilities[t] as number, threshold: model!.model.data.thresholds[t] as number } : {}),
+          };
+        })
+        .filter((t) => t.phrases > 0 || (t.probability ?? 0) >= 0.05)
+        .sort((a, b) => (b.probability ?? 0) - (a.probability ?? 0) || b.phrases - a.phrases),
+    };
+    return { tags, explanation };
+  };
+}

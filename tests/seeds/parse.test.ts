@@ -1,0 +1,131 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, parsePath, parseText, ROOT } from '../helpers/seeds.ts';
+
+const seed = (name: string) => parsePath(join(ROOT, 'seeds', name));
+
+describe('parseSeed on the real digests', () => {
+  it('should read the May 2024 digest as five stories with 3,1,1,1,1 paragraphs', () => {
+    const { digest, messages } = seed('2024-05.txt');
+    expect(messages).toEqual([]);
+    expect(digest?.digest).toMatchObject({ id: '2024-05', title: 'May 2024 Digest', date: { year: 2024, month: 5 } });
+    expect(digest?.stories.map((s) => s.headline)).toEqual([
+      'Putin-Xi summit shows growing Beijing-Moscow ties, and their limitations',
+      'Republicans on House Select Committee on the CCP call for investigation of Chinese support for Iran’s military',
+      'Russia delivers fuel to North Korea in violation of UNSC resolutions',
+      'South Korea believes Russia used North Korean artillery shells in Ukraine',
+      'Russian technicians provide on-site assistance for North Korean satellite launch',
+    ]);
+    expect(digest?.stories.map((s) => s.paragraphs.length)).toEqual([3, 1, 1, 1, 1]);
+    expect(digest?.stories.map((s) => s.line)).toEqual([5, 9, 11, 13, 15]);
+  });
+
+  it('should read the May 2025 digest as four stories with 3,1,1,1 paragraphs', () => {
+    const { digest, messages } = seed('2025-05.txt');
+    expect(messages).toEqual([]);
+    expect(digest?.stories.map((s) => s.headline)).toEqual([
+      'President Xi visits Russia for Victory Day',
+      'Russia provides North Korea with air defense equipment',
+      'Russia uses North Korean systems to intensify bombardment of Ukrainian cities',
+      'China strives for cultural influence in North Korea',
+    ]);
+    expect(digest?.stories.map((s) => s.paragraphs.length)).toEqual([3, 1, 1, 1]);
+  });
+
+  it('should keep paragraph text verbatim, curly quotes and dashes included', () => {
+    const story = seed('2024-05.txt').digest?.stories[0];
+    expect(story?.paragraphs[1]).toContain('Russia’s arms production—primarily machine tools and electronics—since');
+    expect(story?.html.startsWith('<p>Russian President Vladimir Putin’s mid-May visit')).toBe(true);
+  });
+});
+
+describe('parseSeed input forms', () => {
+  const cases: [string, string[], number[]][] = [
+    ['2024-06-15-plain.txt', ['Iran and Russia sign a gas swap deal', 'China buys more Iranian oil'], [2, 1]],
+    ['markdown.md', ['Russia and North Korea hold talks', 'China opens a consulate in Tehran'], [2, 1]],
+    ['newsletter.txt', ['Russia and Iran expand rail link', 'North Korean troops seen in Russia\'s Far East'], [1, 2]],
+    ['crlf-bom.txt', ['China and Russia hold naval drills'], [1]],
+    ['blank-lines.txt', ['Kim Jong Un visits Vladivostok', 'China raises tariffs on Russian timber'], [2, 1]],
+    ['no-end-marker.txt', ['Belarus joins new payment system'], [1]],
+  ];
+  it.each(cases)('should parse %s', (name, headlines, paragraphCounts) => {
+    const { digest, messages } = parsePath(fixture('forms', name));
+    expect(messages).toEqual([]);
+    expect(digest?.stories.map((s) => s.headline)).toEqual(headlines);
+    expect(digest?.stories.map((s) => s.paragraphs.length)).toEqual(paragraphCounts);
+  });
+
+  it('should date a digest from its file name, its front matter or its header block', () => {
+    expect(parsePath(fixture('forms', '2024-06-15-plain.txt')).digest?.digest.date).toEqual({ year: 2024, month: 6, day: 15 });
+    expect(parsePath(fixture('forms', 'crlf-bom.txt')).digest?.digest.date).toEqual({ year: 2024, month: 8, day: 31 });
+    expect(parsePath(fixture('forms', 'newsletter.txt')).digest?.digest).toMatchObject({ date: { year: 2024, month: 10 }, title: 'Eurasia Monitor | October 2024' });
+  });
+
+  it('should strip every e-mail marker from headlines and text', () => {
+    const json = JSON.stringify(parsePath(fixture('forms', 'newsletter.txt')).digest);
+    for (const marker of ['**', '---', 'link removed', 'Highlights', 'monthly review']) expect(json).not.toContain(marker);
+  });
+
+  it('should carry the file line of every headline, past front matter and blank lines', () => {
+    expect(parsePath(fixture('forms', 'blank-lines.txt')).digest?.stories.map((s) => s.line)).toEqual([5, 11]);
+    expect(parsePath(fixture('forms', 'crlf-bom.txt')).digest?.stories.map((s) => s.line)).toEqual([4]);
+  });
+
+  it('should render Markdown emphasis and safe links, and leave scripts and javascript: links inert', () => {
+    const story = parsePath(fixture('forms', 'markdown.md')).digest?.stories[0];
+    expect(story?.headline).toBe('Russia and North Korea hold talks');
+    expect(story?.html).toContain('<strong>Pyongyang</strong>');
+    expect(story?.html).toContain('<a href="https://example.org/story">cooperation</a>');
+    expect(story?.html).not.toMatch(/<script|javascript:/i);
+    expect(story?.paragraphs[1]).toBe('Clicking this does nothing; <script>alert(1)</script> is text.');
+  });
+
+  it('should read plain text literally: Markdown punctuation stays as typed', () => {
+    const { digest } = parseText('---\ndate: 2024-05\n---\n# 1 priority *is* [not] a heading\n1. This _stays_ `as` typed <b>.\n|\n');
+    // A `#` heading switches the file to Markdown; without it, text is literal:
+    const plain = parseText('---\ndate: 2024-05\n---\n#1 priority *is* [not] markup\n1. This _stays_ `as` typed <b>.\n|\n').digest;
+    expect(plain?.stories[0]?.headline).toBe('#1 priority *is* [not] markup');
+    expect(plain?.stories[0]?.paragraphs[0]).toBe('1. This _stays_ `as` typed <b>.');
+    expect(plain?.stories[0]?.html).toBe('<p>1. This _stays_ `as` typed &lt;b&gt;.</p>');
+    expect(digest?.stories[0]?.headline).toBe('1 priority is [not] a heading');
+  });
+});
+
+describe('parseSeed errors', () => {
+  const cases: [string, RegExp][] = [
+    ['no-date.txt', /no-date\.txt:1:1: error: Unexpected missing digest date, expected .*`date: YYYY-MM`/],
+    ['js-front-matter.txt', /js-front-matter\.txt:1:1: error: Unexpected front matter language `js`, expected YAML/],
+    ['broken-yaml.txt', /broken-yaml\.txt:3:1: error: Unexpected front matter YAML/],
+    ['empty.txt', /empty\.txt:1:1: error: Unexpected empty file/],
+    ['headline-only.txt', /headline-only\.txt:6:1: error: Unexpected headline without a paragraph/],
+    ['impossible-date.txt', /impossible-date\.txt:2:1: error: Unexpected date `2025-02-30`/],
+    ['steering-keys.txt', /steering-keys\.txt:3:1: error: Unexpected front matter key `permalink`/],
+  ];
+  it.each(cases)('should reject %s with a positioned message', (name, expected) => {
+    const { digest, messages } = parsePath(fixture('errors', name));
+    expect(digest).toBeUndefined();
+    expect(messages.join('\n')).toMatch(expected);
+  });
+
+  it('should have a test case for every error fixture', () => {
+    expect(readdirSync(fixture('errors')).sort()).toEqual(cases.map(([name]) => name).sort());
+  });
+
+  it('should never run a JavaScript front matter block', () => {
+    parsePath(fixture('errors', 'js-front-matter.txt'));
+    for (const fence of ['---javascript', '---JavaScript', '--- js', '---coffee']) {
+      parseText(`${fence}\nglobalThis.__pwned = true\n---\nHeadline\nParagraph.\n`);
+    }
+    expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
+  });
+
+  it('should list every problem in a file, not only the first', () => {
+    const { messages } = parseText('---\ndate: 2024-05\n---\nParagraph first.\nHeadline one\nHeadline two\nParagraph.\nHeadline three\n|\n');
+    expect(messages).toEqual([
+      expect.stringMatching(/:4:1: error: Unexpected paragraph before the first headline/),
+      expect.stringMatching(/:5:1: error: Unexpected headline without a paragraph/),
+      expect.stringMatching(/:8:1: error: Unexpected headline without a paragraph/),
+    ]);
+  });
+});
