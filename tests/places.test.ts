@@ -275,3 +275,40 @@ describe('places: cues are data', () => {
     expect(() => loadTaggerData(dir)).toThrow(message);
   });
 });
+
+// Two countries the headline joins with a dash (`India–Pakistan talks`) are the relationship it
+// names, even when a third country is more salient; `and` alone does not join them (`Moscow and
+// Beijing welcome Maduro` is two relationships with Venezuela). A mention separated from a name
+// by a verb is its own reference (salience.ts, pairs.ts, entities.ts).
+describe('places: the pair the headline names', () => {
+  it.each<Case>([
+    [
+      'two names joined by an en dash, with the host more salient',
+      'Qatar hosts India–Pakistan water talks',
+      ['Qatari mediators opened the round in Doha on Monday.', 'Qatar has offered to host further sessions if the delegations agree.'],
+      ['india', 'pakistan', 'qatar'], [], 'india-pakistan',
+    ],
+    [
+      'two names joined by a hyphen, with the host more salient',
+      'Brazil hosts Argentina-Chile fisheries talks',
+      ['Brazilian mediators opened the round in Brasília on Monday.', 'Brazil has offered to host further sessions if the delegations agree.'],
+      ['brazil', 'argentina', 'chile'], [], 'argentina-chile',
+    ],
+    [
+      'a name and a capital two words apart with a verb between are two references',
+      'Chinese banks in Cambodia expand as Phnom Penh courts Tokyo',
+      ['Chinese lenders opened three branches this year.', 'Japan has offered cheaper loans for Cambodian roads.'],
+      ['china', 'cambodia'], [], 'cambodia-china',
+    ],
+  ])('should read %s', (...c) => check(c));
+});
+
+// Cities, provinces, ports and national firms name their country (data/aliases.yaml `countries:`),
+// so a partner named only by one of them is still a party.
+describe('places: a partner named by a city, a port or a firm', () => {
+  it.each<Case>([
+    ['a Chinese port in the headline', 'Kazakh grain trains reach Qingdao for the first time', ['The Kazakh rail operator said forty wagons arrived on Tuesday after a twelve-day run.'], ['kazakhstan', 'china'], [], 'china-kazakhstan'],
+    ['a Russian oil port in the headline', 'Indian refiners book tankers loading at Kozmino', ['Indian buyers took six cargoes in March, traders said, paying in dirhams.'], ['india', 'russia'], [], 'india-russia'],
+    ['a South Korean firm in the headline', 'Hanwha wins Polish howitzer order', ['The contract covers 200 guns to be delivered from 2027.', 'Polish officials said local plants would assemble half of them.'], ['poland', 'south-korea'], [], 'poland-south-korea'],
+  ])('should read %s', (...c) => check(c));
+});
