@@ -300,6 +300,12 @@ describe('places: the pair the headline names', () => {
       ['Chinese lenders opened three branches this year.', 'Japan has offered cheaper loans for Cambodian roads.'],
       ['china', 'cambodia'], [], 'cambodia-china',
     ],
+    [
+      'a country and its own port joined by a possessive as one reference',
+      'Sanctioned cargo finds a buyer at China’s Dalian terminal',
+      ['Dalian port officials said the tanker from Russia unloaded on Friday, the first this year.', 'China bought the gas through a Beijing trading house, and Chinese buyers expect more Russian cargoes.'],
+      ['china', 'russia'], [], 'china-russia',
+    ],
   ])('should read %s', (...c) => check(c));
 });
 

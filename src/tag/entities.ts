@@ -99,6 +99,8 @@ const capitalise = (phrase: string): string => phrase.charAt(0).toUpperCase() + 
  */
 function sameReference(buffer: TokenBuffer, from: number, to: number): boolean {
   if (to - from > 2) return false;
+  // `China's Beihai`, `Russia's Kursk region`: a possessive joins a country to its own place.
+  if (to - from === 2 && (buffer.is(from, "'", false) || buffer.is(from, '’', false)) && buffer.is(from + 1, 's', true)) return true;
   for (let i = from; i < to; i++) {
     if (!buffer.isWord(i)) return false;
     const word = buffer.word(i);
