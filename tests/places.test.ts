@@ -316,5 +316,16 @@ describe('places: a partner named by a city, a port or a firm', () => {
     ['a Chinese port in the headline', 'Kazakh grain trains reach Qingdao for the first time', ['The Kazakh rail operator said forty wagons arrived on Tuesday after a twelve-day run.'], ['kazakhstan', 'china'], [], 'china-kazakhstan'],
     ['a Russian oil port in the headline', 'Indian refiners book tankers loading at Kozmino', ['Indian buyers took six cargoes in March, traders said, paying in dirhams.'], ['india', 'russia'], [], 'india-russia'],
     ['a South Korean firm in the headline', 'Hanwha wins Polish howitzer order', ['The contract covers 200 guns to be delivered from 2027.', 'Polish officials said local plants would assemble half of them.'], ['poland', 'south-korea'], [], 'poland-south-korea'],
+    ['a national oil company and a Chinese province', 'Aramco takes a stake in a Fujian refinery', ['The deal gives the company a quarter of the plant, its filings show.'], ['saudi-arabia', 'china'], [], 'china-saudi-arabia'],
+  ])('should read %s', (...c) => check(c));
+});
+
+// A country named once as the helper (`aided by Russian engineers`, `with Chinese assistance`) is
+// a real party of the story, not a passing mention (roles.ts HELPER_FACTOR).
+describe('places: a partner named once as the helper', () => {
+  it.each<Case>([
+    ['assistance after the demonym', 'Iran unveils a new long-range drone', ['Iranian state television showed the drone at a base near Isfahan on Sunday.', 'Analysts said the airframe was likely built with Chinese assistance, as Iran lacks the composite plants.'], ['iran', 'china'], [], 'china-iran'],
+    ['engineers after the demonym', 'Myanmar junta opens a new munitions plant', ['The plant, visited by junta chief Min Aung Hlaing, will make artillery shells, state media said.', 'Diplomats said it was set up by Russian engineers over the past year.'], ['myanmar', 'russia'], [], 'myanmar-russia'],
+    ['help from before the demonym', 'Vietnam commissions its first floating LNG terminal', ['Vietnamese officials said the terminal was financed with help from Japanese banks.', 'Vietnam expects the first cargo in June.'], ['vietnam', 'japan'], [], 'japan-vietnam'],
   ])('should read %s', (...c) => check(c));
 });

@@ -188,6 +188,6 @@ function linkPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
   for (let k = first + 1; k < into.length; k++) {
     const a = into[k - 1] as Draft;
     const b = into[k] as Draft;
-    if (joined(k) && !buffer.is(a.end, ',', false) && !joined(k - 1) && !joined(k + 1) && a.factor === 1 && b.factor === 1) b.link = true;
+    if (joined(k) && !buffer.is(a.end, ',', false) && !joined(k - 1) && !joined(k + 1) && a.factor >= 1 && b.factor >= 1) b.link = true;
   }
 }

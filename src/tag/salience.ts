@@ -47,9 +47,11 @@ export function rankCountries(mentions: readonly Mention[]): CountrySalience[] {
       tally = { slug: mention.slug, score: 0, first: order, headlineActor: false, bodyActorMentions: 0, partner: null };
       tallies.set(mention.slug, tally);
     }
-    tally.score += zoneWeight(zone) * factor;
-    if (factor === 1 && zone === 0) tally.headlineActor = true;
-    if (factor === 1 && zone > 0) tally.bodyActorMentions++;
+    // A factor above 1 is a helper's (roles.ts): it scores at least that much, whatever its zone,
+    // so `aided by Russian engineers` in the body counts and `Chinese engineers` in a headline is not tripled.
+    tally.score += factor > 1 ? Math.max(zoneWeight(zone), factor) : zoneWeight(zone) * factor;
+    if (factor >= 1 && zone === 0) tally.headlineActor = true;
+    if (factor >= 1 && zone > 0) tally.bodyActorMentions++;
     // A dropped mention (an ambiguous name read as no country) between them breaks the link.
     if (mention.link && before && before.zone === zone && before.end === mention.start - 1 && before.slug !== mention.slug) {
       const other = tallies.get(before.slug) as Tally;
