@@ -329,3 +329,10 @@ describe('places: a partner named once as the helper', () => {
     ['help from before the demonym', 'Vietnam commissions its first floating LNG terminal', ['Vietnamese officials said the terminal was financed with help from Japanese banks.', 'Vietnam expects the first cargo in June.'], ['vietnam', 'japan'], [], 'japan-vietnam'],
   ])('should read %s', (...c) => check(c));
 });
+
+// A country in quotation marks is a label someone gave (`“Malaysian” blend`), not a party (roles.ts).
+describe('places: a quoted label is no party', () => {
+  it.each<Case>([
+    ['a quoted demonym in the headline', 'Venezuelan crude sold in Asia as “Brazilian” grade', ['Traders said the cargoes left Venezuela for Indian refiners on tankers that switched off their transponders.', 'India’s oil ministry declined to comment, and Brazilian officials denied any link.'], ['venezuela', 'india'], [], 'india-venezuela'],
+  ])('should read %s', (...c) => check(c));
+});

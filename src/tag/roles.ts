@@ -82,6 +82,8 @@ export function roleFactor(buffer: TokenBuffer, start: number, end: number, next
   for (let j = Math.max(0, start - 4); j < start - 1; j++) {
     if (lower(j) === 'according' && lower(j + 1) === 'to') return SOURCE_FACTOR;
   }
+  // `“Malaysian” blend`: a country in quotation marks is a label someone gave, not a party.
+  if (isQuote(buffer, start - 1) && isQuote(buffer, end)) return SOURCE_FACTOR;
   // `aided by Russian engineers`, `with Chinese assistance`: named once, and still the party that helped.
   const after = isAny(buffer, end, HELP_FILLER) ? end + 1 : end;
   if (isAny(buffer, after, HELP_NOUNS)) return HELPER_FACTOR;
@@ -113,3 +115,10 @@ const HELP_NOUNS = ['help', 'assistance', 'aid', 'engineers', 'technicians', 'sp
 const HELP_FILLER = ['technical', 'military', 'financial', 'economic', 'scientific'];
 /** `aided by`, `helped by`, `backed by`, `help from`, `assistance from` a country. */
 const HELP_VERBS = ['aided', 'helped', 'backed', 'assisted', 'help', 'assistance', 'support', 'aid'];
+
+const QUOTES = ['"', '“', '”', "'", '‘', '’', '«', '»'];
+function isQuote(buffer: TokenBuffer, i: number): boolean {
+  if (i < 0 || i >= buffer.count || buffer.isWord(i)) return false;
+  for (const q of QUOTES) if (buffer.is(i, q, false)) return true;
+  return false;
+}
