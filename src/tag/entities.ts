@@ -29,6 +29,8 @@ export interface Mention {
   readonly start: number; // token index within the zone
   readonly end: number; // exclusive
   readonly factor: number; // 1 for an actor, less for a source or a place (roles.ts)
+  /** In the headline, joined to the mention right before it by `and`, `&`, `/` or a dash (`Chinese and Russian`, `U.S.–Iran`). */
+  readonly link: boolean;
 }
 
 /** The compiled names: one trie for names, not-a-country phrases and cues, plus the ambiguous names. */
@@ -90,11 +92,34 @@ export function compileEntities(data: TaggerData): Entities {
 
 const capitalise = (phrase: string): string => phrase.charAt(0).toUpperCase() + phrase.slice(1);
 
-/** At most two words apart, with only words between (`Chinese President Xi`, not `Kremlin. Putin`). */
+/**
+ * At most two words apart, and those words a title (`Chinese President Xi`, `Chinese leader Xi`),
+ * not a verb or a function word: `DR Congo expand as Kinshasa` and `Putin told the Russia…` are
+ * two references, `Kremlin. Putin` too.
+ */
 function sameReference(buffer: TokenBuffer, from: number, to: number): boolean {
   if (to - from > 2) return false;
-  for (let i = from; i < to; i++) if (!buffer.isWord(i)) return false;
+  // `China's Beihai`, `Russia's Kursk region`: a possessive joins a country to its own place.
+  if (to - from === 2 && (buffer.is(from, "'", false) || buffer.is(from, '’', false)) && buffer.is(from + 1, 's', true)) return true;
+  for (let i = from; i < to; i++) {
+    if (!buffer.isWord(i)) return false;
+    const word = buffer.word(i);
+    if (word.charAt(0) === word.charAt(0).toLowerCase() && !TITLES.has(word)) return false;
+  }
   return true;
+}
+
+/** Lower-case words that still belong to a name: `Chinese leader Xi`, `Russian defence minister Belousov`. */
+const TITLES = new Set(
+  ('leader president premier minister prime foreign defence defense supreme chairman chief envoy ambassador ' +
+    'counterpart spokesman spokeswoman dictator ruler king crown prince general commander').split(' '),
+);
+
+/** Tokens that coordinate two countries into one relationship: `Chinese and Russian`, `U.S.–Iran`. */
+const LINKS = ['/', '-', '–', '—'];
+function isLink(buffer: TokenBuffer, i: number): boolean {
+  for (const link of LINKS) if (buffer.is(i, link, true)) return true;
+  return false;
 }
 
 const out: { end: number; value: Entity | undefined } = { end: 0, value: undefined };
@@ -108,6 +133,7 @@ interface Draft {
   start: number;
   end: number;
   factor: number;
+  link: boolean;
 }
 
 /**
@@ -137,11 +163,31 @@ export function findMentions(entities: Entities, buffer: TokenBuffer, zone: numb
     const last = into.length > first ? (into[into.length - 1] as Draft) : undefined;
     // `Russian President Vladimir Putin` is one reference to Russia, not two.
     if (last && last.slug === value.slug && last.group === value.group && last.kind === kind && sameReference(buffer, last.end, start)) last.end = end;
-    else into.push({ kind, slug: value.slug, group: value.group, zone, start, end, factor: 1 });
+    else into.push({ kind, slug: value.slug, group: value.group, zone, start, end, factor: 1, link: false });
   }
   for (let k = first; k < into.length; k++) {
     const mention = into[k] as Draft;
     const nextStart = k + 1 < into.length ? (into[k + 1] as Draft).start : buffer.count;
     if (mention.kind === 'country') mention.factor = roleFactor(buffer, mention.start, mention.end, nextStart);
+  }
+  if (zone === 0) linkPairs(buffer, into, first);
+}
+
+/**
+ * Mark headline mentions coordinated as one relationship: exactly two actors (not places:
+ * `in Serbia and Hungary` names two places), joined by `and` or a dash; a list of three
+ * (`Iranian, Russian and Chinese warships`) names no single pair.
+ */
+function linkPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
+  const joined = (k: number): boolean => {
+    if (k <= first || k >= into.length) return false;
+    const a = into[k - 1] as Draft;
+    const b = into[k] as Draft;
+    return a.kind === 'country' && b.kind === 'country' && b.start === a.end + 1 && (isLink(buffer, a.end) || buffer.is(a.end, ',', false));
+  };
+  for (let k = first + 1; k < into.length; k++) {
+    const a = into[k - 1] as Draft;
+    const b = into[k] as Draft;
+    if (joined(k) && !buffer.is(a.end, ',', false) && !joined(k - 1) && !joined(k + 1) && a.factor >= 1 && b.factor >= 1) b.link = true;
   }
 }

@@ -23,16 +23,29 @@ export const THIRD_BODY_MENTIONS = 2;
 /**
  * `pairs[0]` joins the two most salient countries; a third country that is clearly a party
  * (an actor in the headline and again in the body) adds its pairs with both. One country: none.
+ * Two countries coordinated in the headline (`Chinese and Russian bombers`, `U.S.–Iran talks`)
+ * are the relationship the headline names: their pair comes first, whoever else is more salient.
  */
 export function choosePairs(ranked: readonly CountrySalience[]): string[] {
   const [a, b] = ranked;
   if (!a || !b) return [];
-  if (b.score < SECOND_MIN || b.score < SECOND_SHARE * a.score) return [];
-  const pairs = [pairSlug(a.slug, b.slug)];
+  const linked = headlinePair(ranked);
+  if (b.score < SECOND_MIN || b.score < SECOND_SHARE * a.score) return linked ? [linked] : [];
+  const pairs = linked ? [linked, pairSlug(a.slug, b.slug)] : [pairSlug(a.slug, b.slug)];
   for (const c of ranked.slice(2, 4)) {
     if (c.headlineActor && c.bodyActorMentions >= THIRD_BODY_MENTIONS) {
       pairs.push(pairSlug(a.slug, c.slug), pairSlug(b.slug, c.slug));
     }
   }
   return [...new Set(pairs)];
+}
+
+/** The pair of the most salient country coordinated with another in the headline, if both are real parties. */
+function headlinePair(ranked: readonly CountrySalience[]): string | undefined {
+  for (const c of ranked) {
+    if (c.partner === null || c.score < SECOND_MIN) continue;
+    const other = ranked.find((r) => r.slug === c.partner);
+    if (other && other.score >= SECOND_MIN) return pairSlug(c.slug, other.slug);
+  }
+  return undefined;
 }

@@ -57,6 +57,8 @@ export function looksLikePerson<V>(trie: Trie<V>, buffer: TokenBuffer, start: nu
 }
 
 export const SOURCE_FACTOR = 0.25;
+/** A helper named once (`with Russian assistance`) scores at least this, what a pair's second country needs (pairs.ts, salience.ts). */
+export const HELPER_FACTOR = 3;
 export const PLACE_FACTOR = 0.5;
 
 function lowerAt(buffer: TokenBuffer, i: number): string | undefined {
@@ -80,6 +82,12 @@ export function roleFactor(buffer: TokenBuffer, start: number, end: number, next
   for (let j = Math.max(0, start - 4); j < start - 1; j++) {
     if (lower(j) === 'according' && lower(j + 1) === 'to') return SOURCE_FACTOR;
   }
+  // `“Malaysian” blend`: a country in quotation marks is a label someone gave, not a party.
+  if (isQuote(buffer, start - 1) && isQuote(buffer, end)) return SOURCE_FACTOR;
+  // `aided by Russian engineers`, `with Chinese assistance`: named once, and still the party that helped.
+  const after = isAny(buffer, end, HELP_FILLER) ? end + 1 : end;
+  if (isAny(buffer, after, HELP_NOUNS)) return HELPER_FACTOR;
+  if (isAny(buffer, start - 1, ['by', 'from']) && isAny(buffer, start - 2, HELP_VERBS)) return HELPER_FACTOR;
   // `in Ukraine`, `near the Polish border`, `the border with Poland`: where, not who.
   // Compared in place (`isAny`), not through `lower`: this runs for every mention.
   const before = isAny(buffer, start - 1, THE) ? start - 2 : start - 1;
@@ -102,3 +110,15 @@ const WITH_OF = ['with', 'of'];
 const PLACE_BEFORE = ['in', 'near', 'along', 'off'];
 /** A border, coast or airspace names a place: `the Polish border`, `the border with Poland`. */
 const PLACE_NOUNS = ['border', 'borders', 'frontier', 'coast', 'coastline', 'waters', 'airspace'];
+/** Nouns that make the country before them the helper of the news: `Russian engineers`, `Chinese assistance`. */
+const HELP_NOUNS = ['help', 'assistance', 'aid', 'engineers', 'technicians', 'specialists', 'experts', 'advisers', 'advisors'];
+const HELP_FILLER = ['technical', 'military', 'financial', 'economic', 'scientific'];
+/** `aided by`, `helped by`, `backed by`, `help from`, `assistance from` a country. */
+const HELP_VERBS = ['aided', 'helped', 'backed', 'assisted', 'help', 'assistance', 'support', 'aid'];
+
+const QUOTES = ['"', '“', '”', "'", '‘', '’', '«', '»'];
+function isQuote(buffer: TokenBuffer, i: number): boolean {
+  if (i < 0 || i >= buffer.count || buffer.isWord(i)) return false;
+  for (const q of QUOTES) if (buffer.is(i, q, false)) return true;
+  return false;
+}

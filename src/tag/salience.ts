@@ -18,6 +18,8 @@ export interface CountrySalience {
   readonly headlineActor: boolean;
   /** Actor mentions outside the headline. */
   readonly bodyActorMentions: number;
+  /** The first country it is coordinated with in the headline (`Chinese and Russian`), or null. */
+  readonly partner: string | null;
 }
 
 interface Tally {
@@ -26,26 +28,38 @@ interface Tally {
   first: number;
   headlineActor: boolean;
   bodyActorMentions: number;
+  partner: string | null;
 }
 
 /** Score a story's mentions (in zone and text order); most salient country first. */
 export function rankCountries(mentions: readonly Mention[]): CountrySalience[] {
   const tallies = new Map<string, Tally>();
   let order = 0;
+  let previous: Mention | undefined;
   for (const mention of mentions) {
     order++;
     if (mention.kind !== 'country') continue;
+    const before = previous;
+    previous = mention;
     const { zone, factor } = mention;
     let tally = tallies.get(mention.slug);
     if (!tally) {
-      tally = { slug: mention.slug, score: 0, first: order, headlineActor: false, bodyActorMentions: 0 };
+      tally = { slug: mention.slug, score: 0, first: order, headlineActor: false, bodyActorMentions: 0, partner: null };
       tallies.set(mention.slug, tally);
     }
-    tally.score += zoneWeight(zone) * factor;
-    if (factor === 1 && zone === 0) tally.headlineActor = true;
-    if (factor === 1 && zone > 0) tally.bodyActorMentions++;
+    // A factor above 1 is a helper's (roles.ts): it scores at least that much, whatever its zone,
+    // so `aided by Russian engineers` in the body counts and `Chinese engineers` in a headline is not tripled.
+    tally.score += factor > 1 ? Math.max(zoneWeight(zone), factor) : zoneWeight(zone) * factor;
+    if (factor >= 1 && zone === 0) tally.headlineActor = true;
+    if (factor >= 1 && zone > 0) tally.bodyActorMentions++;
+    // A dropped mention (an ambiguous name read as no country) between them breaks the link.
+    if (mention.link && before && before.zone === zone && before.end === mention.start - 1 && before.slug !== mention.slug) {
+      const other = tallies.get(before.slug) as Tally;
+      tally.partner ??= other.slug;
+      other.partner ??= tally.slug;
+    }
   }
   return [...tallies.values()]
     .sort((a, b) => b.score - a.score || a.first - b.first || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-    .map(({ slug, score, headlineActor, bodyActorMentions }) => ({ slug, score, headlineActor, bodyActorMentions }));
+    .map(({ slug, score, headlineActor, bodyActorMentions, partner }) => ({ slug, score, headlineActor, bodyActorMentions, partner }));
 }

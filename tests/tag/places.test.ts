@@ -275,3 +275,64 @@ describe('places: cues are data', () => {
     expect(() => loadTaggerData(dir)).toThrow(message);
   });
 });
+
+// Two countries the headline joins with a dash (`India–Pakistan talks`) are the relationship it
+// names, even when a third country is more salient; `and` alone does not join them (`Moscow and
+// Beijing welcome Maduro` is two relationships with Venezuela). A mention separated from a name
+// by a verb is its own reference (salience.ts, pairs.ts, entities.ts).
+describe('places: the pair the headline names', () => {
+  it.each<Case>([
+    [
+      'two names joined by an en dash, with the host more salient',
+      'Qatar hosts India–Pakistan water talks',
+      ['Qatari mediators opened the round in Doha on Monday.', 'Qatar has offered to host further sessions if the delegations agree.'],
+      ['india', 'pakistan', 'qatar'], [], 'india-pakistan',
+    ],
+    [
+      'two names joined by a hyphen, with the host more salient',
+      'Brazil hosts Argentina-Chile fisheries talks',
+      ['Brazilian mediators opened the round in Brasília on Monday.', 'Brazil has offered to host further sessions if the delegations agree.'],
+      ['brazil', 'argentina', 'chile'], [], 'argentina-chile',
+    ],
+    [
+      'a name and a capital two words apart with a verb between are two references',
+      'Chinese banks in Cambodia expand as Phnom Penh courts Tokyo',
+      ['Chinese lenders opened three branches this year.', 'Japan has offered cheaper loans for Cambodian roads.'],
+      ['china', 'cambodia'], [], 'cambodia-china',
+    ],
+    [
+      'a country and its own port joined by a possessive as one reference',
+      'Sanctioned cargo finds a buyer at China’s Dalian terminal',
+      ['Dalian port officials said the tanker from Russia unloaded on Friday, the first this year.', 'China bought the gas through a Beijing trading house, and Chinese buyers expect more Russian cargoes.'],
+      ['china', 'russia'], [], 'china-russia',
+    ],
+  ])('should read %s', (...c) => check(c));
+});
+
+// Cities, provinces, ports and national firms name their country (data/aliases.yaml `countries:`),
+// so a partner named only by one of them is still a party.
+describe('places: a partner named by a city, a port or a firm', () => {
+  it.each<Case>([
+    ['a Chinese port in the headline', 'Kazakh grain trains reach Qingdao for the first time', ['The Kazakh rail operator said forty wagons arrived on Tuesday after a twelve-day run.'], ['kazakhstan', 'china'], [], 'china-kazakhstan'],
+    ['a Russian oil port in the headline', 'Indian refiners book tankers loading at Kozmino', ['Indian buyers took six cargoes in March, traders said, paying in dirhams.'], ['india', 'russia'], [], 'india-russia'],
+    ['a South Korean firm in the headline', 'Hanwha wins Polish howitzer order', ['The contract covers 200 guns to be delivered from 2027.', 'Polish officials said local plants would assemble half of them.'], ['poland', 'south-korea'], [], 'poland-south-korea'],
+    ['a national oil company and a Chinese province', 'Aramco takes a stake in a Fujian refinery', ['The deal gives the company a quarter of the plant, its filings show.'], ['saudi-arabia', 'china'], [], 'china-saudi-arabia'],
+  ])('should read %s', (...c) => check(c));
+});
+
+// A country named once as the helper (`aided by Russian engineers`, `with Chinese assistance`) is
+// a real party of the story, not a passing mention (roles.ts HELPER_FACTOR).
+describe('places: a partner named once as the helper', () => {
+  it.each<Case>([
+    ['assistance after the demonym', 'Iran unveils a new long-range drone', ['Iranian state television showed the drone at a base near Isfahan on Sunday.', 'Analysts said the airframe was likely built with Chinese assistance, as Iran lacks the composite plants.'], ['iran', 'china'], [], 'china-iran'],
+    ['engineers after the demonym', 'Myanmar junta opens a new munitions plant', ['The plant, visited by junta chief Min Aung Hlaing, will make artillery shells, state media said.', 'Diplomats said it was set up by Russian engineers over the past year.'], ['myanmar', 'russia'], [], 'myanmar-russia'],
+    ['help from before the demonym', 'Vietnam commissions its first floating LNG terminal', ['Vietnamese officials said the terminal was financed with help from Japanese banks.', 'Vietnam expects the first cargo in June.'], ['vietnam', 'japan'], [], 'japan-vietnam'],
+  ])('should read %s', (...c) => check(c));
+});
+
+// A country in quotation marks is a label someone gave (`“Malaysian” blend`), not a party (roles.ts).
+describe('places: a quoted label is no party', () => {
+  it.each<Case>([
+    ['a quoted demonym in the headline', 'Venezuelan crude sold in Asia as “Brazilian” grade', ['Traders said the cargoes left Venezuela for Indian refiners on tankers that switched off their transponders.', 'India’s oil ministry declined to comment, and Brazilian officials denied any link.'], ['venezuela', 'india'], [], 'india-venezuela'],
+  ])('should read %s', (...c) => check(c));
+});
