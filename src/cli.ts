@@ -79,7 +79,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     case 'check': {
       const { checkSeeds } = await import('./commands/check.ts');
       const summary = await checkSeeds(values.seeds, values.explain ? (line) => console.log(escapeControl(line)) : log, undefined, { explain: values.explain });
-      console.log(`news-digest: ${summary.files} seed files, ${summary.stories} stories: no errors${summary.warnings ? `, ${summary.warnings} warnings` : ''}${summary.corrections ? `, ${summary.corrections} corrections` : ''}`);
+      console.log(`news-digest: ${countOf(summary.files, 'seed file')}, ${countOf(summary.stories, 'story', 'stories')}: no errors${summary.warnings ? `, ${countOf(summary.warnings, 'warning')}` : ''}${summary.corrections ? `, ${countOf(summary.corrections, 'correction')}` : ''}`);
       return;
     }
     case 'new': {

@@ -158,6 +158,7 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile): Pa
       groups.at(-1)!.paragraphs.push(block);
     }
   });
+  if (form === 'plain' && !blocks.some((block) => block.marked)) joinHeadlinePairs(groups, (line, reason, ruleId) => void messages.push({ line, reason, ruleId, fatal: false }));
   const stories: ParsedStory[] = [];
   for (const { headline, paragraphs } of groups) {
     if (paragraphs.length === 0) {
@@ -180,6 +181,31 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile): Pa
   messages.sort((a, b) => a.line - b.line);
   for (const { line, reason, ruleId, fatal } of messages) (fatal ? seedError : seedWarning)(file, reason, { line }, ruleId);
   return stories;
+}
+
+const wordsIn = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * Two headline lines in a row, the second with paragraphs, are no story without
+ * a body: pasted from a web page they are a section label above a headline (a
+ * few words, shorter than the headline) or a headline with its subtitle. Read
+ * the more plausible way, in place, and say so.
+ */
+function joinHeadlinePairs(groups: { headline: Block; paragraphs: Block[] }[], warn: (line: number, reason: string, ruleId: string) => void): void {
+  for (let i = 0; i + 1 < groups.length; i++) {
+    const here = groups[i]!;
+    const next = groups[i + 1]!;
+    if (here.paragraphs.length > 0 || next.paragraphs.length === 0) continue;
+    if (wordsIn(here.headline.text) <= 4 && wordsIn(next.headline.text) > wordsIn(here.headline.text)) {
+      warn(here.headline.line, `Line read as a section heading above the next story, not a story of its own (\`${truncate(here.headline.text)}\` has no paragraph, the headline after it has); if it is a story, give it a paragraph`, 'section-heading');
+      groups.splice(i, 1);
+      i--;
+    } else {
+      warn(next.headline.line, `Line read as the subtitle of the headline above and kept as its first paragraph (that headline has no paragraph of its own); if it starts a story, give the story above a paragraph`, 'subtitle');
+      here.paragraphs.push(next.headline, ...next.paragraphs);
+      groups.splice(i + 1, 1);
+    }
+  }
 }
 
 /** The warning for a close call: how the line was read, the signals that decided it, and how to say otherwise. */
