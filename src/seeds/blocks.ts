@@ -64,7 +64,39 @@ export function cleanLines(lines: readonly string[]): { lines: string[]; marked:
     }
     return DASH_RULE.test(line) ? '' : line;
   });
+  blankMailerBoilerplate(cleaned);
   return { lines: cleaned, marked };
+}
+
+/**
+ * What mailing services wrap around an issue, in any newsletter: the "view this
+ * e-mail in your browser" line above it and the footer below it (copyright,
+ * "all rights reserved", unsubscribe and preferences links, "you are receiving
+ * this e-mail", the mailing address). None of it is a story: the lines above
+ * are blanked, and so is everything from the footer's first line on, when that
+ * line is among the last `FOOTER_LINES` lines (a story that quotes such words
+ * earlier in the issue is left alone).
+ */
+const MAILER_HEADER = /\bview (?:this |the )?(?:e-?mail|message|newsletter|issue) (?:in|on) (?:your|a|the) (?:web )?browser\b|\bforward (?:this )?(?:e-?mail )?to a friend\b/i;
+const MAILER_FOOTER = /\bcopyright\s*(?:©|\(c\))?\s*(?:\d{4}|©)|^\s*(?:©|\(c\))\s*\d{4}|\ball rights reserved\b|\bunsubscribe\b|\b(?:update|manage|change) (?:your )?(?:e-?mail )?(?:preferences|subscription)\b|\byou (?:are|'re|’re) receiving this\b|\bour mailing address is\b/i;
+export const FOOTER_LINES = 20;
+const HEADER_LINES = 5;
+
+function blankMailerBoilerplate(lines: string[]): void {
+  let seen = 0;
+  for (let index = 0; index < lines.length && seen < HEADER_LINES; index++) {
+    if (lines[index]!.trim() === '') continue;
+    seen++;
+    if (MAILER_HEADER.test(lines[index]!)) lines[index] = '';
+  }
+  let kept = 0;
+  let footer = -1;
+  for (let index = lines.length - 1; index >= 0 && kept < FOOTER_LINES; index--) {
+    if (lines[index]!.trim() === '') continue;
+    kept++;
+    if (MAILER_FOOTER.test(lines[index]!)) footer = index;
+  }
+  if (footer >= 0) for (let index = footer; index < lines.length; index++) lines[index] = '';
 }
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
