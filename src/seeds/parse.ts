@@ -64,7 +64,8 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
   } else {
     blocks = plainBlocks(body);
   }
-  const header = form === 'plain' ? takeHeader(blocks) : { title: undefined, date: undefined, rest: blocks };
+  // Pasted web pages and e-mails carry the series' header block in either form.
+  const header = takeHeader(blocks);
   const stories = groupStories(header.rest, form, file);
 
   const date = data.date ?? dateFromFileName(fileName) ?? header.date;
@@ -158,7 +159,9 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile): Pa
       groups.at(-1)!.paragraphs.push(block);
     }
   });
-  if (form === 'plain' && !blocks.some((block) => block.marked)) joinHeadlinePairs(groups, (line, reason, ruleId) => void messages.push({ line, reason, ruleId, fatal: false }));
+  const warn = (line: number, reason: string, ruleId: string): void => void messages.push({ line, reason, ruleId, fatal: false });
+  if (form === 'plain' && !blocks.some((block) => block.marked)) joinHeadlinePairs(groups, warn);
+  else dropSectionHeadings(groups, warn);
   const stories: ParsedStory[] = [];
   for (const { headline, paragraphs } of groups) {
     if (paragraphs.length === 0) {
@@ -205,6 +208,20 @@ function joinHeadlinePairs(groups: { headline: Block; paragraphs: Block[] }[], w
       here.paragraphs.push(next.headline, ...next.paragraphs);
       groups.splice(i + 1, 1);
     }
+  }
+}
+
+/**
+ * Headings say outright that they are headings (Markdown `#`, e-mail `** `), so
+ * one with no paragraph before the next heading is a section heading
+ * (`## March 2026 Highlights`, `### China–Russia`), not a story: left out, with
+ * a warning. A heading with nothing after it at all is still an error.
+ */
+function dropSectionHeadings(groups: { headline: Block; paragraphs: Block[] }[], warn: (line: number, reason: string, ruleId: string) => void): void {
+  for (let i = groups.length - 2; i >= 0; i--) {
+    if (groups[i]!.paragraphs.length > 0) continue;
+    warn(groups[i]!.headline.line, `Heading read as a section heading, not a story (\`${truncate(groups[i]!.headline.text)}\` has no paragraph before the next heading); if it is a story, give it a paragraph`, 'section-heading');
+    groups.splice(i, 1);
   }
 }
 
