@@ -69,7 +69,7 @@ interface Row {
   readonly domSize: number | undefined;
   /** Audits below full marks in accessibility, best practices and SEO: `id (score)`. */
   readonly failing: string[];
-  /** Performance metrics scored below 0.9: `id value`, what pulls the performance score down. */
+  /** Weighted performance metrics scored below 0.9: `id value`, what pulls the performance score down. */
   readonly slow: string[];
   readonly version: string;
 }
@@ -83,7 +83,10 @@ function rowOf(preset: string, type: string, path: string, lhr: Result): Row {
       if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) failing.add(`${ref.id} (${audit.score})`);
     }
   }
+  // Only the weighted metrics: the opportunities (text compression, the back/forward cache) are the
+  // loopback server's (no gzip, `no-store`), not the site's.
   const slow = (lhr.categories['performance']?.auditRefs ?? [])
+    .filter((ref) => ref.weight > 0)
     .map((ref) => lhr.audits[ref.id])
     .filter((audit) => audit && audit.score !== null && audit.score < 0.9)
     .map((audit) => `${audit!.id} ${audit!.displayValue ?? audit!.score}`);
