@@ -1,5 +1,5 @@
 /**
- * `npm run lighthouse [-- --seeds DIR | --corpus] [--preset mobile,desktop] [--sample N] [--json FILE]`:
+ * `npm run lighthouse [-- --seeds DIR | --corpus] [--preset mobile,desktop] [--types home,story] [--sample N] [--json FILE] [--reports DIR] [--keep]`:
  * Lighthouse's scores on one page of every type of the built site (the page
  * list of tests/browser/helpers/pages.ts: the largest page of each type, the
  * search page with a query), in Debian's Chromium, mobile and desktop presets.
@@ -12,11 +12,12 @@
  * size (elements) per page type, then every audit below full marks in the last
  * three categories. Nothing is downloaded: chrome-launcher starts CHROME_PATH
  * (default /usr/bin/chromium). Not part of `npm test`: a run takes minutes.
- * Exit status 1 when a page cannot be audited or the build fails.
+ * `--json` writes the rows, `--reports` every full Lighthouse result (`mobile-home.json`, …:
+ * open one in the Lighthouse viewer to see why). Exit status 1 when a page cannot be audited or the build fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,7 +41,9 @@ const { values } = parseArgs({
     'stories-per-digest': { type: 'string', default: '10' },
     preset: { type: 'string', default: 'mobile,desktop' },
     sample: { type: 'string', default: '1' },
+    types: { type: 'string' },
     json: { type: 'string' },
+    reports: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -125,7 +128,9 @@ async function main(): Promise<void> {
     }
     run('building the site', process.execPath, [join(ROOT, 'bin', 'news-digest.js'), 'build', '--seeds', seedsDir, '--out', dir, '--base-url', server.url, '--quiet']);
     const site: TestSite = { dir, baseUrl: server.url, serverUrl: server.url, sample: Math.max(1, Number(values.sample) || 1), screenshotsDir: join(work, 'screenshots'), kind: 'external' };
-    const pages = await samplePages(site);
+    const types = values.types?.split(',').map((type) => type.trim());
+    const pages = (await samplePages(site)).filter((page) => !types || types.includes(page.type));
+    if (pages.length === 0) fail(`Unexpected page types \`${values.types}\`, expected types the site has (home, story, pair, timeline, …)`);
     const query = await sampleQuery(site);
     const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
     try {
@@ -139,6 +144,10 @@ async function main(): Promise<void> {
           if (!lhr || lhr.runtimeError) {
             errors.push(`${preset} ${page.path}: ${lhr?.runtimeError?.message ?? 'no result'}`);
             continue;
+          }
+          if (values.reports) {
+            await mkdir(values.reports, { recursive: true });
+            await writeFile(join(values.reports, `${preset}-${page.type}.json`), JSON.stringify(lhr));
           }
           const row = rowOf(preset, page.type, page.path + (page.type === 'search' ? `?q=${query}` : ''), lhr);
           rows.push(row);
