@@ -3,11 +3,22 @@
 // generation (16 MB by default) collects them in fewer scavenges. Measured at
 // 10,000 stories: build 17.6 s -> 15.3 s, peak RSS 523 -> 551 MB (64 MB: 13.8 s
 // but 621 MB, over the 600 MB target). bench/run.ts reads the flags from here.
-// The sources are TypeScript, run through tsx's loader: no compile step to forget.
-import { register } from 'tsx/esm/api';
+//
+// The sources are TypeScript. They run compiled from dist/ while it is current
+// (scripts/compile.mjs: checked by stat calls at every start, compiled again when
+// a source changed), else through tsx's loader, which costs about a second a start.
+// NEWS_DIGEST_SOURCES=1 always runs the sources.
+import { currentEntry } from '../scripts/compile.mjs';
 
-register();
-const { main, handleError } = await import('../src/cli.ts');
+const entry = await currentEntry();
+let cli;
+if (entry) cli = await import(entry);
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  cli = await import('../src/cli.ts');
+}
+const { main, handleError } = cli;
 // Not a top-level await: a promise that never settles (a child process gone) would
 // make Node exit 13. The CLI exits 0 or 1 only.
 let settled = false;
