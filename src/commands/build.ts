@@ -27,14 +27,14 @@ import { parseRegistry, serializeRegistry, type PermalinkPlan } from '../records
 import { plannedRecords } from '../records/plan.ts';
 import type { Tagger } from '../types.ts';
 import { fileIdentity, recordKeysOf } from '../engine/keys.ts';
-import { computeRelations } from '../relations.ts';
-import { renderPages } from '../render-pool.ts';
+import { computeRelations } from '../site/relations.ts';
+import { renderPages } from '../engine/shards.ts';
 import { buildSearchIndex, type SearchIndexSummary } from '../output/search.ts';
 import { readRegistryFile, writeRegistryFile, type RegistryFile } from '../records/registry-file.ts';
 import { PERMALINKS_FILE } from '../seeds/folder.ts';
 import { spansOf, writeRecordsJson, type RecordSpans } from '../output/stories-json.ts';
 import { assertOurs, isKept, lockOutput, makeStaging, MANIFEST_FILE, manifestText, openOutput, outputKey, removeStaleStaging, type OutputFolder } from '../output/folder.ts';
-import { planSiteData, type SiteLabels } from '../site.ts';
+import { planSiteData, type SiteLabels } from '../site/plan.ts';
 import { digestUrl } from '../site/format.ts';
 import { loadTaxonomy } from '../tag/taxonomy.ts';
 import { loadTaxonomyCached, taxonomyCacheDir } from '../engine/taxonomy-cache.ts';

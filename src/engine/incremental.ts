@@ -78,7 +78,7 @@ export function hashItem(item: object): string {
 
 /**
  * Declare what a shared reference is made from, when that is cheaper to know
- * than its JSON (a story link: its story's key, src/site.ts). `key`
+ * than its JSON (a story link: its story's key, src/site/plan.ts). `key`
  * must change whenever the reference's content could.
  */
 export function declareReferenceHash(reference: object, key: string): void {

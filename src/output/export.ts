@@ -3,7 +3,7 @@
  * for spreadsheets and `pairs.json` for the relations at a glance. Pure
  * functions; src/commands/build.ts writes their output. Both are documented on /about/.
  */
-import { byCount, computeRelations, type Relations } from '../relations.ts';
+import { byCount, computeRelations, type Relations } from '../site/relations.ts';
 import type { IsoDate, StoryRecord } from '../types.ts';
 
 export const CSV_COLUMNS = ['id', 'url', 'date', 'precision', 'digest', 'headline', 'countries', 'pairs', 'topics'] as const;

@@ -5,7 +5,7 @@
  * (src/build.ts, or `buildSiteData` when called alone) and is passed in here.
  */
 import { CSV_COLUMNS } from '../output/export.ts';
-import { countryPartners, pairTopicBreakdown, type Relations } from '../relations.ts';
+import { countryPartners, pairTopicBreakdown, type Relations } from './relations.ts';
 import { tagUrl, type Context } from './catalog.ts';
 import { monthChart } from './chart.ts';
 import { plural } from './format.ts';

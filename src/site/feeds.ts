@@ -91,7 +91,7 @@ function feedSources(catalog: Catalog, context: Context): FeedSource[] {
 
 /**
  * Atom and JSON feeds on demand. `storyKeys`, parallel to the catalog's
- * records: what fixes each story's entry (src/site.ts); the settings are in
+ * records: what fixes each story's entry (src/site/plan.ts); the settings are in
  * the build's render version.
  */
 export function feedPageLists(catalog: Catalog, context: Context, storyKeys: readonly string[]): { atom: LazyPages<FeedPage>; json: LazyPages<JsonFeedPage> } {

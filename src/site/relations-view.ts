@@ -5,7 +5,7 @@
  * templates only print numbers and (auto-escaped) labels, so the pages need no
  * JavaScript and no inline style (the CSP forbids both).
  */
-import { byCount, pairedCountries, type Count, type Relations } from '../relations.ts';
+import { byCount, pairedCountries, type Count, type Relations } from './relations.ts';
 import { fallbackLabels } from './labels.ts';
 import type { SiteLabels } from './types.ts';
 

@@ -65,7 +65,7 @@ export function citationFileList(catalog: Catalog, context: Context, storyKeys: 
  * records costs about a fifth of building and hashing 10,000 pages, and an
  * incremental build then builds only the pages whose key changed.
  * `storyKeys`, parallel to the catalog's records: what fixes each story as a
- * page shows it (src/site.ts).
+ * page shows it (src/site/plan.ts).
  */
 export function storyPageList(catalog: Catalog, context: Context, storyKeys: readonly string[]): LazyPages<StoryPage> {
   const { records, briefs, digests, storyTags } = catalog;

@@ -131,7 +131,7 @@ export interface StoryCitation {
   readonly meta: readonly { readonly name: string; readonly content: string }[];
 }
 
-/** A file written as it is, not rendered by Eleventy (a story's `cite.bib`): see src/render-pool.ts. */
+/** A file written as it is, not rendered by Eleventy (a story's `cite.bib`): see src/engine/shards.ts. */
 export interface CitationFilePage {
   readonly url: string;
   readonly body: string;

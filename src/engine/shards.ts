@@ -6,9 +6,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { outputPathOf, type PageItem, type PageSet } from './engine/incremental.ts';
-import { runInWorkers } from './engine/pool.ts';
-import { renderSite, type RenderOptions } from './render.ts';
+import { outputPathOf, type PageItem, type PageSet } from './incremental.ts';
+import { runInWorkers } from './pool.ts';
+import { renderSite, type RenderOptions } from '../render/eleventy.ts';
 
 /**
  * Pages per Eleventy build. An Eleventy build holds every page's output until

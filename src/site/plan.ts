@@ -4,27 +4,27 @@
  * its page shows; everything is computed here, once, over the sorted records
  * (see docs/site.md). Templates only print their own item and `nd.site`.
  */
-import type { SiteSettings } from './settings/site.ts';
+import type { SiteSettings } from '../settings/site.ts';
 import { computeRelations, type Relations } from './relations.ts';
-import { cardList } from './cards/plan.ts';
-import { buildCatalog, createContext } from './site/catalog.ts';
-import { digestPages, digestsIndexPage, sortedDigests } from './site/digests.ts';
-import { aboutPage, countryRelations, pairRelations, relationsPage, searchPage } from './site/extras.ts';
-import { feedPageLists } from './site/feeds.ts';
-import { homePage } from './site/home.ts';
-import { fallbackLabels, safeLabels } from './site/labels.ts';
-import { pageMeta } from './site/meta.ts';
-import { lastModified, robots, sitemaps } from './site/sitemap.ts';
-import { citationFileList, storyPageList } from './site/stories.ts';
-import { recordKeysOf } from './engine/keys.ts';
-import { declareReferenceHash, type LazyPages, type PageItem } from './engine/incremental.ts';
-import { pairRedirects, tagIndexPage, tagPages } from './site/tags.ts';
-import { monthGroups, monthPages, timelinePage, yearPages } from './site/timeline.ts';
-import type { SiteData, SiteGlobals, SiteLabels, SitePlan, TagPage } from './site/types.ts';
-import type { StoryRecord } from './types.ts';
+import { cardList } from '../cards/plan.ts';
+import { buildCatalog, createContext } from './catalog.ts';
+import { digestPages, digestsIndexPage, sortedDigests } from './digests.ts';
+import { aboutPage, countryRelations, pairRelations, relationsPage, searchPage } from './extras.ts';
+import { feedPageLists } from './feeds.ts';
+import { homePage } from './home.ts';
+import { fallbackLabels, safeLabels } from './labels.ts';
+import { pageMeta } from './meta.ts';
+import { lastModified, robots, sitemaps } from './sitemap.ts';
+import { citationFileList, storyPageList } from './stories.ts';
+import { recordKeysOf } from '../engine/keys.ts';
+import { declareReferenceHash, type LazyPages, type PageItem } from '../engine/incremental.ts';
+import { pairRedirects, tagIndexPage, tagPages } from './tags.ts';
+import { monthGroups, monthPages, timelinePage, yearPages } from './timeline.ts';
+import type { SiteData, SiteGlobals, SiteLabels, SitePlan, TagPage } from './types.ts';
+import type { StoryRecord } from '../types.ts';
 
-export type * from './site/types.ts';
-export { fallbackLabels } from './site/labels.ts';
+export type * from './types.ts';
+export { fallbackLabels } from './labels.ts';
 
 function globals(settings: SiteSettings): SiteGlobals {
   return {

@@ -1,19 +1,19 @@
 /** `buildSiteData` without Eleventy: page items computed from synthetic records. */
 import { describe, expect, it } from 'vitest';
-import type { SiteSettings } from '../src/settings/site.ts';
-import { buildSiteData, planSiteData } from '../src/site.ts';
-import { prefixUrl } from '../src/eleventy-config.ts';
-import { monthChart } from '../src/site/chart.ts';
-import { dateLabel, scriptJson } from '../src/site/format.ts';
-import { pairCountries, titleCase } from '../src/site/labels.ts';
-import { storyParagraphs } from '../src/site/paragraphs.ts';
-import { sitemaps } from '../src/site/sitemap.ts';
-import { STORIES_PER_PAGE } from '../src/site/tags.ts';
-import { LISTED_STORIES, MONTH_PAGE } from '../src/site/timeline.ts';
-import { createContext } from '../src/site/catalog.ts';
-import { fallbackLabels, safeLabels } from '../src/site/labels.ts';
-import type { StoryRecord } from '../src/types.ts';
-import { record } from './helpers/site-build.ts';
+import type { SiteSettings } from '../../src/settings/site.ts';
+import { buildSiteData, planSiteData } from '../../src/site/plan.ts';
+import { prefixUrl } from '../../src/render/config.ts';
+import { monthChart } from '../../src/site/chart.ts';
+import { dateLabel, scriptJson } from '../../src/site/format.ts';
+import { pairCountries, titleCase } from '../../src/site/labels.ts';
+import { storyParagraphs } from '../../src/site/paragraphs.ts';
+import { sitemaps } from '../../src/site/sitemap.ts';
+import { STORIES_PER_PAGE } from '../../src/site/tags.ts';
+import { LISTED_STORIES, MONTH_PAGE } from '../../src/site/timeline.ts';
+import { createContext } from '../../src/site/catalog.ts';
+import { fallbackLabels, safeLabels } from '../../src/site/labels.ts';
+import type { StoryRecord } from '../../src/types.ts';
+import { record } from '../helpers/site-build.ts';
 
 const settings: SiteSettings = { title: 'News Digest', description: 'Test', baseUrl: 'https://example.org/news/', pathPrefix: '/news/', language: 'en' };
 

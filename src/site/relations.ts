@@ -4,7 +4,7 @@
  * below only read the result, so a 100,000-story archive costs one loop plus
  * sorting the (few hundred) pairs and countries, never records × pairs.
  */
-import type { IsoDate, StoryRecord } from './types.ts';
+import type { IsoDate, StoryRecord } from '../types.ts';
 
 export interface PairStats {
   readonly slug: string;
