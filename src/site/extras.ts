@@ -4,13 +4,13 @@
  * partners, the home page's small map. `computeRelations` runs once per build
  * (src/build.ts, or `buildSiteData` when called alone) and is passed in here.
  */
-import { CSV_COLUMNS } from '../output/export.ts';
 import { countryPartners, pairTopicBreakdown, type Relations } from './relations.ts';
 import { tagUrl, type Context } from './catalog.ts';
 import { monthChart } from './chart.ts';
 import { plural } from './format.ts';
 import { pageMeta } from './meta.ts';
 import { DEFAULT_LABELS, relationsMatrix, relationsNetwork, stories, type Labels } from './relations-view.ts';
+import { CSV_COLUMNS } from '../types.ts';
 import type { AboutPage, CountryRelations, DataFile, HomeRelations, PairRelations, PairSummary, RelationsPage, SearchFacet, SearchPage, TextLink } from './types.ts';
 
 /** The Pagefind filters /search/ offers as facets, in this order; docs/search.md lists the attributes behind them. */

@@ -6,7 +6,7 @@
  */
 import type { SiteSettings } from '../settings/site.ts';
 import { computeRelations, type Relations } from './relations.ts';
-import { cardList } from '../cards/plan.ts';
+import { cardList } from './cards.ts';
 import { buildCatalog, createContext } from './catalog.ts';
 import { digestPages, digestsIndexPage, sortedDigests } from './digests.ts';
 import { aboutPage, countryRelations, pairRelations, relationsPage, searchPage } from './extras.ts';
@@ -16,11 +16,9 @@ import { fallbackLabels, safeLabels } from './labels.ts';
 import { pageMeta } from './meta.ts';
 import { lastModified, robots, sitemaps } from './sitemap.ts';
 import { citationFileList, storyPageList } from './stories.ts';
-import { recordKeysOf } from '../engine/keys.ts';
-import { declareReferenceHash, type LazyPages, type PageItem } from '../engine/incremental.ts';
 import { pairRedirects, tagIndexPage, tagPages } from './tags.ts';
 import { monthGroups, monthPages, timelinePage, yearPages } from './timeline.ts';
-import type { SiteData, SiteGlobals, SiteLabels, SitePlan, TagPage } from './types.ts';
+import type { OnDemand, SiteData, SiteGlobals, SiteLabels, SitePlan, TagPage } from './types.ts';
 import type { StoryRecord } from '../types.ts';
 
 export type * from './types.ts';
@@ -57,17 +55,16 @@ function globals(settings: SiteSettings): SiteGlobals {
  */
 export function buildSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels, relations: Relations = computeRelations(records)): SiteData {
   const { site, pages, lazy } = planSiteData(records, settings, labels, relations);
-  const built = <T extends PageItem>(list: LazyPages<T>): T[] => list.urls.map((_, index) => list.build(index));
+  const built = <T extends { readonly url: string }>(list: OnDemand<T>): T[] => list.urls.map((_, index) => list.build(index));
   return { site, pages: { ...pages, story: built(lazy.story), citation: built(lazy.citation), feedAtom: built(lazy.feedAtom), feedJson: built(lazy.feedJson) } };
 }
 
 /**
  * The site data with story pages and feeds on demand, for the build: it builds
- * only those it renders (src/incremental.ts). `recordKeys`, parallel to
- * `records`: `recordKeysOf(records)` with the seeds' cache keys when the caller
- * has them (src/build.ts), else with none.
+ * only those it renders, each saying what it is made of (the engine keys them:
+ * `keyPages`, src/engine/incremental.ts).
  */
-export function planSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels, relations: Relations = computeRelations(records), recordKeys: readonly string[] = recordKeysOf(records)): SitePlan {
+export function planSiteData(records: readonly StoryRecord[], settings: SiteSettings, labels: SiteLabels = fallbackLabels, relations: Relations = computeRelations(records)): SitePlan {
   const context = createContext(settings, safeLabels(labels));
   const catalog = buildCatalog(records, context);
   const digests = sortedDigests(catalog);
@@ -90,16 +87,12 @@ export function planSiteData(records: readonly StoryRecord[], settings: SiteSett
     relations: [relationsPage(relations, context)],
     about: [aboutPage(catalog.records.length, relations, context)],
   };
-  // The catalog sorts its own copy of the records: keys follow the records, not their places.
-  const keyOf = new Map(records.map((record, index) => [record, recordKeys[index]!]));
   // A story is shown with its record and its tags' labels. The labels come from
-  // the tagging data (in the render version) and, for a pair, from the first
-  // story that has it: keyed too, so that no page can miss a label's change.
-  const storyKeys = catalog.records.map((record, index) => `${keyOf.get(record)!} ${catalog.storyTags[index]!.map((tag) => tag.label).join('\u0000')}`);
-  // Listings hash a story link by its key, not its JSON.
-  catalog.links.forEach((link, index) => declareReferenceHash(link, storyKeys[index]!));
-  const story = storyPageList(catalog, context, storyKeys);
-  const feeds = feedPageLists(catalog, context, storyKeys);
+  // the tagging data and, for a pair, from the first story that has it: part
+  // of what a story is made of, so that no page can miss a label's change.
+  const stories = { records: catalog.records, labels: catalog.storyTags.map((tags) => tags.map((tag) => tag.label).join('\u0000')), links: catalog.links };
+  const story = storyPageList(catalog, context);
+  const feeds = feedPageLists(catalog, context);
   const { home, ...rest } = html;
   // Sitemap order: home, stories, then the other kinds.
   const digestDates = new Map([...catalog.digests.values()].map((digest) => [digest.ref.id, digest.date]));
@@ -114,5 +107,5 @@ export function planSiteData(records: readonly StoryRecord[], settings: SiteSett
     notFound: [{ url: '/404.html', meta: pageMeta(context, '/404.html', 'Page not found', { section: 'none', noindex: true }) }],
   };
   const cards = settings.cards === false ? {} : { cards: cardList(catalog, digests, context) };
-  return { site: globals(settings), pages, lazy: { story, citation: citationFileList(catalog, context, storyKeys), feedAtom: feeds.atom, feedJson: feeds.json }, ...cards };
+  return { site: globals(settings), pages, stories, lazy: { story, citation: citationFileList(catalog, context), feedAtom: feeds.atom, feedJson: feeds.json }, ...cards };
 }

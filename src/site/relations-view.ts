@@ -7,7 +7,7 @@
  */
 import { byCount, pairedCountries, type Count, type Relations } from './relations.ts';
 import { fallbackLabels } from './labels.ts';
-import type { SiteLabels } from './types.ts';
+import type { Matrix, Network, NetworkNode, SiteLabels } from './types.ts';
 
 export type Labels = Pick<SiteLabels, 'country' | 'topic'>;
 
@@ -24,21 +24,6 @@ export function shade(count: number, max: number): number {
 
 const round = (value: number): number => Math.round(value * 10) / 10;
 
-export interface MatrixCell {
-  readonly pair: string;
-  readonly url: string;
-  readonly count: number;
-  readonly shade: number;
-  readonly label: string; // `China and Russia: 12 stories`, for screen readers and tooltips
-}
-
-export interface Matrix {
-  readonly countries: readonly (Count & { readonly label: string })[];
-  /** `rows[i][j]`: null on the diagonal, count 0 where the two never share a story. */
-  readonly rows: readonly (readonly (MatrixCell | null)[])[];
-  readonly max: number;
-}
-
 export const stories = (count: number): string => `${count} ${count === 1 ? 'story' : 'stories'}`;
 
 export function relationsMatrix(relations: Relations, labels: Labels = DEFAULT_LABELS, limit = Infinity): Matrix {
@@ -54,33 +39,6 @@ export function relationsMatrix(relations: Relations, labels: Labels = DEFAULT_L
     }),
   );
   return { countries, rows, max };
-}
-
-export interface NetworkNode extends Count {
-  readonly label: string;
-  readonly url: string;
-  readonly x: number;
-  readonly y: number;
-  readonly r: number;
-  readonly labelX: number;
-  readonly labelY: number;
-  readonly anchor: 'start' | 'middle' | 'end';
-}
-
-export interface NetworkEdge extends Count {
-  readonly label: string;
-  readonly url: string;
-  readonly x1: number;
-  readonly y1: number;
-  readonly x2: number;
-  readonly y2: number;
-  readonly width: number;
-}
-
-export interface Network {
-  readonly size: number;
-  readonly nodes: readonly NetworkNode[];
-  readonly edges: readonly NetworkEdge[];
 }
 
 /**

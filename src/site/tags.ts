@@ -15,7 +15,7 @@
  */
 import type { Catalog, Context, TagGroup } from './catalog.ts';
 import { plural } from './format.ts';
-import { tagCardRef } from '../cards/plan.ts';
+import { tagCardRef } from './cards.ts';
 import { pageMeta, tagFeeds } from './meta.ts';
 import type { RedirectPage, TagCount, TagIndexPage, TagKind, TagPage } from './types.ts';
 

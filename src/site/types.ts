@@ -6,10 +6,9 @@
  * `link` filter in templates; `meta.canonical` and everything in feeds and
  * sitemaps is absolute, made from `baseUrl`.
  */
-import type { LazyPages } from '../engine/incremental.ts';
-import type { DatePrecision, IsoDate } from '../types.ts';
-import type { Matrix, Network } from './relations-view.ts';
-import type { CardItem, PageCard } from '../cards/types.ts';
+import type { DatePrecision, IsoDate, StoryRecord } from '../types.ts';
+import type { Count } from './relations.ts';
+import type { CardItem, PageCard } from './card-types.ts';
 
 /** Display names from the tagging data; anything missing falls back to a title-cased slug. */
 export interface SiteLabels {
@@ -432,14 +431,88 @@ export interface SiteData {
   readonly pages: SitePages;
 }
 
-/** Kinds of pages the build makes on demand (`LazyPages`, src/incremental.ts). */
+/**
+ * What a page built on demand is made of: stories, by their place in
+ * `SitePlan.stories` (null: no story in that place, as before the first one),
+ * and any other text that decides what it shows. The stage says what a page
+ * is made of; the engine turns that into the page's key (src/engine/incremental.ts).
+ */
+export interface MadeOf {
+  readonly stories: readonly (number | null)[];
+  readonly facts: readonly string[];
+}
+
+/** Pages of one kind that the build makes only when it renders them: every URL, what page i is made of, and page i. */
+export interface OnDemand<T extends { readonly url: string }> {
+  readonly urls: readonly string[];
+  readonly madeOf: (index: number) => MadeOf;
+  readonly build: (index: number) => T;
+}
+
+/** Kinds of pages the build makes on demand. */
 export type LazyKind = 'story' | 'citation' | 'feedAtom' | 'feedJson';
+
+/**
+ * The stories every page shows, in the site's order: the record, the text its
+ * pages show besides the record (its tags' labels, which come from the tagging
+ * data and, for a pair, from the first story that has it) and the link that
+ * listings share.
+ */
+export interface PlannedStories {
+  readonly records: readonly StoryRecord[];
+  readonly labels: readonly string[];
+  readonly links: readonly StoryLink[];
+}
 
 /** Site data as the build plans it: story pages and feeds on demand. */
 export interface SitePlan {
   readonly site: SiteGlobals;
   readonly pages: Omit<SitePages, LazyKind>;
-  readonly lazy: { readonly story: LazyPages<StoryPage>; readonly citation: LazyPages<CitationFilePage>; readonly feedAtom: LazyPages<FeedPage>; readonly feedJson: LazyPages<JsonFeedPage> };
+  readonly stories: PlannedStories;
+  readonly lazy: { readonly story: OnDemand<StoryPage>; readonly citation: OnDemand<CitationFilePage>; readonly feedAtom: OnDemand<FeedPage>; readonly feedJson: OnDemand<JsonFeedPage> };
   /** Social cards, output files but not pages (src/cards/); absent with `cards: false`. */
-  readonly cards?: LazyPages<CardItem>;
+  readonly cards?: OnDemand<CardItem>;
+}
+
+/** The relations page's matrix and network, every coordinate computed at build time (src/site/relations-view.ts). */
+export interface MatrixCell {
+  readonly pair: string;
+  readonly url: string;
+  readonly count: number;
+  readonly shade: number;
+  readonly label: string; // `China and Russia: 12 stories`, for screen readers and tooltips
+}
+
+export interface Matrix {
+  readonly countries: readonly (Count & { readonly label: string })[];
+  /** `rows[i][j]`: null on the diagonal, count 0 where the two never share a story. */
+  readonly rows: readonly (readonly (MatrixCell | null)[])[];
+  readonly max: number;
+}
+
+export interface NetworkNode extends Count {
+  readonly label: string;
+  readonly url: string;
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
+  readonly labelX: number;
+  readonly labelY: number;
+  readonly anchor: 'start' | 'middle' | 'end';
+}
+
+export interface NetworkEdge extends Count {
+  readonly label: string;
+  readonly url: string;
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  readonly width: number;
+}
+
+export interface Network {
+  readonly size: number;
+  readonly nodes: readonly NetworkNode[];
+  readonly edges: readonly NetworkEdge[];
 }

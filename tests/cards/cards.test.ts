@@ -15,7 +15,7 @@ import { layoutText } from '../../src/cards/layout.ts';
 import { encodePng, pngSize } from '../../src/cards/png.ts';
 import { renderCard } from '../../src/cards/render.ts';
 import { cardSvg } from '../../src/cards/svg.ts';
-import type { CardSpec } from '../../src/cards/types.ts';
+import type { CardSpec } from '../../src/site/card-types.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/seeds.ts';
 
