@@ -4,7 +4,7 @@ import type { SiteSettings } from '../../src/settings/site.ts';
 import { buildSiteData, planSiteData } from '../../src/site/plan.ts';
 import { prefixUrl } from '../../src/render/config.ts';
 import { monthChart } from '../../src/site/chart.ts';
-import { dateLabel, scriptJson } from '../../src/site/format.ts';
+import { DATE_LABELS_KEPT, dateLabel, dateLabelsKept, scriptJson } from '../../src/site/format.ts';
 import { pairCountries, titleCase } from '../../src/site/labels.ts';
 import { storyParagraphs } from '../../src/site/paragraphs.ts';
 import { sitemaps } from '../../src/site/sitemap.ts';
@@ -286,4 +286,14 @@ describe('helpers', () => {
     ['#p2', '/news/', '#p2'],
     ['https://example.com/', '/news/', 'https://example.com/'],
   ])('should prefix %s under %s as %s', (url, prefix, expected) => expect(prefixUrl(url, prefix)).toBe(expected));
+});
+
+describe('dateLabel', () => {
+  it('should keep a bounded memo however many dates a long-running process labels (serve builds again and again)', () => {
+    const day = (n: number): string => new Date(Date.UTC(1900, 0, 1 + n)).toISOString().slice(0, 10);
+    for (let n = 0; n < 3 * DATE_LABELS_KEPT; n++) dateLabel(day(n));
+    expect(dateLabelsKept()).toBeLessThanOrEqual(DATE_LABELS_KEPT);
+    expect(dateLabel('2024-05-12')).toBe('12 May 2024');
+    expect(dateLabel(day(0))).toBe('1 January 1900');
+  });
 });
