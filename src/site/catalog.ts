@@ -6,7 +6,8 @@
 import type { SiteSettings } from '../settings/site.ts';
 import type { StoryRecord } from '../types.ts';
 import { absoluteUrl, dateLabel, digestUrl } from './format.ts';
-import { pairCountries, titleCase } from './labels.ts';
+import { pairLabel, splitPair } from '../pairs.ts';
+import { titleCase } from './labels.ts';
 import type { DigestRef, SiteLabels, StoryBrief, StoryLink, TagKind, TagRef } from './types.ts';
 
 export interface Context {
@@ -85,11 +86,11 @@ export function buildCatalog(input: readonly StoryRecord[], context: Context): C
       // A pair's countries and label come from the first story that has it.
       let countries = pairs.get(slug);
       if (!countries) {
-        const pair = pairCountries(slug, record.countries, knownCountries);
+        const pair = splitPair(slug, record.countries, knownCountries);
         pairs.set(slug, (countries = pair ? pair.map(countryRef) : []));
       }
       const [first, second] = countries;
-      const tag = ref('pair', slug, () => (first && second ? `${first.label}–${second.label}` : titleCase(slug)));
+      const tag = ref('pair', slug, () => (first && second ? pairLabel(first.label, second.label) : titleCase(slug)));
       group('pair', tag, index, countries);
       own.push(tag);
     }

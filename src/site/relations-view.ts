@@ -5,6 +5,7 @@
  * templates only print numbers and (auto-escaped) labels, so the pages need no
  * JavaScript and no inline style (the CSP forbids both).
  */
+import { pairSlug } from '../pairs.ts';
 import { byCount, pairedCountries, type Count, type Relations } from './relations.ts';
 import { fallbackLabels } from './labels.ts';
 import type { Matrix, Network, NetworkNode, SiteLabels } from './types.ts';
@@ -33,7 +34,7 @@ export function relationsMatrix(relations: Relations, labels: Labels = DEFAULT_L
   const rows = countries.map((row) =>
     countries.map((column) => {
       if (row.slug === column.slug) return null;
-      const pair = row.slug < column.slug ? `${row.slug}-${column.slug}` : `${column.slug}-${row.slug}`;
+      const pair = pairSlug(row.slug, column.slug);
       const count = relations.countries.get(row.slug)?.partners.get(column.slug) ?? 0;
       return { pair, url: `/pairs/${pair}/`, count, shade: shade(count, max), label: `${row.label} and ${column.label}: ${stories(count)}` };
     }),
