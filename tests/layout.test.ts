@@ -58,4 +58,17 @@ describe('the floor plan', () => {
     for (const file of graph.keys()) visit(graph, file, []);
     expect(circles).toEqual([]);
   });
+
+  it('should build every site URL in one module, src/site/urls.ts', () => {
+    const path = /['"`]\/(pairs|topics|countries|timeline|digests|search|relations|about|stories\.|pairs\.json|sitemap|robots|feed\.xml|feed\.json|404\.html)\b/;
+    const found = [...graph.keys()].filter((file) => file.startsWith('site/') && file !== 'site/urls.ts').flatMap((file) =>
+      readFileSync(join(SRC, file), 'utf8')
+        .split('\n')
+        .map((line, index) => ({ line: line.replace(/\/\/.*$/, ''), at: `${file}:${index + 1}` }))
+        .filter(({ line }) => !/^\s*(\*|\/\*)/.test(line) && path.test(line))
+        .map(({ at }) => at),
+    );
+    expect(found).toEqual([]);
+  });
 });
+

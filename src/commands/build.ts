@@ -35,7 +35,7 @@ import { PERMALINKS_FILE } from '../seeds/folder.ts';
 import { spansOf, writeRecordsJson, type RecordSpans } from '../output/stories-json.ts';
 import { assertOurs, isKept, lockOutput, makeStaging, MANIFEST_FILE, manifestText, openOutput, outputKey, removeStaleStaging, type OutputFolder } from '../output/folder.ts';
 import { planSiteData, type SiteLabels } from '../site/plan.ts';
-import { digestUrl } from '../site/format.ts';
+import { digestUrl } from '../site/urls.ts';
 import { loadTaxonomy } from '../tag/taxonomy.ts';
 import { loadTaxonomyCached, taxonomyCacheDir } from '../engine/taxonomy-cache.ts';
 import { changedCards, writeCards, type CardSummary } from '../cards/write.ts';

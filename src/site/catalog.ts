@@ -5,7 +5,8 @@
  */
 import type { SiteSettings } from '../settings/site.ts';
 import type { StoryRecord } from '../types.ts';
-import { absoluteUrl, dateLabel, digestUrl } from './format.ts';
+import { absoluteUrl, dateLabel } from './format.ts';
+import { digestUrl, tagUrl } from './urls.ts';
 import { pairLabel, splitPair } from '../pairs.ts';
 import { titleCase } from './labels.ts';
 import type { DigestRef, SiteLabels, StoryBrief, StoryLink, TagKind, TagRef } from './types.ts';
@@ -38,8 +39,6 @@ export interface Catalog {
   readonly storyTags: readonly (readonly TagRef[])[];
 }
 
-const TAG_PATHS: Record<TagKind, string> = { pair: 'pairs', topic: 'topics', country: 'countries' };
-export const tagUrl = (kind: TagKind, slug: string): string => `/${TAG_PATHS[kind]}/${slug}/`;
 
 export function compareRecords(a: StoryRecord, b: StoryRecord): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;

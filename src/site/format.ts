@@ -33,9 +33,6 @@ export function monthLabel(key: string): string {
   return `${MONTH_NAMES[month - 1] ?? key} ${key.slice(0, 4)}`;
 }
 
-export const monthUrl = (key: string): string => `/timeline/${key.slice(0, 4)}/${key.slice(5, 7)}/`;
-export const yearUrl = (year: number | string): string => `/timeline/${year}/`;
-export const digestUrl = (id: string): string => `/digests/${id}/`;
 
 /** Days since 1970 (month precision counts as the 1st); for "nearest in time". */
 export function dayNumber(date: IsoDate): number {

@@ -18,6 +18,7 @@ import { lastModified, robots, sitemaps } from './sitemap.ts';
 import { citationFileList, storyPageList } from './stories.ts';
 import { pairRedirects, tagIndexPage, tagPages } from './tags.ts';
 import { monthGroups, monthPages, timelinePage, yearPages } from './timeline.ts';
+import { tagIndexUrl, URLS } from './urls.ts';
 import type { OnDemand, SiteData, SiteGlobals, SiteLabels, SitePlan, TagPage } from './types.ts';
 import type { StoryRecord } from '../types.ts';
 
@@ -32,20 +33,20 @@ function globals(settings: SiteSettings): SiteGlobals {
     pathPrefix: settings.pathPrefix,
     language: settings.language,
     nav: [
-      { label: 'Home', url: '/', section: 'home' },
-      { label: 'Timeline', url: '/timeline/', section: 'timeline' },
-      { label: 'Pairs', url: '/pairs/', section: 'pairs' },
-      { label: 'Topics', url: '/topics/', section: 'topics' },
-      { label: 'Countries', url: '/countries/', section: 'countries' },
-      { label: 'Digests', url: '/digests/', section: 'digests' },
-      { label: 'Relations', url: '/relations/', section: 'relations' },
-      { label: 'Search', url: '/search/', section: 'search' },
+      { label: 'Home', url: URLS.home, section: 'home' },
+      { label: 'Timeline', url: URLS.timeline, section: 'timeline' },
+      { label: 'Pairs', url: tagIndexUrl('pair'), section: 'pairs' },
+      { label: 'Topics', url: tagIndexUrl('topic'), section: 'topics' },
+      { label: 'Countries', url: tagIndexUrl('country'), section: 'countries' },
+      { label: 'Digests', url: URLS.digests, section: 'digests' },
+      { label: 'Relations', url: URLS.relations, section: 'relations' },
+      { label: 'Search', url: URLS.search, section: 'search' },
     ],
     feeds: [
-      { type: 'application/atom+xml', title: `${settings.title} (Atom)`, url: '/feed.xml' },
-      { type: 'application/feed+json', title: `${settings.title} (JSON Feed)`, url: '/feed.json' },
+      { type: 'application/atom+xml', title: `${settings.title} (Atom)`, url: URLS.feedAtom },
+      { type: 'application/feed+json', title: `${settings.title} (JSON Feed)`, url: URLS.feedJson },
     ],
-    searchUrl: '/search/',
+    searchUrl: URLS.search,
   };
 }
 
@@ -104,7 +105,7 @@ export function planSiteData(records: readonly StoryRecord[], settings: SiteSett
     pairRedirect: pairRedirects(catalog, context),
     sitemap: sitemaps(htmlUrls, context),
     robots: [robots(context)],
-    notFound: [{ url: '/404.html', meta: pageMeta(context, '/404.html', 'Page not found', { section: 'none', noindex: true }) }],
+    notFound: [{ url: URLS.notFound, meta: pageMeta(context, URLS.notFound, 'Page not found', { section: 'none', noindex: true }) }],
   };
   const cards = settings.cards === false ? {} : { cards: cardList(catalog, digests, context) };
   return { site: globals(settings), pages, stories, lazy: { story, citation: citationFileList(catalog, context), feedAtom: feeds.atom, feedJson: feeds.json }, ...cards };

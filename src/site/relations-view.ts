@@ -6,6 +6,7 @@
  * JavaScript and no inline style (the CSP forbids both).
  */
 import { pairSlug } from '../pairs.ts';
+import { tagUrl } from './urls.ts';
 import { byCount, pairedCountries, type Count, type Relations } from './relations.ts';
 import { fallbackLabels } from './labels.ts';
 import type { Matrix, Network, NetworkNode, SiteLabels } from './types.ts';
@@ -36,7 +37,7 @@ export function relationsMatrix(relations: Relations, labels: Labels = DEFAULT_L
       if (row.slug === column.slug) return null;
       const pair = pairSlug(row.slug, column.slug);
       const count = relations.countries.get(row.slug)?.partners.get(column.slug) ?? 0;
-      return { pair, url: `/pairs/${pair}/`, count, shade: shade(count, max), label: `${row.label} and ${column.label}: ${stories(count)}` };
+      return { pair, url: tagUrl('pair', pair), count, shade: shade(count, max), label: `${row.label} and ${column.label}: ${stories(count)}` };
     }),
   );
   return { countries, rows, max };
@@ -62,7 +63,7 @@ export function relationsNetwork(relations: Relations, labels: Labels = DEFAULT_
     placed.set(country.slug, {
       ...country,
       label: labels.country(country.slug),
-      url: `/countries/${country.slug}/`,
+      url: tagUrl('country', country.slug),
       x: round(centre + ring * cos),
       y: round(centre + ring * sin),
       r,
@@ -81,7 +82,7 @@ export function relationsNetwork(relations: Relations, labels: Labels = DEFAULT_
       slug,
       count,
       label: `${a.label} and ${b.label}: ${stories(count)}`,
-      url: `/pairs/${slug}/`,
+      url: tagUrl('pair', slug),
       x1: a.x,
       y1: a.y,
       x2: b.x,
