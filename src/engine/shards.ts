@@ -1,6 +1,6 @@
 /**
  * Rendering large sites: pages are split into shards and each shard is one
- * Eleventy build, run on the lanes of src/pool.ts (this thread, and a worker
+ * Eleventy build, run on the lanes of src/engine/pool.ts (this thread, and a worker
  * per further lane). Small shards bound memory: a lane holds one shard's pages
  * at a time. Small sites (and most incremental rebuilds) are one shard.
  */

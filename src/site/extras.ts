@@ -2,7 +2,7 @@
  * Relations → the page items of /search/, /relations/ and /about/, and the
  * relations data other pages carry: a pair's chart and topics, a country's
  * partners, the home page's small map. `computeRelations` runs once per build
- * (src/build.ts, or `buildSiteData` when called alone) and is passed in here.
+ * (src/commands/build.ts, or `buildSiteData` when called alone) and is passed in here.
  */
 import { countryPartners, pairTopicBreakdown, type Relations } from './relations.ts';
 import type { Context } from './catalog.ts';

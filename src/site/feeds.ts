@@ -3,7 +3,7 @@
  * every pair and topic (`/pairs/<slug>/feed.xml`, …): the 20 newest stories.
  * `updated` is the newest story's date, never the build time, so a rebuild
  * of the same seeds writes the same bytes. Story HTML holds only absolute
- * http(s) links (see src/html.ts), so it needs no URL rewriting.
+ * http(s) links (see src/seeds/html.ts), so it needs no URL rewriting.
  *
  * Feeds are built on demand, keyed by what they are made of (`MadeOf`): a
  * feed carries 20 stories' whole text, and building and hashing every feed

@@ -399,7 +399,7 @@ export interface TextPage {
 
 export interface NotFoundPage extends Page {}
 
-/** A type, not an interface, so it is also a `PageSet` (src/incremental.ts) as it is. */
+/** A type, not an interface, so it is also a `PageSet` (src/engine/incremental.ts) as it is. */
 export type SitePages = {
   readonly home: readonly HomePage[];
   readonly story: readonly StoryPage[];
