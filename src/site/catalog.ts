@@ -5,6 +5,7 @@
  */
 import type { SiteSettings } from '../settings/site.ts';
 import type { StoryRecord } from '../types.ts';
+import { compareRecords } from '../records/records.ts';
 import { absoluteUrl, dateLabel } from './format.ts';
 import { digestUrl, tagUrl } from './urls.ts';
 import { pairLabel, splitPair } from '../pairs.ts';
@@ -39,12 +40,6 @@ export interface Catalog {
   readonly storyTags: readonly (readonly TagRef[])[];
 }
 
-
-export function compareRecords(a: StoryRecord, b: StoryRecord): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.digest.id !== b.digest.id) return a.digest.id < b.digest.id ? -1 : 1;
-  return a.source.line - b.source.line;
-}
 
 export function createContext(settings: SiteSettings, labels: Required<SiteLabels>): Context {
   return { settings, labels, absolute: (url) => absoluteUrl(settings.baseUrl, url) };

@@ -12,7 +12,7 @@ import { plural } from './format.ts';
 import { pageMeta } from './meta.ts';
 import { DEFAULT_LABELS, relationsMatrix, relationsNetwork, stories, type Labels } from './relations-view.ts';
 import { CSV_COLUMNS } from '../types.ts';
-import type { AboutPage, CountryRelations, DataFile, HomeRelations, PairRelations, PairSummary, RelationsPage, SearchFacet, SearchPage, TextLink } from './types.ts';
+import type { AboutPage, CountryRelations, DataFile, HomeRelations, PairLink, PairRelations, RelationsPage, SearchFacet, SearchPage, TextLink } from './types.ts';
 
 /** The Pagefind filters /search/ offers as facets, in this order; docs/search.md lists the attributes behind them. */
 export const SEARCH_FACETS: readonly SearchFacet[] = [
@@ -62,7 +62,7 @@ export function relationsPage(relations: Relations, context: Context): Relations
   const heading = 'Relations map';
   const description = 'Which country pairs the archive covers, and how many stories each has.';
   const network = relationsNetwork(relations, labels, { limit: NETWORK_LIMIT });
-  const pairs: PairSummary[] = [...network.edges].reverse().map(({ slug, url, label, count }) => ({ slug, url, label, count }));
+  const pairs: PairLink[] = [...network.edges].reverse().map(({ slug, url, label, count }) => ({ slug, url, label, count }));
   const listed = new Set(pairs.map((p) => p.slug));
   // Pairs between countries left out of the drawing still belong in its text alternative.
   for (const stats of relations.pairs.values()) {

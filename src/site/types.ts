@@ -327,7 +327,8 @@ export interface SearchPage extends Page {
   readonly browse: readonly TextLink[]; // for readers without JavaScript
 }
 
-export interface PairSummary {
+/** A pair as the relations page lists it (not `pairs.json`'s `PairSummary`, src/output/export.ts). */
+export interface PairLink {
   readonly slug: string;
   readonly url: string;
   readonly label: string; // `China and Russia: 12 stories`
@@ -339,7 +340,7 @@ export interface RelationsPage extends Page {
   readonly matrix: Matrix;
   readonly network: Network;
   /** The drawing's text alternative: every pair, busiest first. */
-  readonly pairs: readonly PairSummary[];
+  readonly pairs: readonly PairLink[];
 }
 
 export interface DataFile {
