@@ -5,7 +5,7 @@
  * CPU time per card of the whole run. `npx tsx scripts/bench-cards.ts [N] [--parallel K]`.
  */
 import { renderCard } from '../src/cards/render.ts';
-import type { CardSpec } from '../src/cards/types.ts';
+import type { CardSpec } from '../src/site/card-types.ts';
 
 const args = process.argv.slice(2);
 const count = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 200);

@@ -69,3 +69,9 @@ export interface StoryRecord extends StoryTags {
   readonly wordCount: number;
   readonly source: { readonly file: string; readonly line: number };
 }
+
+/**
+ * The columns of `stories.csv`, a contract like `stories.json`: written by
+ * src/output/export.ts and listed on the about page (src/site/extras.ts).
+ */
+export const CSV_COLUMNS = ['id', 'url', 'date', 'precision', 'digest', 'headline', 'countries', 'pairs', 'topics'] as const;

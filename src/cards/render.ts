@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { cardFonts, FACE_FILES, type Fonts } from './fonts.ts';
 import { encodePng } from './png.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardSvg } from './svg.ts';
-import type { CardSpec } from './types.ts';
+import type { CardSpec } from '../site/card-types.ts';
 
 export interface RenderedCard {
   readonly png: Buffer;

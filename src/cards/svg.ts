@@ -7,7 +7,7 @@
  */
 import type { Fonts } from './fonts.ts';
 import { layoutText, missingCharacters, widthOf, type Line, type Run } from './layout.ts';
-import type { CardSpec } from './types.ts';
+import { CARD_HEIGHT, CARD_WIDTH, type CardSpec } from '../site/card-types.ts';
 
 const STRONG_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const STRONG = /\p{L}/u;
@@ -18,8 +18,7 @@ function direction(text: string): boolean | undefined {
   return undefined;
 }
 
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
+export { CARD_HEIGHT, CARD_WIDTH };
 
 const PAD = 72;
 const TEXT_WIDTH = CARD_WIDTH - 2 * PAD;

@@ -13,11 +13,13 @@ import { hashOf } from '../hash.ts';
 import { replaceFile } from '../output/files.ts';
 import { outputPathOf, type LazyPages, type PageManifest } from '../engine/incremental.ts';
 import { DigestError } from '../errors.ts';
-import { cardKey } from './plan.ts';
 import { cardRendererVersion, renderCard } from './render.ts';
-import type { CardItem } from './types.ts';
+import type { CardItem, CardSpec } from '../site/card-types.ts';
 
 export class CardError extends DigestError {}
+
+/** What a card's PNG is made from, besides the renderer (whose version the cache adds). */
+export const cardKey = (spec: CardSpec): string => hashOf(JSON.stringify(spec));
 
 export interface CardSummary {
   /** Cards the site has. */

@@ -19,7 +19,7 @@ import { PROJECT_ROOT } from '../project.ts';
 import { loadKeepFiles, loadSiteSettings } from '../settings/site.ts';
 import { toCsv, toPairsJson } from '../output/export.ts';
 import { filesBelow, moveIn, removeFiles, replaceFile, surroundingsError } from '../output/files.ts';
-import { loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type PageManifest, type PageSet, type SavedManifest } from '../engine/incremental.ts';
+import { keyPages, loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type PageManifest, type PageSet, type SavedManifest } from '../engine/incremental.ts';
 import { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
 import { assertValid, correctRecords } from './check.ts';
 import { countOf } from '../errors.ts';
@@ -27,15 +27,15 @@ import { parseRegistry, serializeRegistry, type PermalinkPlan } from '../records
 import { plannedRecords } from '../records/plan.ts';
 import type { Tagger } from '../types.ts';
 import { fileIdentity, recordKeysOf } from '../engine/keys.ts';
-import { computeRelations } from '../relations.ts';
-import { renderPages } from '../render-pool.ts';
+import { computeRelations } from '../site/relations.ts';
+import { renderPages } from '../engine/shards.ts';
 import { buildSearchIndex, type SearchIndexSummary } from '../output/search.ts';
 import { readRegistryFile, writeRegistryFile, type RegistryFile } from '../records/registry-file.ts';
 import { PERMALINKS_FILE } from '../seeds/folder.ts';
 import { spansOf, writeRecordsJson, type RecordSpans } from '../output/stories-json.ts';
 import { assertOurs, isKept, lockOutput, makeStaging, MANIFEST_FILE, manifestText, openOutput, outputKey, removeStaleStaging, type OutputFolder } from '../output/folder.ts';
-import { planSiteData, type SiteLabels } from '../site.ts';
-import { digestUrl } from '../site/format.ts';
+import { planSiteData, type SiteLabels } from '../site/plan.ts';
+import { digestUrl } from '../site/urls.ts';
 import { loadTaxonomy } from '../tag/taxonomy.ts';
 import { loadTaxonomyCached, taxonomyCacheDir } from '../engine/taxonomy-cache.ts';
 import { changedCards, writeCards, type CardSummary } from '../cards/write.ts';
@@ -189,12 +189,15 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
 
   // 3. Site data: every page as an item; decide which to render.
   const relations = computeRelations(records);
-  const data = planSiteData(records, settings, labels, relations, recordKeys);
+  const data = planSiteData(records, settings, labels, relations);
   const pages = withRegistryPages(data.pages, permalinks.registry);
   const renderVersion = hashOf(version, await versionOf([templatesDir]), JSON.stringify(settings));
-  const { lazy } = data;
+  // The catalog sorts its own copy of the records: keys follow the records, not their places.
+  const keyOf = new Map(records.map((record, index) => [record, recordKeys[index]!]));
+  const lazy = keyPages(data.lazy, data.stories, (record) => keyOf.get(record)!);
+  const cardPages = data.cards && keyPages({ card: data.cards }, data.stories, (record) => keyOf.get(record)!).card;
   // Cards are output files in the manifest like pages (so stale ones are removed), written by src/cards/, not rendered by Eleventy.
-  const manifest = manifestOf(pages, renderVersion, data.cards ? { ...lazy, card: data.cards } : lazy);
+  const manifest = manifestOf(pages, renderVersion, cardPages ? { ...lazy, card: cardPages } : lazy);
   // Only a folder with our manifest can be rebuilt incrementally: its other files are not ours to judge.
   const previous = options.incremental === false || !output.ours ? undefined : await previousBuild(manifestPath, outDir);
   const plan = planPages(pages, manifest, previous?.manifest, lazy);
@@ -216,7 +219,7 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
       ...(options.shardSize === undefined ? {} : { shardSize: options.shardSize }),
       onShard: (done, total) => log(`rendered shard ${done} of ${total}`),
     });
-    const cards = data.cards && await writeCards(changedCards(data.cards, manifest, plan.full ? undefined : previous?.manifest), data.cards.urls.length, { outDir: staging, cacheDir: cacheDir && join(cacheDir, 'cards'), log });
+    const cards = cardPages && await writeCards(changedCards(cardPages, manifest, plan.full ? undefined : previous?.manifest), cardPages.urls.length, { outDir: staging, cacheDir: cacheDir && join(cacheDir, 'cards'), log });
     if (cards) log(`cards: ${cards.written} written, ${cards.rendered} of them rendered, in ${Math.round(cards.milliseconds)} ms`);
     lap('render');
     if (plan.full && options.search !== false) {

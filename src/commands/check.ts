@@ -9,7 +9,7 @@ import { hashOf } from '../hash.ts';
 import { applyCorrections, CORRECTIONS_FILE, describeCorrection, parseCorrections, readCorrectionsFile, type Correction, type TagVocabulary } from '../records/corrections.ts';
 import { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
 import { countOf, escapeControl, formatMessages, InvalidSeedsError } from '../errors.ts';
-import { splitPair } from '../relations.ts';
+import { splitPair } from '../pairs.ts';
 import { parseRegistry } from '../records/permalinks.ts';
 import { readRegistryFile } from '../records/registry-file.ts';
 import { plannedRecords } from '../records/plan.ts';

@@ -6,6 +6,8 @@
  * what to delete; a different template or settings version means everything.
  */
 import { hashOf } from '../hash.ts';
+import type { OnDemand, PlannedStories } from '../site/types.ts';
+import type { StoryRecord } from '../types.ts';
 
 export interface PageItem {
   readonly url: string;
@@ -17,12 +19,37 @@ export type PageSet = Readonly<Record<string, readonly PageItem[]>>;
  * Pages of one kind built on demand. `key(i)` is a hash of everything page i
  * is made from, cheaper than building the page and hashing it: an incremental
  * build only builds the pages whose key changed. Used for story pages, 85 % of
- * all pages (src/site/stories.ts), and feeds (src/site/feeds.ts).
+ * all pages, their citation files, feeds and cards: the site says what each
+ * is made of (`OnDemand`, src/site/types.ts), `keyPages` makes the keys.
  */
 export interface LazyPages<T extends PageItem = PageItem> {
   readonly urls: readonly string[];
   readonly key: (index: number) => string;
   readonly build: (index: number) => T;
+}
+
+/**
+ * The site's on-demand pages with their keys. A story stands in a key by its
+ * record's key (`recordKeyOf`, src/engine/keys.ts) and the labels its pages
+ * show; the listings' shared story links are hashed by the same key instead
+ * of their JSON (`hashItem`). `recordKeyOf` must change whenever a record could.
+ */
+export function keyPages<K extends string, T extends Record<K, OnDemand<PageItem>>>(
+  lazy: T,
+  stories: PlannedStories,
+  recordKeyOf: (record: StoryRecord) => string,
+): { readonly [P in keyof T]: LazyPages<ReturnType<T[P]['build']>> } {
+  const storyKeys = stories.records.map((record, index) => `${recordKeyOf(record)} ${stories.labels[index] ?? ''}`);
+  stories.links.forEach((link, index) => declareReferenceHash(link, storyKeys[index]!));
+  const keyed = Object.entries(lazy).map(([kind, list]) => {
+    const { urls, madeOf, build } = list as OnDemand<PageItem>;
+    const key = (index: number): string => {
+      const { stories: made, facts } = madeOf(index);
+      return hashOf(made.map((story) => (story === null ? '' : (storyKeys[story] ?? ''))).join('\u0001'), ...facts);
+    };
+    return [kind, { urls, key, build }];
+  });
+  return Object.fromEntries(keyed) as { readonly [P in keyof T]: LazyPages<ReturnType<T[P]['build']>> };
 }
 
 export type LazyPageSet = Readonly<Record<string, LazyPages>>;
@@ -78,7 +105,7 @@ export function hashItem(item: object): string {
 
 /**
  * Declare what a shared reference is made from, when that is cheaper to know
- * than its JSON (a story link: its story's key, src/site.ts). `key`
+ * than its JSON (a story link: its story's key, `keyPages`). `key`
  * must change whenever the reference's content could.
  */
 export function declareReferenceHash(reference: object, key: string): void {

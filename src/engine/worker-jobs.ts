@@ -2,7 +2,7 @@
 import type { AnalysedFile } from './analyse.ts';
 import type { SeedResult } from '../seeds/analyse.ts';
 import type { Tagger } from '../types.ts';
-import type { RenderOptions } from '../render.ts';
+import type { RenderOptions } from '../render/eleventy.ts';
 
 export type Job =
   | { readonly kind: 'render'; readonly options: RenderOptions }
@@ -14,7 +14,7 @@ const taggers = new Map<string, Tagger>();
 /** Modules are imported by the first job that needs them: a render lane never loads the parser, nor an analysis lane Eleventy. */
 export async function runJob(job: Job): Promise<number | AnalysedFile[]> {
   if (job.kind === 'render') {
-    const { renderSite } = await import('../render.ts');
+    const { renderSite } = await import('../render/eleventy.ts');
     return renderSite(job.options);
   }
   const [{ SeedCache }, { analyseFiles }, { loadTaxonomy }] = await Promise.all([import('./cache.ts'), import('./analyse.ts'), import('../tag/taxonomy.ts')]);

@@ -3,10 +3,8 @@
  * for spreadsheets and `pairs.json` for the relations at a glance. Pure
  * functions; src/commands/build.ts writes their output. Both are documented on /about/.
  */
-import { byCount, computeRelations, type Relations } from '../relations.ts';
-import type { IsoDate, StoryRecord } from '../types.ts';
-
-export const CSV_COLUMNS = ['id', 'url', 'date', 'precision', 'digest', 'headline', 'countries', 'pairs', 'topics'] as const;
+import { byCount, computeRelations, type Relations } from '../site/relations.ts';
+import { CSV_COLUMNS, type IsoDate, type StoryRecord } from '../types.ts';
 
 /**
  * A spreadsheet runs a cell that starts with one of these as a formula

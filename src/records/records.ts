@@ -98,6 +98,17 @@ export function compareDated(a: DatedStory, b: DatedStory): number {
     || a.story.position - b.story.position;
 }
 
+/**
+ * The same order over finished records (`compareDated`'s, read from their
+ * fields: ISO dates sort a month before its days, a headline's line follows
+ * its position), for a stage handed records in any order (src/site/catalog.ts).
+ */
+export function compareRecords(a: StoryRecord, b: StoryRecord): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.digest.id !== b.digest.id) return a.digest.id < b.digest.id ? -1 : 1;
+  return a.source.line - b.source.line;
+}
+
 export function toRecord(dated: DatedStory, url: string, tags: StoryTags): StoryRecord {
   const { digest, story } = dated;
   return {

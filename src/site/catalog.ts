@@ -5,8 +5,11 @@
  */
 import type { SiteSettings } from '../settings/site.ts';
 import type { StoryRecord } from '../types.ts';
-import { absoluteUrl, dateLabel, digestUrl } from './format.ts';
-import { pairCountries, titleCase } from './labels.ts';
+import { compareRecords } from '../records/records.ts';
+import { absoluteUrl, dateLabel } from './format.ts';
+import { digestUrl, tagUrl } from './urls.ts';
+import { pairLabel, splitPair } from '../pairs.ts';
+import { titleCase } from './labels.ts';
 import type { DigestRef, SiteLabels, StoryBrief, StoryLink, TagKind, TagRef } from './types.ts';
 
 export interface Context {
@@ -37,14 +40,6 @@ export interface Catalog {
   readonly storyTags: readonly (readonly TagRef[])[];
 }
 
-const TAG_PATHS: Record<TagKind, string> = { pair: 'pairs', topic: 'topics', country: 'countries' };
-export const tagUrl = (kind: TagKind, slug: string): string => `/${TAG_PATHS[kind]}/${slug}/`;
-
-export function compareRecords(a: StoryRecord, b: StoryRecord): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.digest.id !== b.digest.id) return a.digest.id < b.digest.id ? -1 : 1;
-  return a.source.line - b.source.line;
-}
 
 export function createContext(settings: SiteSettings, labels: Required<SiteLabels>): Context {
   return { settings, labels, absolute: (url) => absoluteUrl(settings.baseUrl, url) };
@@ -85,11 +80,11 @@ export function buildCatalog(input: readonly StoryRecord[], context: Context): C
       // A pair's countries and label come from the first story that has it.
       let countries = pairs.get(slug);
       if (!countries) {
-        const pair = pairCountries(slug, record.countries, knownCountries);
+        const pair = splitPair(slug, record.countries, knownCountries);
         pairs.set(slug, (countries = pair ? pair.map(countryRef) : []));
       }
       const [first, second] = countries;
-      const tag = ref('pair', slug, () => (first && second ? `${first.label}–${second.label}` : titleCase(slug)));
+      const tag = ref('pair', slug, () => (first && second ? pairLabel(first.label, second.label) : titleCase(slug)));
       group('pair', tag, index, countries);
       own.push(tag);
     }

@@ -5,8 +5,9 @@
  * links, since a month page lists every story of that month, not the pair's.
  * Sizes are in viewBox units; the stylesheet scales and colours it.
  */
-import { nextMonth } from '../relations.ts';
-import { monthLabel, monthUrl, plural } from './format.ts';
+import { nextMonth } from './relations.ts';
+import { monthLabel, plural } from './format.ts';
+import { monthUrl } from './urls.ts';
 import type { Chart, ChartBar } from './types.ts';
 
 const STEP = 12; // one month

@@ -2,6 +2,7 @@
 import type { Catalog, Context, DigestGroup } from './catalog.ts';
 import { dateLabel, plural } from './format.ts';
 import { pageMeta } from './meta.ts';
+import { URLS } from './urls.ts';
 import type { DigestPage, DigestsIndexPage, DigestSummary } from './types.ts';
 
 /** Oldest first: by issue date, then id. */
@@ -18,7 +19,7 @@ export function digestPages(digests: readonly DigestGroup[], catalog: Catalog, c
     url: group.ref.url,
     meta: pageMeta(context, group.ref.url, group.ref.title, {
       section: 'digests',
-      schema: { type: 'CollectionPage', crumbs: [{ name: 'Digest issues', url: '/digests/' }, { name: group.ref.title, url: group.ref.url }] },
+      schema: { type: 'CollectionPage', crumbs: [{ name: 'Digest issues', url: URLS.digests }, { name: group.ref.title, url: group.ref.url }] },
       description: `${group.ref.title}: ${plural(group.indexes.length, 'story', 'stories')}, ${dateLabel(group.date)}.`,
     }),
     id: group.ref.id,
@@ -33,10 +34,10 @@ export function digestPages(digests: readonly DigestGroup[], catalog: Catalog, c
 
 export function digestsIndexPage(digests: readonly DigestGroup[], context: Context): DigestsIndexPage {
   return {
-    url: '/digests/',
-    meta: pageMeta(context, '/digests/', 'Digest issues', {
+    url: URLS.digests,
+    meta: pageMeta(context, URLS.digests, 'Digest issues', {
       section: 'digests',
-      schema: { type: 'CollectionPage', crumbs: [{ name: 'Digest issues', url: '/digests/' }] },
+      schema: { type: 'CollectionPage', crumbs: [{ name: 'Digest issues', url: URLS.digests }] },
       description: `Every digest issue, newest first: ${plural(digests.length, 'issue')}.`,
     }),
     digests: digests.map(digestSummary).reverse(),

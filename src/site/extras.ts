@@ -2,16 +2,17 @@
  * Relations → the page items of /search/, /relations/ and /about/, and the
  * relations data other pages carry: a pair's chart and topics, a country's
  * partners, the home page's small map. `computeRelations` runs once per build
- * (src/build.ts, or `buildSiteData` when called alone) and is passed in here.
+ * (src/commands/build.ts, or `buildSiteData` when called alone) and is passed in here.
  */
-import { CSV_COLUMNS } from '../output/export.ts';
-import { countryPartners, pairTopicBreakdown, type Relations } from '../relations.ts';
-import { tagUrl, type Context } from './catalog.ts';
+import { countryPartners, pairTopicBreakdown, type Relations } from './relations.ts';
+import type { Context } from './catalog.ts';
+import { tagIndexUrl, tagUrl, URLS } from './urls.ts';
 import { monthChart } from './chart.ts';
 import { plural } from './format.ts';
 import { pageMeta } from './meta.ts';
 import { DEFAULT_LABELS, relationsMatrix, relationsNetwork, stories, type Labels } from './relations-view.ts';
-import type { AboutPage, CountryRelations, DataFile, HomeRelations, PairRelations, PairSummary, RelationsPage, SearchFacet, SearchPage, TextLink } from './types.ts';
+import { CSV_COLUMNS } from '../types.ts';
+import type { AboutPage, CountryRelations, DataFile, HomeRelations, PairLink, PairRelations, RelationsPage, SearchFacet, SearchPage, TextLink } from './types.ts';
 
 /** The Pagefind filters /search/ offers as facets, in this order; docs/search.md lists the attributes behind them. */
 export const SEARCH_FACETS: readonly SearchFacet[] = [
@@ -24,16 +25,16 @@ export const SEARCH_FACETS: readonly SearchFacet[] = [
 
 /** Where a reader without JavaScript can browse instead (the site's tag indexes). */
 export const BROWSE_LINKS: readonly TextLink[] = [
-  { url: '/pairs/', label: 'Country pairs' },
-  { url: '/countries/', label: 'Countries' },
-  { url: '/topics/', label: 'Topics' },
-  { url: '/timeline/', label: 'Timeline' },
+  { url: tagIndexUrl('pair'), label: 'Country pairs' },
+  { url: tagIndexUrl('country'), label: 'Countries' },
+  { url: tagIndexUrl('topic'), label: 'Topics' },
+  { url: URLS.timeline, label: 'Timeline' },
 ];
 
 export const DATA_FILES: readonly DataFile[] = [
-  { url: '/stories.json', name: 'stories.json', format: 'JSON' },
-  { url: '/stories.csv', name: 'stories.csv', format: 'CSV' },
-  { url: '/pairs.json', name: 'pairs.json', format: 'JSON' },
+  { url: URLS.storiesJson, name: 'stories.json', format: 'JSON' },
+  { url: URLS.storiesCsv, name: 'stories.csv', format: 'CSV' },
+  { url: URLS.pairsJson, name: 'pairs.json', format: 'JSON' },
 ];
 
 /** The drawing stays legible up to about this many countries; the matrix and the list show them all. */
@@ -43,7 +44,7 @@ export const NETWORK_LIMIT = 30;
 export const HOME_MAP_LIMIT = 8;
 
 export function searchPage(context: Context): SearchPage {
-  const url = '/search/';
+  const url = URLS.search;
   const heading = 'Search';
   const description = 'Search every story by word, country pair, country, topic, digest and year.';
   return {
@@ -57,11 +58,11 @@ export function searchPage(context: Context): SearchPage {
 
 export function relationsPage(relations: Relations, context: Context): RelationsPage {
   const { labels } = context;
-  const url = '/relations/';
+  const url = URLS.relations;
   const heading = 'Relations map';
   const description = 'Which country pairs the archive covers, and how many stories each has.';
   const network = relationsNetwork(relations, labels, { limit: NETWORK_LIMIT });
-  const pairs: PairSummary[] = [...network.edges].reverse().map(({ slug, url, label, count }) => ({ slug, url, label, count }));
+  const pairs: PairLink[] = [...network.edges].reverse().map(({ slug, url, label, count }) => ({ slug, url, label, count }));
   const listed = new Set(pairs.map((p) => p.slug));
   // Pairs between countries left out of the drawing still belong in its text alternative.
   for (const stats of relations.pairs.values()) {
@@ -80,7 +81,7 @@ export function relationsPage(relations: Relations, context: Context): Relations
 }
 
 export function aboutPage(storyCount: number, relations: Relations, context: Context): AboutPage {
-  const url = '/about/';
+  const url = URLS.about;
   const heading = 'About the data';
   const description = `Download all ${plural(storyCount, 'story', 'stories')} and every country pair as JSON or CSV, and what each field means.`;
   return {
@@ -111,5 +112,5 @@ export function countryRelations(relations: Relations, country: string, labels: 
 
 /** For the home page (`relations/home-map.njk`). */
 export function homeRelations(relations: Relations, labels: Labels = DEFAULT_LABELS): HomeRelations {
-  return { network: relationsNetwork(relations, labels, { size: 320, limit: HOME_MAP_LIMIT }), url: '/relations/' };
+  return { network: relationsNetwork(relations, labels, { size: 320, limit: HOME_MAP_LIMIT }), url: URLS.relations };
 }

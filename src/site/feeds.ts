@@ -3,18 +3,16 @@
  * every pair and topic (`/pairs/<slug>/feed.xml`, …): the 20 newest stories.
  * `updated` is the newest story's date, never the build time, so a rebuild
  * of the same seeds writes the same bytes. Story HTML holds only absolute
- * http(s) links (see src/html.ts), so it needs no URL rewriting.
+ * http(s) links (see src/seeds/html.ts), so it needs no URL rewriting.
  *
- * Feeds are built on demand (src/incremental.ts `LazyPages`), keyed by what
- * they are made from: a feed carries 20 stories' whole text, and building and
- * hashing all 132 feeds of 10,000 stories took ~50 ms of every rebuild that
- * changes two or three of them.
+ * Feeds are built on demand, keyed by what they are made of (`MadeOf`): a
+ * feed carries 20 stories' whole text, and building and hashing every feed
+ * would cost every rebuild that changes two or three of them
+ * (docs/performance.md).
  */
-import { hashOf } from '../hash.ts';
-import type { LazyPages } from '../engine/incremental.ts';
 import type { Catalog, Context } from './catalog.ts';
 import { excerpt, rfc3339 } from './format.ts';
-import type { AtomEntry, FeedPage, JsonFeedPage } from './types.ts';
+import type { AtomEntry, FeedPage, JsonFeedPage, MadeOf, OnDemand } from './types.ts';
 
 export const FEED_SIZE = 20;
 
@@ -90,19 +88,18 @@ function feedSources(catalog: Catalog, context: Context): FeedSource[] {
 }
 
 /**
- * Atom and JSON feeds on demand. `storyKeys`, parallel to the catalog's
- * records: what fixes each story's entry (src/site.ts); the settings are in
- * the build's render version.
+ * Atom and JSON feeds on demand, each made of its newest stories and its own
+ * path, title and subtitle; the settings are in the build's render version.
  */
-export function feedPageLists(catalog: Catalog, context: Context, storyKeys: readonly string[]): { atom: LazyPages<FeedPage>; json: LazyPages<JsonFeedPage> } {
+export function feedPageLists(catalog: Catalog, context: Context): { atom: OnDemand<FeedPage>; json: OnDemand<JsonFeedPage> } {
   const sources = feedSources(catalog, context);
-  const key = (index: number): string => {
+  const madeOf = (index: number): MadeOf => {
     const source = sources[index]!;
-    return hashOf(source.path, source.title, source.subtitle, ...source.indexes.slice(-FEED_SIZE).map((story) => storyKeys[story]!));
+    return { stories: source.indexes.slice(-FEED_SIZE), facts: [source.path, source.title, source.subtitle] };
   };
   const atom = (index: number): FeedPage => atomFeed(sources[index]!, catalog, context);
   return {
-    atom: { urls: sources.map((source) => `${source.path}feed.xml`), key, build: atom },
-    json: { urls: sources.map((source) => `${source.path}feed.json`), key, build: (index) => jsonFeed(atom(index), sources[index]!.path, context) },
+    atom: { urls: sources.map((source) => `${source.path}feed.xml`), madeOf, build: atom },
+    json: { urls: sources.map((source) => `${source.path}feed.json`), madeOf, build: (index) => jsonFeed(atom(index), sources[index]!.path, context) },
   };
 }

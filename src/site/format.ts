@@ -2,17 +2,28 @@
 import { formatHumanDate, MONTH_NAMES, parseIsoDate } from '../records/dates.ts';
 import type { IsoDate } from '../types.ts';
 
+/**
+ * Labels of recent dates. Bounded: the preview server (`serve`) builds again
+ * and again in one process, and a memo that only grows would keep every date
+ * any build ever saw. A site's dates are a few thousand (100,000 stories share
+ * them), so the bound is never reached within one build of a real site.
+ */
 const labels = new Map<IsoDate, string>();
+export const DATE_LABELS_KEPT = 8192;
 
-/** `12 May 2024` for a day, `May 2024` for a month (memoised: 100,000 stories share a few thousand dates). */
+/** `12 May 2024` for a day, `May 2024` for a month. */
 export function dateLabel(date: IsoDate): string {
   let label = labels.get(date);
   if (label === undefined) {
     const parsed = parseIsoDate(date);
+    if (labels.size >= DATE_LABELS_KEPT) labels.clear();
     labels.set(date, (label = parsed ? formatHumanDate(parsed) : date));
   }
   return label;
 }
+
+/** How many date labels are kept now (for the test that the memo stays bounded). */
+export const dateLabelsKept = (): number => labels.size;
 
 /** `2025-05` of `2025-05-07` or `2025-05`. */
 export const monthKey = (date: IsoDate): string => date.slice(0, 7);
@@ -22,9 +33,6 @@ export function monthLabel(key: string): string {
   return `${MONTH_NAMES[month - 1] ?? key} ${key.slice(0, 4)}`;
 }
 
-export const monthUrl = (key: string): string => `/timeline/${key.slice(0, 4)}/${key.slice(5, 7)}/`;
-export const yearUrl = (year: number | string): string => `/timeline/${year}/`;
-export const digestUrl = (id: string): string => `/digests/${id}/`;
 
 /** Days since 1970 (month precision counts as the 1st); for "nearest in time". */
 export function dayNumber(date: IsoDate): number {

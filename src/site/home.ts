@@ -1,5 +1,5 @@
 /** The home page: the latest issue, the most recent stories, the busiest pairs and topics, a small relations map. */
-import type { Relations } from '../relations.ts';
+import type { Relations } from './relations.ts';
 import type { Catalog, Context, DigestGroup } from './catalog.ts';
 import { digestSummary } from './digests.ts';
 import { homeRelations } from './extras.ts';

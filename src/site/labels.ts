@@ -1,8 +1,8 @@
 /**
  * Display names. The tagging data knows the real ones (`China`, `North Korea`,
  * `Arms trade`); until it is wired in, or for a slug it does not know, a slug
- * reads as itself title-cased. Pair labels join the two country names with an
- * en dash in slug order: `china-russia` → `China–Russia`.
+ * reads as itself title-cased. Pair labels are made from the country names
+ * (`pairLabel`, src/pairs.ts).
  */
 import type { SiteLabels } from './types.ts';
 
@@ -27,27 +27,4 @@ export function safeLabels(labels: SiteLabels): Required<SiteLabels> {
     topic: (slug) => pick(labels.topic(slug), slug),
     topicDescription: (slug) => labels.topicDescription?.(slug) ?? '',
   };
-}
-
-/**
- * The two country slugs of a pair slug. Country slugs contain hyphens
- * (`north-korea`), so the pair is found among the countries of the stories
- * that carry it, never by splitting the string; failing that, among every
- * country slug the site knows.
- */
-export function pairCountries(pair: string, storyCountries: readonly string[], known: ReadonlySet<string>): [string, string] | undefined {
-  for (let i = 0; i < storyCountries.length; i++) {
-    for (let j = i + 1; j < storyCountries.length; j++) {
-      const a = storyCountries[i]!;
-      const b = storyCountries[j]!;
-      const [first, second] = a < b ? [a, b] : [b, a];
-      if (`${first}-${second}` === pair) return [first, second];
-    }
-  }
-  for (let at = pair.indexOf('-'); at !== -1; at = pair.indexOf('-', at + 1)) {
-    const first = pair.slice(0, at);
-    const second = pair.slice(at + 1);
-    if (first < second && known.has(first) && known.has(second)) return [first, second];
-  }
-  return undefined;
 }

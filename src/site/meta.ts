@@ -1,6 +1,6 @@
 /** `<head>` metadata for a page: title, description, canonical URL, feeds, JSON-LD, its own stylesheets and scripts. */
-import { pageCard } from '../cards/plan.ts';
-import type { CardRef } from '../cards/types.ts';
+import { pageCard } from './cards.ts';
+import type { CardRef } from './card-types.ts';
 import type { Context } from './catalog.ts';
 import { webPage, type Crumb } from './structured-data.ts';
 import type { FeedLink, PageMeta, Section } from './types.ts';

@@ -5,9 +5,11 @@
  * templates only print numbers and (auto-escaped) labels, so the pages need no
  * JavaScript and no inline style (the CSP forbids both).
  */
-import { byCount, pairedCountries, type Count, type Relations } from '../relations.ts';
+import { pairSlug } from '../pairs.ts';
+import { tagUrl } from './urls.ts';
+import { byCount, pairedCountries, type Count, type Relations } from './relations.ts';
 import { fallbackLabels } from './labels.ts';
-import type { SiteLabels } from './types.ts';
+import type { Matrix, Network, NetworkNode, SiteLabels } from './types.ts';
 
 export type Labels = Pick<SiteLabels, 'country' | 'topic'>;
 
@@ -24,21 +26,6 @@ export function shade(count: number, max: number): number {
 
 const round = (value: number): number => Math.round(value * 10) / 10;
 
-export interface MatrixCell {
-  readonly pair: string;
-  readonly url: string;
-  readonly count: number;
-  readonly shade: number;
-  readonly label: string; // `China and Russia: 12 stories`, for screen readers and tooltips
-}
-
-export interface Matrix {
-  readonly countries: readonly (Count & { readonly label: string })[];
-  /** `rows[i][j]`: null on the diagonal, count 0 where the two never share a story. */
-  readonly rows: readonly (readonly (MatrixCell | null)[])[];
-  readonly max: number;
-}
-
 export const stories = (count: number): string => `${count} ${count === 1 ? 'story' : 'stories'}`;
 
 export function relationsMatrix(relations: Relations, labels: Labels = DEFAULT_LABELS, limit = Infinity): Matrix {
@@ -48,39 +35,12 @@ export function relationsMatrix(relations: Relations, labels: Labels = DEFAULT_L
   const rows = countries.map((row) =>
     countries.map((column) => {
       if (row.slug === column.slug) return null;
-      const pair = row.slug < column.slug ? `${row.slug}-${column.slug}` : `${column.slug}-${row.slug}`;
+      const pair = pairSlug(row.slug, column.slug);
       const count = relations.countries.get(row.slug)?.partners.get(column.slug) ?? 0;
-      return { pair, url: `/pairs/${pair}/`, count, shade: shade(count, max), label: `${row.label} and ${column.label}: ${stories(count)}` };
+      return { pair, url: tagUrl('pair', pair), count, shade: shade(count, max), label: `${row.label} and ${column.label}: ${stories(count)}` };
     }),
   );
   return { countries, rows, max };
-}
-
-export interface NetworkNode extends Count {
-  readonly label: string;
-  readonly url: string;
-  readonly x: number;
-  readonly y: number;
-  readonly r: number;
-  readonly labelX: number;
-  readonly labelY: number;
-  readonly anchor: 'start' | 'middle' | 'end';
-}
-
-export interface NetworkEdge extends Count {
-  readonly label: string;
-  readonly url: string;
-  readonly x1: number;
-  readonly y1: number;
-  readonly x2: number;
-  readonly y2: number;
-  readonly width: number;
-}
-
-export interface Network {
-  readonly size: number;
-  readonly nodes: readonly NetworkNode[];
-  readonly edges: readonly NetworkEdge[];
 }
 
 /**
@@ -103,7 +63,7 @@ export function relationsNetwork(relations: Relations, labels: Labels = DEFAULT_
     placed.set(country.slug, {
       ...country,
       label: labels.country(country.slug),
-      url: `/countries/${country.slug}/`,
+      url: tagUrl('country', country.slug),
       x: round(centre + ring * cos),
       y: round(centre + ring * sin),
       r,
@@ -122,7 +82,7 @@ export function relationsNetwork(relations: Relations, labels: Labels = DEFAULT_
       slug,
       count,
       label: `${a.label} and ${b.label}: ${stories(count)}`,
-      url: `/pairs/${slug}/`,
+      url: tagUrl('pair', slug),
       x1: a.x,
       y1: a.y,
       x2: b.x,

@@ -14,6 +14,7 @@
 import type { Context } from './catalog.ts';
 import type { IsoDate } from '../types.ts';
 import type { SitemapPage, StoryBrief, TextPage } from './types.ts';
+import { sitemapPartUrl, URLS } from './urls.ts';
 
 export const SITEMAP_LIMIT = 50_000;
 
@@ -28,12 +29,12 @@ export function sitemaps(urls: readonly (string | SitemapEntry)[], context: Cont
   const entries = urls.map((entry) => (typeof entry === 'string' ? { url: entry } : entry));
   const locations = entries.map((entry) => context.absolute(entry.url));
   const lastmods = entries.map((entry) => entry.lastmod);
-  if (locations.length <= limit) return [{ url: '/sitemap.xml', kind: 'urlset', locations, lastmods }];
+  if (locations.length <= limit) return [{ url: URLS.sitemap, kind: 'urlset', locations, lastmods }];
   const parts: SitemapPage[] = [];
   for (let start = 0; start < locations.length; start += limit) {
-    parts.push({ url: `/sitemaps/${parts.length + 1}.xml`, kind: 'urlset', locations: locations.slice(start, start + limit), lastmods: lastmods.slice(start, start + limit) });
+    parts.push({ url: sitemapPartUrl(parts.length + 1), kind: 'urlset', locations: locations.slice(start, start + limit), lastmods: lastmods.slice(start, start + limit) });
   }
-  return [{ url: '/sitemap.xml', kind: 'index', locations: parts.map((part) => context.absolute(part.url)), lastmods: parts.map((part) => newestOf(part.lastmods ?? [])) }, ...parts];
+  return [{ url: URLS.sitemap, kind: 'index', locations: parts.map((part) => context.absolute(part.url)), lastmods: parts.map((part) => newestOf(part.lastmods ?? [])) }, ...parts];
 }
 
 /**
@@ -61,5 +62,5 @@ export function lastModified(item: object, digestDates: ReadonlyMap<string, IsoD
 
 /** Crawlers read `robots.txt` only at a host's root: under a sub-path it is written but has no effect. */
 export function robots(context: Context): TextPage {
-  return { url: '/robots.txt', lines: ['User-agent: *', 'Allow: /', '', `Sitemap: ${context.absolute('/sitemap.xml')}`] };
+  return { url: URLS.robots, lines: ['User-agent: *', 'Allow: /', '', `Sitemap: ${context.absolute(URLS.sitemap)}`] };
 }

@@ -1,16 +1,15 @@
 /** One page per story: body with paragraph anchors, tags, timeline neighbours, related stories, JSON-LD. */
-import { hashOf } from '../hash.ts';
-import type { LazyPages } from '../engine/incremental.ts';
 import type { StoryRecord } from '../types.ts';
 import type { Catalog, Context } from './catalog.ts';
-import { storyCardRef } from '../cards/plan.ts';
+import { storyCardRef } from './cards.ts';
 import { CITATION_FORMATS, citationFile, citationMeta, citationUrl, formatReference, siteIdentity, type CitationFormat, type Reference } from './citation.ts';
-import { dateLabel, excerpt, monthKey, monthUrl } from './format.ts';
+import { dateLabel, excerpt, monthKey } from './format.ts';
+import { monthUrl } from './urls.ts';
 import { pageMeta } from './meta.ts';
 import { storyParagraphs } from './paragraphs.ts';
 import { buildRelatedIndex, relatedStories } from './related.ts';
 import { author, logoImage, publisher } from './structured-data.ts';
-import type { CitationFilePage, StoryPage, TagKind, TagRef } from './types.ts';
+import type { CitationFilePage, MadeOf, OnDemand, StoryPage, TagKind, TagRef } from './types.ts';
 
 /** A story's reference, in every citation format the same (src/site/citation.ts). */
 export function storyReference(record: StoryRecord, context: Context): Reference {
@@ -33,11 +32,11 @@ export function storyReference(record: StoryRecord, context: Context): Reference
 
 /**
  * The citation files next to every story page (`cite.bib`, `cite.ris`,
- * `cite.json`), on demand like the pages: three per story, keyed by the story's
- * own key (its record; the settings are in the render version), so an
+ * `cite.json`), on demand like the pages: three per story, each made of its
+ * story and its format (the settings are in the render version), so an
  * incremental build writes a story's files exactly when its record changed.
  */
-export function citationFileList(catalog: Catalog, context: Context, storyKeys: readonly string[]): LazyPages<CitationFilePage> {
+export function citationFileList(catalog: Catalog, context: Context): OnDemand<CitationFilePage> {
   const formats = CITATION_FORMATS.map((entry) => entry.format);
   const urls = catalog.records.flatMap((record) => formats.map((format) => citationUrl(record.url, format)));
   const at = (index: number): { record: StoryRecord; story: number; format: CitationFormat } => {
@@ -46,9 +45,9 @@ export function citationFileList(catalog: Catalog, context: Context, storyKeys: 
   };
   return {
     urls,
-    key: (index) => {
+    madeOf: (index) => {
       const { story, format } = at(index);
-      return hashOf(storyKeys[story] ?? '', format);
+      return { stories: [story], facts: [format] };
     },
     build: (index) => {
       const { record, format } = at(index);
@@ -58,26 +57,22 @@ export function citationFileList(catalog: Catalog, context: Context, storyKeys: 
 }
 
 /**
- * Story pages on demand (src/incremental.ts `LazyPages`). A story page is made
- * from its story (record and tags' labels), its neighbours' and related
- * stories' records, its place in its digest, and the settings (which the
- * render version covers), so its key hashes exactly those: hashing 10,000
- * records costs about a fifth of building and hashing 10,000 pages, and an
- * incremental build then builds only the pages whose key changed.
- * `storyKeys`, parallel to the catalog's records: what fixes each story as a
- * page shows it (src/site.ts).
+ * Story pages on demand. A story page is made of its story (record and tags'
+ * labels), its neighbours and related stories, its place in its digest, and
+ * the settings (which the render version covers): `madeOf` names exactly
+ * those, and an incremental build builds only the pages whose key changed.
  */
-export function storyPageList(catalog: Catalog, context: Context, storyKeys: readonly string[]): LazyPages<StoryPage> {
+export function storyPageList(catalog: Catalog, context: Context): OnDemand<StoryPage> {
   const { records, briefs, digests, storyTags } = catalog;
   const related = relatedStories(records, buildRelatedIndex(records));
   const positions = new Map<number, number>();
   for (const digest of digests.values()) digest.indexes.forEach((story, position) => positions.set(story, position + 1));
-  const keyOf = (index: number): string => storyKeys[index] ?? '';
+  const story = (index: number): number | null => (index >= 0 && index < records.length ? index : null);
 
-  const key = (index: number): string => {
+  const madeOf = (index: number): MadeOf => {
     const record = records[index]!;
     const count = digests.get(record.digest.id)!.indexes.length;
-    return hashOf(keyOf(index), keyOf(index - 1), keyOf(index + 1), related[index]!.map(keyOf).join(' '), String(positions.get(index)), String(count));
+    return { stories: [index, story(index - 1), story(index + 1), ...related[index]!], facts: [String(related[index]!.length), String(positions.get(index)), String(count)] };
   };
 
   const build = (index: number): StoryPage => {
@@ -143,5 +138,5 @@ export function storyPageList(catalog: Catalog, context: Context, storyKeys: rea
       },
     };
   };
-  return { urls: records.map((record) => record.url), key, build };
+  return { urls: records.map((record) => record.url), madeOf, build };
 }

@@ -13,6 +13,7 @@
 import { siteIdentity } from './citation.ts';
 import type { Context } from './catalog.ts';
 import { scriptJson } from './format.ts';
+import { URLS } from './urls.ts';
 import type { PageMeta } from './types.ts';
 
 const CONTEXT = 'https://schema.org';
@@ -86,7 +87,7 @@ export function webSite(context: Context): object {
     publisher: publisher(context),
     potentialAction: {
       '@type': 'SearchAction',
-      target: { '@type': 'EntryPoint', urlTemplate: `${context.absolute('/search/')}?q={search_term_string}` },
+      target: { '@type': 'EntryPoint', urlTemplate: `${context.absolute(URLS.search)}?q={search_term_string}` },
       'query-input': 'required name=search_term_string',
     },
   };

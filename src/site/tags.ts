@@ -15,8 +15,9 @@
  */
 import type { Catalog, Context, TagGroup } from './catalog.ts';
 import { plural } from './format.ts';
-import { tagCardRef } from '../cards/plan.ts';
+import { tagCardRef } from './cards.ts';
 import { pageMeta, tagFeeds } from './meta.ts';
+import { TAG_SECTIONS, tagIndexUrl, tagUrl } from './urls.ts';
 import type { RedirectPage, TagCount, TagIndexPage, TagKind, TagPage } from './types.ts';
 
 /**
@@ -27,7 +28,6 @@ import type { RedirectPage, TagCount, TagIndexPage, TagKind, TagPage } from './t
  */
 export const STORIES_PER_PAGE = 20;
 
-const SECTIONS = { pair: 'pairs', topic: 'topics', country: 'countries' } as const;
 const NOUNS: Record<TagKind, string> = { pair: 'Country pairs', topic: 'Topics', country: 'Countries' };
 const INTROS: Record<TagKind, string> = {
   pair: 'Every pair of countries the stories are about, with the number of stories on each.',
@@ -71,8 +71,8 @@ export function tagPages(kind: TagKind, catalog: Catalog, context: Context, perP
       pages.push({
         url,
         meta: pageMeta(context, url, heading, {
-          section: SECTIONS[kind], description, feeds, card: tagCardRef(ref, context),
-          schema: { type: 'CollectionPage', crumbs: [{ name: NOUNS[kind], url: `/${SECTIONS[kind]}/` }, { name: ref.label, url: ref.url }, ...(archive === 0 ? [] : [{ name: `${from} to ${to}`, url }])] },
+          section: TAG_SECTIONS[kind], description, feeds, card: tagCardRef(ref, context),
+          schema: { type: 'CollectionPage', crumbs: [{ name: NOUNS[kind], url: tagIndexUrl(kind) }, { name: ref.label, url: ref.url }, ...(archive === 0 ? [] : [{ name: `${from} to ${to}`, url }])] },
         }),
         kind,
         slug: ref.slug,
@@ -109,10 +109,10 @@ export function busiest(groups: ReadonlyMap<string, TagGroup>, limit: number): T
 }
 
 export function tagIndexPage(kind: TagKind, catalog: Catalog, context: Context): TagIndexPage {
-  const url = `/${SECTIONS[kind]}/`;
+  const url = tagIndexUrl(kind);
   return {
     url,
-    meta: pageMeta(context, url, NOUNS[kind], { section: SECTIONS[kind], description: INTROS[kind], schema: { type: 'CollectionPage', crumbs: [{ name: NOUNS[kind], url }] } }),
+    meta: pageMeta(context, url, NOUNS[kind], { section: TAG_SECTIONS[kind], description: INTROS[kind], schema: { type: 'CollectionPage', crumbs: [{ name: NOUNS[kind], url }] } }),
     kind,
     heading: NOUNS[kind],
     intro: INTROS[kind],
@@ -133,7 +133,7 @@ export function pairRedirects(catalog: Catalog, context: Context): RedirectPage[
     if (!first || !second) continue;
     const reversed = `${second.slug}-${first.slug}`;
     if (reversed === group.ref.slug || pairs.has(reversed)) continue;
-    redirects.push({ url: `/pairs/${reversed}/`, target: group.ref.url, canonical: context.absolute(group.ref.url), label: group.ref.label });
+    redirects.push({ url: tagUrl('pair', reversed), target: group.ref.url, canonical: context.absolute(group.ref.url), label: group.ref.label });
   }
   return redirects;
 }

@@ -9,7 +9,8 @@
  */
 import type { Catalog, Context } from './catalog.ts';
 import { monthChart } from './chart.ts';
-import { monthKey, monthLabel, monthUrl, plural, yearUrl } from './format.ts';
+import { monthKey, monthLabel, plural } from './format.ts';
+import { monthUrl, URLS, yearUrl } from './urls.ts';
 import { pageMeta } from './meta.ts';
 import type { MonthGroup, MonthPage, StoryLink, TimelinePage, YearGroup, YearPage } from './types.ts';
 
@@ -61,10 +62,10 @@ export function timelinePage(months: readonly MonthGroup[], context: Context): T
   const years = yearGroups([...newestFirst].reverse()).reverse().map((year) => ({ ...year, months: [...year.months].reverse() }));
   const total = months.reduce((sum, month) => sum + month.count, 0);
   return {
-    url: '/timeline/',
-    meta: pageMeta(context, '/timeline/', 'Timeline', {
+    url: URLS.timeline,
+    meta: pageMeta(context, URLS.timeline, 'Timeline', {
       section: 'timeline',
-      schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: '/timeline/' }] },
+      schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: URLS.timeline }] },
       description: `All ${plural(total, 'story', 'stories')}, month by month.`,
     }),
     chart: monthChart(new Map(months.map((month) => [month.key, month.count]))),
@@ -83,7 +84,7 @@ export function yearPages(months: readonly MonthGroup[], context: Context): Year
       url: year.url,
       meta: pageMeta(context, year.url, String(year.year), {
         section: 'timeline',
-        schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: '/timeline/' }, { name: String(year.year), url: year.url }] },
+        schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: URLS.timeline }, { name: String(year.year), url: year.url }] },
         description: `${plural(year.count, 'story', 'stories')} from ${year.year}, month by month.`,
       }),
       year: year.year,
@@ -111,7 +112,7 @@ export function monthPages(months: readonly MonthGroup[], context: Context, perP
         url,
         meta: pageMeta(context, url, heading, {
           section: 'timeline',
-          schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: '/timeline/' }, { name: String(year), url: yearUrl(year) }, { name: month.label, url: month.url }, ...(run === 1 ? [] : [{ name: `Page ${run}`, url }])] },
+          schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: URLS.timeline }, { name: String(year), url: yearUrl(year) }, { name: month.label, url: month.url }, ...(run === 1 ? [] : [{ name: `Page ${run}`, url }])] },
           description: run === 1 ? `${plural(month.count, 'story', 'stories')} from ${month.label}.` : `Stories ${at * perPage + 1} to ${at * perPage + stories.length} of ${month.label}.`,
         }),
         month: { key: month.key, label: month.label, url: month.url, count: month.count },

@@ -6,10 +6,9 @@
  * `link` filter in templates; `meta.canonical` and everything in feeds and
  * sitemaps is absolute, made from `baseUrl`.
  */
-import type { LazyPages } from '../engine/incremental.ts';
-import type { DatePrecision, IsoDate } from '../types.ts';
-import type { Matrix, Network } from './relations-view.ts';
-import type { CardItem, PageCard } from '../cards/types.ts';
+import type { DatePrecision, IsoDate, StoryRecord } from '../types.ts';
+import type { Count } from './relations.ts';
+import type { CardItem, PageCard } from './card-types.ts';
 
 /** Display names from the tagging data; anything missing falls back to a title-cased slug. */
 export interface SiteLabels {
@@ -131,7 +130,7 @@ export interface StoryCitation {
   readonly meta: readonly { readonly name: string; readonly content: string }[];
 }
 
-/** A file written as it is, not rendered by Eleventy (a story's `cite.bib`): see src/render-pool.ts. */
+/** A file written as it is, not rendered by Eleventy (a story's `cite.bib`): see src/engine/shards.ts. */
 export interface CitationFilePage {
   readonly url: string;
   readonly body: string;
@@ -328,7 +327,8 @@ export interface SearchPage extends Page {
   readonly browse: readonly TextLink[]; // for readers without JavaScript
 }
 
-export interface PairSummary {
+/** A pair as the relations page lists it (not `pairs.json`'s `PairSummary`, src/output/export.ts). */
+export interface PairLink {
   readonly slug: string;
   readonly url: string;
   readonly label: string; // `China and Russia: 12 stories`
@@ -340,7 +340,7 @@ export interface RelationsPage extends Page {
   readonly matrix: Matrix;
   readonly network: Network;
   /** The drawing's text alternative: every pair, busiest first. */
-  readonly pairs: readonly PairSummary[];
+  readonly pairs: readonly PairLink[];
 }
 
 export interface DataFile {
@@ -400,7 +400,7 @@ export interface TextPage {
 
 export interface NotFoundPage extends Page {}
 
-/** A type, not an interface, so it is also a `PageSet` (src/incremental.ts) as it is. */
+/** A type, not an interface, so it is also a `PageSet` (src/engine/incremental.ts) as it is. */
 export type SitePages = {
   readonly home: readonly HomePage[];
   readonly story: readonly StoryPage[];
@@ -432,14 +432,88 @@ export interface SiteData {
   readonly pages: SitePages;
 }
 
-/** Kinds of pages the build makes on demand (`LazyPages`, src/incremental.ts). */
+/**
+ * What a page built on demand is made of: stories, by their place in
+ * `SitePlan.stories` (null: no story in that place, as before the first one),
+ * and any other text that decides what it shows. The stage says what a page
+ * is made of; the engine turns that into the page's key (src/engine/incremental.ts).
+ */
+export interface MadeOf {
+  readonly stories: readonly (number | null)[];
+  readonly facts: readonly string[];
+}
+
+/** Pages of one kind that the build makes only when it renders them: every URL, what page i is made of, and page i. */
+export interface OnDemand<T extends { readonly url: string }> {
+  readonly urls: readonly string[];
+  readonly madeOf: (index: number) => MadeOf;
+  readonly build: (index: number) => T;
+}
+
+/** Kinds of pages the build makes on demand. */
 export type LazyKind = 'story' | 'citation' | 'feedAtom' | 'feedJson';
+
+/**
+ * The stories every page shows, in the site's order: the record, the text its
+ * pages show besides the record (its tags' labels, which come from the tagging
+ * data and, for a pair, from the first story that has it) and the link that
+ * listings share.
+ */
+export interface PlannedStories {
+  readonly records: readonly StoryRecord[];
+  readonly labels: readonly string[];
+  readonly links: readonly StoryLink[];
+}
 
 /** Site data as the build plans it: story pages and feeds on demand. */
 export interface SitePlan {
   readonly site: SiteGlobals;
   readonly pages: Omit<SitePages, LazyKind>;
-  readonly lazy: { readonly story: LazyPages<StoryPage>; readonly citation: LazyPages<CitationFilePage>; readonly feedAtom: LazyPages<FeedPage>; readonly feedJson: LazyPages<JsonFeedPage> };
+  readonly stories: PlannedStories;
+  readonly lazy: { readonly story: OnDemand<StoryPage>; readonly citation: OnDemand<CitationFilePage>; readonly feedAtom: OnDemand<FeedPage>; readonly feedJson: OnDemand<JsonFeedPage> };
   /** Social cards, output files but not pages (src/cards/); absent with `cards: false`. */
-  readonly cards?: LazyPages<CardItem>;
+  readonly cards?: OnDemand<CardItem>;
+}
+
+/** The relations page's matrix and network, every coordinate computed at build time (src/site/relations-view.ts). */
+export interface MatrixCell {
+  readonly pair: string;
+  readonly url: string;
+  readonly count: number;
+  readonly shade: number;
+  readonly label: string; // `China and Russia: 12 stories`, for screen readers and tooltips
+}
+
+export interface Matrix {
+  readonly countries: readonly (Count & { readonly label: string })[];
+  /** `rows[i][j]`: null on the diagonal, count 0 where the two never share a story. */
+  readonly rows: readonly (readonly (MatrixCell | null)[])[];
+  readonly max: number;
+}
+
+export interface NetworkNode extends Count {
+  readonly label: string;
+  readonly url: string;
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
+  readonly labelX: number;
+  readonly labelY: number;
+  readonly anchor: 'start' | 'middle' | 'end';
+}
+
+export interface NetworkEdge extends Count {
+  readonly label: string;
+  readonly url: string;
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  readonly width: number;
+}
+
+export interface Network {
+  readonly size: number;
+  readonly nodes: readonly NetworkNode[];
+  readonly edges: readonly NetworkEdge[];
 }

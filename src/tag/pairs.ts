@@ -1,17 +1,7 @@
-/**
- * Country pairs. `pairSlug` is the only place that orders a pair, so `china-russia` and
- * `russia-china` can never both exist.
- */
+/** Which country pairs a story is about, from its countries' salience; slugs made by src/pairs.ts. */
 
+import { pairSlug } from '../pairs.ts';
 import type { CountrySalience } from './salience.ts';
-
-export function pairSlug(a: string, b: string): string {
-  if (typeof a !== 'string' || typeof b !== 'string' || a === '' || b === '') {
-    throw new TypeError(`Expected two country slugs, got \`${String(a)}\` and \`${String(b)}\``);
-  }
-  if (a === b) throw new TypeError(`Expected two different country slugs, got \`${a}\` twice`);
-  return a < b ? `${a}-${b}` : `${b}-${a}`;
-}
 
 /** The second country must carry this share of the first's score to form a pair at all. */
 export const SECOND_SHARE = 0.2;

@@ -15,7 +15,7 @@ import { chooseTopics, compileTopicModel, createLemmatiser } from './choose-topi
 import { TokenBuffer } from './tokens.ts';
 import { LemmaBuffer } from './lemmas.ts';
 
-export { pairSlug } from './pairs.ts';
+export { pairSlug } from '../pairs.ts';
 export type { TaggableStory, TaggerData } from './types.ts';
 
 /** Why a story got its tags (`news-digest check --explain`): the cues and scores behind them. */

@@ -2,9 +2,11 @@ import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildSummary } from '../../src/commands/build.ts';
-import { declareReferenceHash, hashItem, loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type SavedManifest } from '../../src/engine/incremental.ts';
+import { declareReferenceHash, hashItem, keyPages, loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type SavedManifest } from '../../src/engine/incremental.ts';
 import { snapshotTree, tempDir } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/seeds.ts';
+import { record } from '../helpers/site-build.ts';
+import { planSiteData } from '../../src/site/plan.ts';
 
 const EXTRA = `---
 date: 2025-06
@@ -161,5 +163,23 @@ describe('hashItem', () => {
     const again = story('Gas deal, revised');
     declareReferenceHash(again, 'seed-a:1 /stories/a/');
     expect(hashItem({ url: '/p/', stories: [again] })).toBe(hashItem({ url: '/p/', stories: [first] }));
+  });
+
+  it('should key the site\'s pages by the records they are made of, as the engine knows them', () => {
+    const settings = { title: 'News Digest', description: 'Test', baseUrl: 'https://example.org/', pathPrefix: '/', language: 'en' };
+    const records = [1, 2, 3].map((day) => record({ date: `2024-05-0${day}`, slug: `s${day}`, countries: ['china', 'russia'], pairs: ['china-russia'], topics: ['energy'] }));
+    const keyed = (keys: readonly string[]) => {
+      const plan = planSiteData(records, settings);
+      const lazy = keyPages(plan.lazy, plan.stories, (one) => keys[records.indexOf(one)]!);
+      return { lazy, pair: hashItem(plan.pages.pair[0]!) };
+    };
+    const [before, after] = [keyed(['a', 'b', 'c']), keyed(['a', 'B', 'c'])];
+    // Story 2's record changed (its key says so) though nothing the site shows of it did.
+    const changed = (list: 'story' | 'feedAtom') => before.lazy[list].urls.filter((_, index) => before.lazy[list].key(index) !== after.lazy[list].key(index));
+    expect(changed('story')).toEqual(records.map((one) => one.url));
+    expect(changed('feedAtom').length).toBeGreaterThan(0);
+    // The pair listing shows story 2's shared link: hashed by the story's key, not its JSON.
+    expect(after.pair).not.toBe(before.pair);
+    expect(keyed(['a', 'b', 'c']).pair).toBe(before.pair);
   });
 });

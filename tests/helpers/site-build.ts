@@ -6,7 +6,7 @@
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { SiteLabels } from '../../src/site.ts';
+import type { SiteLabels } from '../../src/site/plan.ts';
 import type { StoryRecord, StoryTags } from '../../src/types.ts';
 
 const COUNTRY_WORDS: readonly (readonly [RegExp, string])[] = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvField, toCsv, toPairsJson } from '../../src/output/export.ts';
+import { csvField, toCsv, toPairsJson } from '../../src/output/export.ts';
+import { CSV_COLUMNS } from '../../src/types.ts';
 import { fixtureRecords, story } from '../fixtures/tagged-records.ts';
 import { parseCsv } from '../helpers/csv.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/commands/build.ts';
-import type { SiteLabels } from '../../src/site.ts';
+import type { SiteLabels } from '../../src/site/plan.ts';
 import { buildSearchIndex } from '../../src/output/search.ts';
 import { SEARCH_FACETS } from '../../src/site/extras.ts';
 import type { StoryRecord, Tagger } from '../../src/types.ts';

@@ -4,11 +4,12 @@
  * below only read the result, so a 100,000-story archive costs one loop plus
  * sorting the (few hundred) pairs and countries, never records × pairs.
  */
-import type { IsoDate, StoryRecord } from './types.ts';
+import { pairSlug, splitPair } from '../pairs.ts';
+import type { IsoDate, StoryRecord } from '../types.ts';
 
 export interface PairStats {
   readonly slug: string;
-  /** The two country slugs, sorted; empty when the slug could not be split (see `splitPair`). */
+  /** The two country slugs, sorted; empty when the slug could not be split (see `splitPair`, src/pairs.ts). */
   readonly countries: readonly [string, string] | readonly [];
   stories: number;
   first: IsoDate;
@@ -41,36 +42,12 @@ export interface Partner extends Count {
   readonly pair: string;
 }
 
-/** Same canonical form as the tagger's `pairSlug`: the two slugs sorted, joined by `-`. */
-export const pairOf = (a: string, b: string): string => (a < b ? `${a}-${b}` : `${b}-${a}`);
-
 /** Most first, then by slug, so equal counts never reorder between builds. */
 export const byCount = <T extends Count>(a: T, b: T): number => b.count - a.count || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
 const bump = (map: Map<string, number>, key: string, by = 1): void => {
   map.set(key, (map.get(key) ?? 0) + by);
 };
-
-/**
- * A pair slug cannot be split on `-` alone (`north-korea-russia`), so the
- * story's own countries say which two it joins; `known` (every country seen)
- * is the fallback for a pair whose countries the record does not list.
- */
-export function splitPair(slug: string, countries: readonly string[], known: ReadonlySet<string> = new Set()): [string, string] | undefined {
-  for (let i = 0; i < countries.length; i++) {
-    for (let j = i + 1; j < countries.length; j++) {
-      const a = countries[i] as string;
-      const b = countries[j] as string;
-      if (a !== b && pairOf(a, b) === slug) return a < b ? [a, b] : [b, a];
-    }
-  }
-  for (let at = slug.indexOf('-'); at > 0; at = slug.indexOf('-', at + 1)) {
-    const a = slug.slice(0, at);
-    const b = slug.slice(at + 1);
-    if (a < b && known.has(a) && known.has(b)) return [a, b]; // a pair slug is its two slugs sorted
-  }
-  return undefined;
-}
 
 export function computeRelations(records: readonly StoryRecord[]): Relations {
   const pairs = new Map<string, PairStats>();
@@ -129,7 +106,7 @@ export function pairTopicBreakdown(relations: Relations, pair: string): Count[] 
 export function countryPartners(relations: Relations, country: string): Partner[] {
   const stats = relations.countries.get(country);
   if (!stats) return [];
-  return [...stats.partners].map(([slug, count]) => ({ slug, count, pair: pairOf(country, slug) })).sort(byCount);
+  return [...stats.partners].map(([slug, count]) => ({ slug, count, pair: pairSlug(country, slug) })).sort(byCount);
 }
 
 /** Countries with at least one partner, most stories first: the rows and columns of the map. */

@@ -5,10 +5,10 @@
 import { load, type CheerioAPI } from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/commands/build.ts';
-import type { StoryRecord } from '../src/types.ts';
-import { brokenLinks as checkLinks } from './helpers/links.ts';
-import { HOSTILE_HEADLINE, HOSTILE_SEED, keywordTagger, pathOf, readSite, seedsWith, tempDir, testLabels } from './helpers/site-build.ts';
+import { build } from '../../src/commands/build.ts';
+import type { StoryRecord } from '../../src/types.ts';
+import { brokenLinks as checkLinks } from '../helpers/links.ts';
+import { HOSTILE_HEADLINE, HOSTILE_SEED, keywordTagger, pathOf, readSite, seedsWith, tempDir, testLabels } from '../helpers/site-build.ts';
 
 const BASE = 'https://example.org/';
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";

@@ -3,15 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { computeRelations, countryPartners, nextMonth, pairTopicBreakdown, pairedCountries, splitPair } from '../src/relations.ts';
-import type { SiteSettings } from '../src/settings/site.ts';
-import { renderSite } from '../src/render.ts';
-import { createContext } from '../src/site/catalog.ts';
-import { countryRelations, homeRelations, pairRelations, relationsPage } from '../src/site/extras.ts';
-import { safeLabels } from '../src/site/labels.ts';
-import { relationsMatrix, relationsNetwork, shade } from '../src/site/relations-view.ts';
-import type { SiteLabels } from '../src/site/types.ts';
-import { fixtureRecords, story } from './fixtures/tagged-records.ts';
+import { computeRelations, countryPartners, nextMonth, pairTopicBreakdown, pairedCountries } from '../../src/site/relations.ts';
+import { splitPair } from '../../src/pairs.ts';
+import type { SiteSettings } from '../../src/settings/site.ts';
+import { renderSite } from '../../src/render/eleventy.ts';
+import { createContext } from '../../src/site/catalog.ts';
+import { countryRelations, homeRelations, pairRelations, relationsPage } from '../../src/site/extras.ts';
+import { safeLabels } from '../../src/site/labels.ts';
+import { relationsMatrix, relationsNetwork, shade } from '../../src/site/relations-view.ts';
+import type { SiteLabels } from '../../src/site/types.ts';
+import { fixtureRecords, story } from '../fixtures/tagged-records.ts';
 
 const settings: SiteSettings = { title: 'News Digest', description: 'Test', baseUrl: 'https://example.org/news/', pathPrefix: '/news/', language: 'en' };
 const contextWith = (labels: SiteLabels) => createContext(settings, safeLabels(labels));
@@ -156,10 +157,10 @@ describe('relations templates', () => {
     try {
       const templates = join(dir, 'templates');
       await mkdir(join(templates, '_includes', 'layouts'), { recursive: true });
-      await cp(join(import.meta.dirname, '..', 'templates', '_includes', 'relations'), join(templates, '_includes', 'relations'), { recursive: true });
-      await cp(join(import.meta.dirname, '..', 'templates', 'relations.njk'), join(templates, 'relations.njk'));
-      await cp(join(import.meta.dirname, '..', 'templates', '_includes', 'pages', 'relations.njk'), join(templates, '_includes', 'pages', 'relations.njk'), { recursive: true });
-      await cp(join(import.meta.dirname, '..', 'templates', 'assets'), join(templates, 'assets'), { recursive: true });
+      await cp(join(import.meta.dirname, '..', '..', 'templates', '_includes', 'relations'), join(templates, '_includes', 'relations'), { recursive: true });
+      await cp(join(import.meta.dirname, '..', '..', 'templates', 'relations.njk'), join(templates, 'relations.njk'));
+      await cp(join(import.meta.dirname, '..', '..', 'templates', '_includes', 'pages', 'relations.njk'), join(templates, '_includes', 'pages', 'relations.njk'), { recursive: true });
+      await cp(join(import.meta.dirname, '..', '..', 'templates', 'assets'), join(templates, 'assets'), { recursive: true });
       await writeFile(join(templates, '_includes', 'layouts', 'base.njk'), '<!doctype html><html lang="en"><head><title>{{ title }}</title></head><body>{{ content | safe }}</body></html>');
       const hostile = { country: (slug: string) => (slug === 'iran' ? '<script>alert(1)</script>' : slug), topic: (slug: string) => slug };
       const data = { site: {}, pages: { relations: [relationsPage(computeRelations(fixtureRecords()), contextWith(hostile))] } };
@@ -187,8 +188,8 @@ describe('relations templates', () => {
     const dir = await mkdtemp(join(tmpdir(), 'nd-partials-'));
     try {
       const templates = join(dir, 'templates');
-      await cp(join(import.meta.dirname, '..', 'templates', '_includes', 'relations'), join(templates, '_includes', 'relations'), { recursive: true });
-      await cp(join(import.meta.dirname, '..', 'templates', '_includes', 'partials'), join(templates, '_includes', 'partials'), { recursive: true });
+      await cp(join(import.meta.dirname, '..', '..', 'templates', '_includes', 'relations'), join(templates, '_includes', 'relations'), { recursive: true });
+      await cp(join(import.meta.dirname, '..', '..', 'templates', '_includes', 'partials'), join(templates, '_includes', 'partials'), { recursive: true });
       const page = (name: string, partials: string[]) =>
         writeFile(join(templates, `${name}.njk`), `---\npermalink: /${name}/\n---\n{% set rel = nd.${name} %}${partials.map((p) => `{% include "relations/${p}.njk" %}`).join('')}`);
       await page('pair', ['pair-chart', 'topic-breakdown']);

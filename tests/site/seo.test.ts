@@ -10,13 +10,13 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/commands/build.ts';
-import { loadSiteSettings } from '../src/settings/site.ts';
-import { structuredDataJson } from '../src/site/structured-data.ts';
-import type { StoryRecord } from '../src/types.ts';
-import { snapshotTree, tempDir } from './helpers/cli.ts';
-import { ROOT } from './helpers/seeds.ts';
-import { HOSTILE_HEADLINE, HOSTILE_SEED, pathOf } from './helpers/site-build.ts';
+import { build } from '../../src/commands/build.ts';
+import { loadSiteSettings } from '../../src/settings/site.ts';
+import { structuredDataJson } from '../../src/site/structured-data.ts';
+import type { StoryRecord } from '../../src/types.ts';
+import { snapshotTree, tempDir } from '../helpers/cli.ts';
+import { ROOT } from '../helpers/seeds.ts';
+import { HOSTILE_HEADLINE, HOSTILE_SEED, pathOf } from '../helpers/site-build.ts';
 
 const BASE = 'https://example.org/news/';
 type Node = Record<string, unknown> & { '@type'?: string };

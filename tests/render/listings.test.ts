@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { feedLinksHtml, storyListHtml, tagCountsHtml, tagListHtml } from '../src/site/listings.ts';
-import type { StoryLink, TagRef } from '../src/site/types.ts';
+import { feedLinksHtml, storyListHtml, tagCountsHtml, tagListHtml } from '../../src/render/listings.ts';
+import type { StoryLink, TagRef } from '../../src/site/types.ts';
 
 const link = (url: string): string => `/news${url}`;
 const hostile = '<script>alert("x")</script> & \'q\'';

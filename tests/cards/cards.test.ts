@@ -9,15 +9,15 @@ import { Resvg } from '@resvg/resvg-js';
 import { load } from 'cheerio';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildSummary } from '../src/commands/build.ts';
-import { cardFonts, FACE_FILES } from '../src/cards/fonts.ts';
-import { layoutText } from '../src/cards/layout.ts';
-import { encodePng, pngSize } from '../src/cards/png.ts';
-import { renderCard } from '../src/cards/render.ts';
-import { cardSvg } from '../src/cards/svg.ts';
-import type { CardSpec } from '../src/cards/types.ts';
-import { runCli, tempDir } from './helpers/cli.ts';
-import { ROOT } from './helpers/seeds.ts';
+import { build, type BuildSummary } from '../../src/commands/build.ts';
+import { cardFonts, FACE_FILES } from '../../src/cards/fonts.ts';
+import { layoutText } from '../../src/cards/layout.ts';
+import { encodePng, pngSize } from '../../src/cards/png.ts';
+import { renderCard } from '../../src/cards/render.ts';
+import { cardSvg } from '../../src/cards/svg.ts';
+import type { CardSpec } from '../../src/site/card-types.ts';
+import { runCli, tempDir } from '../helpers/cli.ts';
+import { ROOT } from '../helpers/seeds.ts';
 
 const BASE = 'https://news.example.net/digest/';
 

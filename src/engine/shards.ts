@@ -1,14 +1,14 @@
 /**
  * Rendering large sites: pages are split into shards and each shard is one
- * Eleventy build, run on the lanes of src/pool.ts (this thread, and a worker
+ * Eleventy build, run on the lanes of src/engine/pool.ts (this thread, and a worker
  * per further lane). Small shards bound memory: a lane holds one shard's pages
  * at a time. Small sites (and most incremental rebuilds) are one shard.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { outputPathOf, type PageItem, type PageSet } from './engine/incremental.ts';
-import { runInWorkers } from './engine/pool.ts';
-import { renderSite, type RenderOptions } from './render.ts';
+import { outputPathOf, type PageItem, type PageSet } from './incremental.ts';
+import { runInWorkers } from './pool.ts';
+import { renderSite, type RenderOptions } from '../render/eleventy.ts';
 
 /**
  * Pages per Eleventy build. An Eleventy build holds every page's output until

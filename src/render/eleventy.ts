@@ -5,8 +5,8 @@
  * front matter, so nothing a seed says can run or steer a page.
  */
 import Eleventy from '@11ty/eleventy';
-import { siteConfig, type EleventyUserConfig } from './eleventy-config.ts';
-import { DigestError } from './errors.ts';
+import { siteConfig, type EleventyUserConfig } from './config.ts';
+import { DigestError } from '../errors.ts';
 
 export interface RenderOptions {
   readonly templatesDir: string;

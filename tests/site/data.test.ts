@@ -1,21 +1,32 @@
 /** `buildSiteData` without Eleventy: page items computed from synthetic records. */
 import { describe, expect, it } from 'vitest';
-import type { SiteSettings } from '../src/settings/site.ts';
-import { buildSiteData, planSiteData } from '../src/site.ts';
-import { prefixUrl } from '../src/eleventy-config.ts';
-import { monthChart } from '../src/site/chart.ts';
-import { dateLabel, scriptJson } from '../src/site/format.ts';
-import { pairCountries, titleCase } from '../src/site/labels.ts';
-import { storyParagraphs } from '../src/site/paragraphs.ts';
-import { sitemaps } from '../src/site/sitemap.ts';
-import { STORIES_PER_PAGE } from '../src/site/tags.ts';
-import { LISTED_STORIES, MONTH_PAGE } from '../src/site/timeline.ts';
-import { createContext } from '../src/site/catalog.ts';
-import { fallbackLabels, safeLabels } from '../src/site/labels.ts';
-import type { StoryRecord } from '../src/types.ts';
-import { record } from './helpers/site-build.ts';
+import type { SiteSettings } from '../../src/settings/site.ts';
+import { buildSiteData, planSiteData } from '../../src/site/plan.ts';
+import { prefixUrl } from '../../src/render/config.ts';
+import { monthChart } from '../../src/site/chart.ts';
+import { DATE_LABELS_KEPT, dateLabel, dateLabelsKept, scriptJson } from '../../src/site/format.ts';
+import { titleCase } from '../../src/site/labels.ts';
+import { splitPair as pairCountries } from '../../src/pairs.ts';
+import { storyParagraphs } from '../../src/site/paragraphs.ts';
+import { sitemaps } from '../../src/site/sitemap.ts';
+import { STORIES_PER_PAGE } from '../../src/site/tags.ts';
+import { LISTED_STORIES, MONTH_PAGE } from '../../src/site/timeline.ts';
+import { createContext } from '../../src/site/catalog.ts';
+import { fallbackLabels, safeLabels } from '../../src/site/labels.ts';
+import type { StoryRecord } from '../../src/types.ts';
+import { keyPages } from '../../src/engine/incremental.ts';
+import { recordKeysOf } from '../../src/engine/keys.ts';
+import { record } from '../helpers/site-build.ts';
 
 const settings: SiteSettings = { title: 'News Digest', description: 'Test', baseUrl: 'https://example.org/news/', pathPrefix: '/news/', language: 'en' };
+
+/** The build's on-demand pages keyed as the build keys them: the site says what each page is made of, the engine hashes it. */
+function lazyPages(records: readonly StoryRecord[], sources: readonly string[] = []) {
+  const plan = planSiteData(records, settings);
+  const keys = recordKeysOf(records, sources);
+  const keyOf = new Map(records.map((record, index) => [record, keys[index]!]));
+  return keyPages(plan.lazy, plan.stories, (record) => keyOf.get(record)!);
+}
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -91,7 +102,7 @@ describe('buildSiteData', () => {
   it('should key each story page by exactly what it is made from: an unchanged key means an unchanged page', () => {
     const before = pairStories(40);
     const after = before.map((story, index) => (index === 20 ? { ...story, headline: `${story.headline}, revised` } : story));
-    const plan = (records: StoryRecord[]) => planSiteData(records, settings).lazy.story;
+    const plan = (records: StoryRecord[]) => lazyPages(records).story;
     const [old, next] = [plan(before), plan(after)];
     const changed: number[] = [];
     for (let index = 0; index < before.length; index++) {
@@ -104,9 +115,9 @@ describe('buildSiteData', () => {
     const listing = before.map((_, index) => index).filter((index) => next.build(index).related.some((brief) => brief.url === before[20]!.url));
     expect(changed).toEqual([...new Set([19, 20, 21, ...listing])].sort((a, b) => a - b));
     expect(changed.length).toBeLessThan(15);
-    expect(planSiteData(before, settings).lazy.story.key(5)).toBe(old.key(5));
+    expect(lazyPages(before).story.key(5)).toBe(old.key(5));
     // With seed cache keys, a record is known by its seed's key and its URL, not by its text.
-    const keyed = (records: StoryRecord[], sources: string[]) => planSiteData(records, settings, undefined, undefined, sources).lazy.story;
+    const keyed = (records: StoryRecord[], sources: string[]) => lazyPages(records, sources).story;
     const sources = before.map((_, index) => `seed-${index}`);
     expect(keyed(after, sources).key(20)).toBe(keyed(before, sources).key(20));
     const edited = sources.map((source, index) => (index === 20 ? 'seed-20-edited' : source));
@@ -119,7 +130,7 @@ describe('buildSiteData', () => {
       record({ date: '2023-06-01', slug: 'gas', countries: ['china', 'russia'], pairs: ['china-russia'], topics: ['energy'], source: { file: 'y', line: 1 } }),
     ];
     const added = record({ date: '2024-03-01', slug: 'new', countries: ['north-korea', 'russia'], pairs: ['north-korea-russia'], topics: ['military'], source: { file: 'z', line: 1 } });
-    const feedsOf = (records: StoryRecord[]) => planSiteData(records, settings).lazy.feedAtom;
+    const feedsOf = (records: StoryRecord[]) => lazyPages(records).feedAtom;
     const [old, next] = [feedsOf(before), feedsOf([...before, added])];
     expect(next.urls).toEqual(old.urls);
     const changed = next.urls.filter((_, index) => next.key(index) !== old.key(index));
@@ -129,7 +140,7 @@ describe('buildSiteData', () => {
     });
     expect(next.build(next.urls.indexOf('/feed.xml')).entries[0]!.url).toContain('/new/');
     // A JSON feed is made from the same stories as its Atom feed.
-    const json = planSiteData([...before, added], settings).lazy.feedJson;
+    const json = lazyPages([...before, added]).feedJson;
     expect(json.urls.map((url) => url.replace('.json', '.xml'))).toEqual(next.urls);
     expect(json.key(1)).toBe(next.key(1));
   });
@@ -276,4 +287,14 @@ describe('helpers', () => {
     ['#p2', '/news/', '#p2'],
     ['https://example.com/', '/news/', 'https://example.com/'],
   ])('should prefix %s under %s as %s', (url, prefix, expected) => expect(prefixUrl(url, prefix)).toBe(expected));
+});
+
+describe('dateLabel', () => {
+  it('should keep a bounded memo however many dates a long-running process labels (serve builds again and again)', () => {
+    const day = (n: number): string => new Date(Date.UTC(1900, 0, 1 + n)).toISOString().slice(0, 10);
+    for (let n = 0; n < 3 * DATE_LABELS_KEPT; n++) dateLabel(day(n));
+    expect(dateLabelsKept()).toBeLessThanOrEqual(DATE_LABELS_KEPT);
+    expect(dateLabel('2024-05-12')).toBe('12 May 2024');
+    expect(dateLabel(day(0))).toBe('1 January 1900');
+  });
 });

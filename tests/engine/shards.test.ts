@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shardCount, shardPages } from '../src/render-pool.ts';
+import { shardCount, shardPages } from '../../src/engine/shards.ts';
 
 const items = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ url: `/${prefix}/${i}/` }));
 

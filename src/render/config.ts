@@ -4,9 +4,9 @@
  * src/site/, including the serialised JSON-LD and JSON Feed documents.
  */
 import { join } from 'node:path';
-import { structuredDataJson } from './site/structured-data.ts';
-import { feedLinksHtml, storyListHtml, tagCountsHtml, tagListHtml, type Link } from './site/listings.ts';
-import type { FeedLink, StoryLink, TagCount, TagRef } from './site/types.ts';
+import { structuredDataJson } from '../site/structured-data.ts';
+import { feedLinksHtml, storyListHtml, tagCountsHtml, tagListHtml, type Link } from './listings.ts';
+import type { FeedLink, StoryLink, TagCount, TagRef } from '../site/types.ts';
 
 export interface EleventyUserConfig {
   addPassthroughCopy(paths: Record<string, string>): void;
@@ -39,7 +39,7 @@ export function siteConfig(config: EleventyUserConfig, options: { readonly templ
   // caches compiled templates per process and a later build (tests, the
   // watcher) would otherwise render with an earlier build's prefix.
   type Context = { ctx?: { nd?: { site?: { pathPrefix?: string } } } };
-  // One function per prefix, so listings can keep what they made with it (src/site/listings.ts).
+  // One function per prefix, so listings can keep what they made with it (src/render/listings.ts).
   const linkers = new Map<string, Link>();
   const linker = (context: Context): Link => {
     const prefix = context.ctx?.nd?.site?.pathPrefix ?? options.pathPrefix;
@@ -50,7 +50,7 @@ export function siteConfig(config: EleventyUserConfig, options: { readonly templ
   config.addFilter('link', function link(this: Context, url: string) {
     return linker(this)(url);
   });
-  // Shared listings (src/site/listings.ts); their output is escaped HTML, printed with `| safe`.
+  // Shared listings (src/render/listings.ts); their output is escaped HTML, printed with `| safe`.
   config.addFilter('tagList', function (this: Context, tags: readonly TagRef[], skipUrl: string = '', facet: boolean = false) {
     return tagListHtml(tags, linker(this), skipUrl, facet);
   });

@@ -12,11 +12,11 @@ import { parse as parseBibtex } from 'astrocite-bibtex';
 import { parse as parseRis } from 'astrocite-ris';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/commands/build.ts';
-import { citationMeta, escapeBibtex, formatReference, toBibtex, toCslJson, toRis, type Reference } from '../src/site/citation.ts';
-import type { StoryRecord } from '../src/types.ts';
-import { snapshotTree, tempDir } from './helpers/cli.ts';
-import { ROOT } from './helpers/seeds.ts';
+import { build } from '../../src/commands/build.ts';
+import { citationMeta, escapeBibtex, formatReference, toBibtex, toCslJson, toRis, type Reference } from '../../src/site/citation.ts';
+import type { StoryRecord } from '../../src/types.ts';
+import { snapshotTree, tempDir } from '../helpers/cli.ts';
+import { ROOT } from '../helpers/seeds.ts';
 
 const HOSTILE = [
   'Closing } brace, an open { one, and }}}} more',

@@ -1,4 +1,8 @@
-/** What a card shows, and how a page points at it. */
+/** What a card shows, and how a page points at it: page data, made in src/site/cards.ts and drawn by src/cards/. */
+
+/** Pixels: the size Open Graph and Twitter recommend for a large summary card. */
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
 
 /** The text of one card: everything its PNG is made from, so its key. */
 export interface CardSpec {

@@ -7,7 +7,7 @@
  * path prefix. Templates print these with `| safe`.
  */
 import { escapeHtml } from '../seeds/html.ts';
-import type { FeedLink, StoryBrief, TagCount, TagRef } from './types.ts';
+import type { FeedLink, StoryBrief, TagCount, TagRef } from '../site/types.ts';
 
 export type Link = (url: string) => string;
 
@@ -18,7 +18,7 @@ const bdi = (text: string): string => `<bdi>${escapeHtml(text)}</bdi>`;
  * listed on a dozen pages (each of its tags', its month's, year's and
  * digest's), and its tags on each of those. Keyed by object: page data is
  * never changed once built (src/site/), and the `link` filter hands out one
- * function per path prefix (src/eleventy-config.ts).
+ * function per path prefix (src/render/config.ts).
  */
 const pieces = new WeakMap<Link, Map<string, WeakMap<object, string>>>();
 

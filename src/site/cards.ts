@@ -9,14 +9,11 @@
  * holds a count: a tag's archive pages show the tag's card and stay unchanged
  * when a new digest changes that card's story count.
  */
-import { hashOf } from '../hash.ts';
-import type { LazyPages } from '../engine/incremental.ts';
-import type { Catalog, Context, DigestGroup, TagGroup } from '../site/catalog.ts';
-import { plural } from '../site/format.ts';
-import type { TagKind, TagRef } from '../site/types.ts';
+import type { Catalog, Context, DigestGroup, TagGroup } from './catalog.ts';
+import { plural } from './format.ts';
+import type { OnDemand, TagKind, TagRef } from './types.ts';
 import type { StoryRecord } from '../types.ts';
-import { CARD_HEIGHT, CARD_WIDTH } from './svg.ts';
-import type { CardItem, CardRef, CardSpec, PageCard } from './types.ts';
+import { CARD_HEIGHT, CARD_WIDTH, type CardItem, type CardRef, type CardSpec, type PageCard } from './card-types.ts';
 
 export const SITE_CARD_URL = '/cards/home.png';
 
@@ -96,12 +93,12 @@ function siteSpec(catalog: Catalog, digests: readonly DigestGroup[], context: Co
 }
 
 /**
- * Every card of the site, built on demand (src/incremental.ts `LazyPages`):
- * `key(i)` hashes what card i shows, and the build renders only the cards
+ * Every card of the site, built on demand: card i is made of what it shows
+ * (its spec, which has no story's record in it), and the build renders only the cards
  * whose key changed. A new digest changes its stories' cards, its tags' (their
  * counts and date ranges) and the site's, nothing else.
  */
-export function cardList(catalog: Catalog, digests: readonly DigestGroup[], context: Context): LazyPages<CardItem> {
+export function cardList(catalog: Catalog, digests: readonly DigestGroup[], context: Context): OnDemand<CardItem> {
   const makers: { url: string; spec: () => CardSpec }[] = [{ url: SITE_CARD_URL, spec: () => siteSpec(catalog, digests, context) }];
   catalog.records.forEach((record, index) => makers.push({ url: cardUrlOf(record.url), spec: () => storySpec(catalog, index, context) }));
   for (const kind of ['pair', 'topic', 'country'] as const) {
@@ -109,10 +106,7 @@ export function cardList(catalog: Catalog, digests: readonly DigestGroup[], cont
   }
   return {
     urls: makers.map((maker) => maker.url),
-    key: (index) => cardKey(makers[index]!.spec()),
+    madeOf: (index) => ({ stories: [], facts: [JSON.stringify(makers[index]!.spec())] }),
     build: (index) => ({ url: makers[index]!.url, spec: makers[index]!.spec() }),
   };
 }
-
-/** What a card's PNG is made from, besides the renderer (whose version the cache adds). */
-export const cardKey = (spec: CardSpec): string => hashOf(JSON.stringify(spec));
