@@ -1,12 +1,12 @@
-import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildSummary } from '../../src/commands/build.ts';
 import { declareReferenceHash, hashItem, keyPages, loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type SavedManifest } from '../../src/engine/incremental.ts';
 import { snapshotTree, tempDir } from '../helpers/cli.ts';
-import { ROOT } from '../helpers/seeds.ts';
 import { record } from '../helpers/site-build.ts';
 import { planSiteData } from '../../src/site/plan.ts';
+import { seedWorkspace } from '../helpers/workspace.ts';
 
 const EXTRA = `---
 date: 2025-06
@@ -31,12 +31,7 @@ describe('incremental rebuilds', () => {
   };
 
   beforeAll(async () => {
-    const work = tempDir();
-    seeds = join(work, 'seeds');
-    cache = join(work, 'cache');
-    out = join(work, 'site');
-    cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
-    rmSync(join(seeds, 'permalinks.json'), { force: true });
+    ({ seeds, cache, out } = seedWorkspace({ registry: false }));
     const first = await incremental();
     expect(first.full).toBe(true);
   });

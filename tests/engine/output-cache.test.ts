@@ -8,16 +8,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/commands/build.ts';
 import { snapshotTree, tempDir } from '../helpers/cli.ts';
-import { ROOT } from '../helpers/seeds.ts';
+import { seedWorkspace } from '../helpers/workspace.ts';
 
 const EXTRA = '---\ndate: 2025-06\n---\nIran and Russia sign a gas swap deal\nIran and Russia agreed on June 3 to swap gas through Azerbaijan.\n|\n';
 
 async function built(): Promise<{ seeds: string; cache: string; out: string }> {
-  const work = tempDir();
-  const seeds = join(work, 'seeds');
-  const cache = join(work, 'cache');
-  const out = join(work, 'site');
-  cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
+  const { seeds, cache, out } = seedWorkspace();
   await build({ seedsDir: seeds, outDir: out, cacheDir: cache, search: false });
   return { seeds, cache, out };
 }

@@ -4,11 +4,12 @@
  * one kind of call on one kind of path. Each must end as a `DigestError`
  * naming the path and what to do, with the previous site whole.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { snapshotTree, tempDir } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/seeds.ts';
+import { seedWorkspace } from '../helpers/workspace.ts';
 
 type Fault = (call: string, path: string, to?: string) => string | undefined;
 const stub: { fault: Fault | undefined } = { fault: undefined };
@@ -42,11 +43,7 @@ const EXTRA = '---\ndate: 2025-06\n---\nIran and Russia sign a gas swap deal\nIr
 
 /** A built site, its seeds (one digest added since, so the next build has work to do) and cache. */
 async function builtSite(): Promise<{ seeds: string; cache: string; out: string; before: Record<string, string> }> {
-  const work = tempDir();
-  const seeds = join(work, 'seeds');
-  const cache = join(work, 'cache');
-  const out = join(work, 'site');
-  cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
+  const { seeds, cache, out } = seedWorkspace();
   await build({ seedsDir: seeds, outDir: out, cacheDir: cache, search: false });
   writeFileSync(join(seeds, '2025-06.txt'), EXTRA);
   return { seeds, cache, out, before: snapshotTree(out) };

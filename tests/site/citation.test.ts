@@ -6,7 +6,7 @@
  * managers' meta tags, and rewrites them on an incremental build exactly as a
  * full build would.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseBibtex } from 'astrocite-bibtex';
 import { parse as parseRis } from 'astrocite-ris';
@@ -16,7 +16,7 @@ import { build } from '../../src/commands/build.ts';
 import { citationMeta, escapeBibtex, formatReference, toBibtex, toCslJson, toRis, type Reference } from '../../src/site/citation.ts';
 import type { StoryRecord } from '../../src/types.ts';
 import { snapshotTree, tempDir } from '../helpers/cli.ts';
-import { ROOT } from '../helpers/seeds.ts';
+import { seedWorkspace } from '../helpers/workspace.ts';
 
 const HOSTILE = [
   'Closing } brace, an open { one, and }}}} more',
@@ -198,12 +198,7 @@ describe('citations in the built site', () => {
   const read = (path: string): string => readFileSync(join(out, path), 'utf8');
 
   beforeAll(async () => {
-    const work = tempDir();
-    seeds = join(work, 'seeds');
-    cache = join(work, 'cache');
-    out = join(work, 'site');
-    cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
-    rmSync(join(seeds, 'permalinks.json'), { force: true });
+    ({ seeds, cache, out } = seedWorkspace({ registry: false }));
     writeFileSync(join(seeds, '2025-06.txt'), `---\ndate: 2025-06\ntitle: "June 2025 Digest"\n---\nRussia } and Iran 100% agree % on #gas\\ ER  - deal\nRussia and Iran agreed on June 3 to swap gas through Azerbaijan.\n|\n`);
     await incremental();
     records = (JSON.parse(read('stories.json')) as { stories: StoryRecord[] }).stories;
