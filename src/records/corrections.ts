@@ -20,6 +20,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNo
 import { readFile, stat } from 'node:fs/promises';
 import type { VFile } from 'vfile';
 import { seedError, seedWarning } from '../errors.ts';
+import { splitPair } from '../pairs.ts';
 import type { StoryRecord, StoryTags } from '../types.ts';
 
 /** Beside the seeds and the permalink registry; never a digest. */
@@ -59,15 +60,16 @@ const positionOf = (lines: LineCounter, node: YamlNode | Pair | null | undefined
   return { line, column: col };
 };
 
-/** `china-russia`: two known countries, in the order the site spells pairs (sorted). */
+/** `china-russia`: two known countries in the order every pair is spelled (src/pairs.ts), or why not. */
 function pairProblem(slug: string, vocabulary: TagVocabulary): string | undefined {
-  const countries = [...vocabulary.countries].filter((country) => slug.startsWith(`${country}-`) && vocabulary.countries.has(slug.slice(country.length + 1)));
-  if (countries.length === 0) return `Unexpected pair \`${slug}\`, expected two country slugs joined by \`-\` (\`china-russia\`)`;
-  const [a] = countries;
-  const b = slug.slice(a!.length + 1);
-  if (a === b) return `Unexpected pair \`${slug}\` of one country, expected two countries`;
-  if (a! > b) return `Unexpected pair \`${slug}\`, expected its countries in alphabetical order: \`${b}-${a}\``;
-  return undefined;
+  if (splitPair(slug, [], vocabulary.countries)) return undefined;
+  // Two known countries, but one twice or in the wrong order: say which.
+  for (let at = slug.indexOf('-'); at > 0; at = slug.indexOf('-', at + 1)) {
+    const [a, b] = [slug.slice(0, at), slug.slice(at + 1)];
+    if (!vocabulary.countries.has(a) || !vocabulary.countries.has(b)) continue;
+    return a === b ? `Unexpected pair \`${slug}\` of one country, expected two countries` : `Unexpected pair \`${slug}\`, expected its countries in alphabetical order: \`${b}-${a}\``;
+  }
+  return `Unexpected pair \`${slug}\`, expected two country slugs joined by \`-\` (\`china-russia\`)`;
 }
 
 function readEdit(node: unknown, where: string, file: VFile, lines: LineCounter, vocabulary: TagVocabulary): TagEdit {

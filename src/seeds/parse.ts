@@ -10,7 +10,7 @@ import { findMonthYear, formatHumanDate, parseIsoDate } from '../records/dates.t
 import { decodeSeed } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { paragraphsToHtml } from './html.ts';
-import { classifyLines, endsWithFullStop, type LineDecision } from './headlines.ts';
+import { classifyLines, endsWithFullStop, lineFeatures, type LineDecision } from './headlines.ts';
 import { hasErrors, seedError, seedWarning } from '../errors.ts';
 import { shortHash } from '../records/slug.ts';
 import type { CalendarDate, ParsedDigest, ParsedStory } from '../types.ts';
@@ -186,7 +186,7 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile): Pa
   return stories;
 }
 
-const wordsIn = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+const wordsIn = (text: string): number => lineFeatures(text).words;
 
 /**
  * Two headline lines in a row, the second with paragraphs, are no story without

@@ -52,7 +52,8 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
       throw new TypeError('Expected a story with a `headline` string and `paragraphs` array');
     }
     const mentions: Mention[] = [];
-    const named = explain ? new Map<Mention, string>() : undefined;
+    // Explaining only: the words of each mention, by zone and first token (resolved mentions are copies).
+    const named = explain ? new Map<string, string>() : undefined;
     const scores = new Float64Array(data.topics.length);
     cues.fill(0);
     model?.reset();
@@ -60,7 +61,7 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
       buffer.load(zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string));
       const before = mentions.length;
       findMentions(entities, buffer, zone, mentions, cues);
-      if (named) for (const m of mentions.slice(before)) named.set(m, buffer.text.slice(buffer.start[m.start], buffer.end[m.end - 1]));
+      if (named) for (const m of mentions.slice(before)) named.set(`${m.zone}:${m.start}`, buffer.text.slice(buffer.start[m.start], buffer.end[m.end - 1]));
       lemmatiser.lemmatise(buffer, lemmas);
       if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
       scoreZone(topics, lemmas, zone, scores, muted);
@@ -78,9 +79,7 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
       organizations,
     };
     if (!named) return { tags };
-    // A resolved mention is a copy: its words are found by position.
-    const wordsOf = (slug: string): string[] => [...new Set(resolved.filter((m) => m.kind === 'country' && m.slug === slug)
-      .map((m) => [...named.entries()].find(([k]) => k.zone === m.zone && k.start === m.start)?.[1] ?? ''))].filter(Boolean);
+    const wordsOf = (slug: string): string[] => [...new Set(resolved.filter((m) => m.kind === 'country' && m.slug === slug).map((m) => named.get(`${m.zone}:${m.start}`) ?? ''))].filter(Boolean);
     const probabilities = model?.probabilities(scores);
     const modelTopics = model?.model.data.topics ?? [];
     const explanation: TagExplanation = {

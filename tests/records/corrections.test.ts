@@ -1,9 +1,9 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/commands/build.ts';
-import { applyCorrections, correctTags, describeCorrection, parseCorrections, type TagVocabulary } from '../../src/records/corrections.ts';
+import { applyCorrections, correctTags, describeCorrection, MAX_CORRECTIONS_BYTES, parseCorrections, type TagVocabulary } from '../../src/records/corrections.ts';
 import { formatMessages } from '../../src/errors.ts';
 import type { StoryRecord, StoryTags } from '../../src/types.ts';
 import { runCli, snapshotTree, tempDir } from '../helpers/cli.ts';
@@ -189,6 +189,18 @@ describe('corrections in a build', () => {
     expect(result.stderr).toContain(`${join(local, 'corrections.yaml')}:2:28: error: Unexpected topic \`sanction\``);
     expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(snapshotTree(out)).toEqual(before);
+  });
+
+  it('should refuse a corrections file that is a folder or over the size cap, naming it, before anything is built', async () => {
+    const local = tempDir();
+    cpSync(join(ROOT, 'seeds'), local, { recursive: true });
+    const out = join(tempDir(), 'site');
+    mkdirSync(join(local, 'corrections.yaml'));
+    await expect(build({ seedsDir: local, outDir: out, cacheDir: false, search: false, cards: false })).rejects.toThrow(/corrections\.yaml:1:1: error: Unexpected special file or folder/);
+    rmSync(join(local, 'corrections.yaml'), { recursive: true });
+    writeFileSync(join(local, 'corrections.yaml'), `# ${'x'.repeat(MAX_CORRECTIONS_BYTES)}\n`);
+    await expect(build({ seedsDir: local, outDir: out, cacheDir: false, search: false, cards: false })).rejects.toThrow(/corrections\.yaml:1:1: error: Unexpected corrections file of \d+ bytes, expected at most/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('should list every correction in `news-digest check`', () => {
