@@ -236,26 +236,26 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
     await pauseAt('move');
     // The manifest names old and new files while they move, so that a build
     // stopped half-way leaves none of its files unowned.
-    const staged = (await filesBelow(staging)).filter((path) => path !== MANIFEST_FILE);
+    const staged = filesBelow(staging).filter((path) => path !== MANIFEST_FILE);
     let owned = new Set([...output.owned, ...staged]);
     await replaceFile(join(outDir, MANIFEST_FILE), manifestText(owned));
     moving.started = true;
-    await moveIn(staging, outDir, staged);
+    moveIn(staging, outDir, new Set([MANIFEST_FILE]));
     const stagedSet = new Set(staged);
     const gone = plan.full ? [...output.owned].filter((path) => !stagedSet.has(path)) : plan.remove.filter((path) => output.owned.has(path));
     if (!plan.full && options.search !== false) {
       // Pagefind reads the whole site: the output, now that the pages are in.
       search = await buildSearchIndex(outDir, { language: settings.language, outputPath: join(staging, 'pagefind') });
-      const index = (await filesBelow(join(staging, 'pagefind'))).map((path) => `pagefind/${path}`);
+      const index = filesBelow(join(staging, 'pagefind')).map((path) => `pagefind/${path}`);
       for (const path of index) owned.add(path);
       await replaceFile(join(outDir, MANIFEST_FILE), manifestText(owned));
-      await moveIn(staging, outDir, index);
+      moveIn(staging, outDir, new Set([MANIFEST_FILE]));
       const fresh = new Set(index);
       gone.push(...[...output.owned].filter((path) => path.startsWith('pagefind/') && !fresh.has(path)));
       log(`indexed ${search.pages} pages for search in ${Math.round(search.milliseconds)} ms`);
     }
     const removed = new Set(gone.filter((path) => !isKept(path, output.keep)));
-    await removeFiles(outDir, removed);
+    removeFiles(outDir, removed);
     owned = new Set([...owned].filter((path) => !removed.has(path)));
     if (plan.full) owned = stagedSet;
     await replaceFile(join(outDir, MANIFEST_FILE), manifestText(owned));
@@ -332,8 +332,8 @@ async function adoptOlderBuild(output: OutputFolder, manifestPath: string | unde
     if (saved.stories !== (await fileIdentity(join(output.dir, 'stories.json')))) return output;
     const pages = loadManifest(saved.manifest);
     if (!pages) return output;
-    const below = async (folder: string): Promise<string[]> => (await filesBelow(join(output.dir, folder))).map((path) => `${folder}/${path}`);
-    const files = [...pages.outputs.keys(), 'stories.json', 'stories.csv', 'pairs.json', 'favicon.svg', ...(await below('assets')), ...(await below('pagefind'))];
+    const below = (folder: string): string[] => filesBelow(join(output.dir, folder)).map((path) => `${folder}/${path}`);
+    const files = [...pages.outputs.keys(), 'stories.json', 'stories.csv', 'pairs.json', 'favicon.svg', ...below('assets'), ...below('pagefind')];
     const { refusal: _, ...rest } = output;
     return { ...rest, owned: new Set(files.filter((path) => !isKept(path, output.keep))), ours: true };
   } catch {

@@ -1,12 +1,13 @@
 /**
  * File-system moves of the build: atomic file replacement, moving staged files
- * into the output folder one by one, and deleting the build's own files that
+ * and folders into the output folder, and deleting the build's own files that
  * no page produces any more. The output folder itself is never replaced: it
  * holds files the build did not write, and its mode, owner and any link to it
  * stay as they are.
  */
-import { copyFile, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, type Dirent } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { DigestError } from '../errors.ts';
 
 /** Write via a temporary file and a rename: readers see the old or the new file, never half of one. */
@@ -22,65 +23,78 @@ export async function replaceFile(path: string, data: string | Uint8Array): Prom
   }
 }
 
-/** Every file below `dir`, as `/`-separated paths relative to it, sorted. */
-export async function filesBelow(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/')).sort();
+/**
+ * Every file below `dir`, as `/`-separated paths relative to it, sorted.
+ * Synchronous, folder by folder: a build's 44,000 staged files are listed in
+ * a tenth of the time Node's recursive `readdir` takes (docs/performance.md).
+ */
+export function filesBelow(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (folder: string, prefix: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && prefix === '') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
+      else if (entry.isFile()) files.push(prefix + entry.name);
+    }
+  };
+  walk(dir, '');
+  return files.sort();
 }
 
 /** Renames that cannot work here: another file system, a busy mount point. */
 const CANNOT_RENAME = new Set(['EXDEV', 'EBUSY']);
 
 /**
- * Move `files` (relative paths) from `staging` into `outDir`, each by a rename
- * (a reader sees the old file or the new one), with a `mkdir` only for a
- * folder that is missing. Where
- * a rename is impossible (staging on another file system, the output a mount
- * point) each file is copied beside its place and renamed over it, which is
- * as atomic per file.
+ * Move everything below `staging` into `outDir` (but the top-level names in
+ * `skip`). A folder the output does not have yet moves whole, in one rename
+ * (it appears complete or not at all), so a build into a new folder costs a
+ * handful of calls; into a folder that exists, each file moves by a rename (a
+ * reader sees the old file or the new one). Where a rename is impossible
+ * (staging on another file system, the output a mount point) each file is
+ * copied beside its place and renamed over it, which is as atomic per file.
+ * Synchronous: nothing else runs meanwhile, and a rename costs a fifth of
+ * what it costs through the promise API (docs/performance.md).
  */
-export async function moveIn(staging: string, outDir: string, files: readonly string[]): Promise<void> {
-  const made = new Set<string>();
-  let copy = false;
-  for (const path of files) {
-    const to = join(outDir, path);
-    const from = join(staging, path);
-    if (!copy) {
-      try {
-        await renameInto(from, to, made);
-        continue;
-      } catch (error) {
-        if (!CANNOT_RENAME.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
-        copy = true;
-      }
-    }
-    const temporary = `${to}.${process.pid}.tmp`;
-    await copyFile(from, temporary).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT' || made.has(dirname(to))) throw error;
-      await mkdir(dirname(to), { recursive: true });
-      made.add(dirname(to));
-      await copyFile(from, temporary);
-    });
-    await rename(temporary, to);
+export function moveIn(staging: string, outDir: string, skip: ReadonlySet<string> = new Set()): void {
+  const state = { copy: false };
+  for (const entry of readdirSync(staging, { withFileTypes: true })) {
+    if (!skip.has(entry.name)) moveEntry(entry, staging, outDir, state);
   }
 }
 
-/**
- * A rename, making the target's folder only when it is missing: a rebuild's
- * folders exist, so most files cost one call, not two.
- */
-async function renameInto(from: string, to: string, made: Set<string>): Promise<void> {
+function moveEntry(entry: Dirent, from: string, to: string, state: { copy: boolean }): void {
+  const source = join(from, entry.name);
+  const target = join(to, entry.name);
+  if (entry.isDirectory()) {
+    // statSync, not lstat: a link to a folder in the output is written through, as the output itself is.
+    const there = statSync(target, { throwIfNoEntry: false });
+    if (!there && !state.copy && renamed(source, target, state)) return;
+    // A file where a folder must go fails here, as EEXIST.
+    if (!there?.isDirectory()) mkdirSync(target);
+    for (const inner of readdirSync(source, { withFileTypes: true })) moveEntry(inner, source, target, state);
+    return;
+  }
+  if (!state.copy && renamed(source, target, state)) return;
+  const temporary = `${target}.${process.pid}.tmp`;
+  copyFileSync(source, temporary);
+  renameSync(temporary, target);
+}
+
+/** A rename; false when renames cannot work here, from then on (`state.copy`). */
+function renamed(from: string, to: string, state: { copy: boolean }): boolean {
   try {
-    await rename(from, to);
+    renameSync(from, to);
+    return true;
   } catch (error) {
-    const folder = dirname(to);
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || made.has(folder)) throw error;
-    await mkdir(folder, { recursive: true });
-    made.add(folder);
-    await rename(from, to);
+    if (!CANNOT_RENAME.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    state.copy = true;
+    return false;
   }
 }
 
@@ -88,15 +102,19 @@ async function renameInto(from: string, to: string, made: Set<string>): Promise<
  * Delete `files` (the build's own, relative to `outDir`) and the folders that
  * leaves empty. A folder holding anything else stays.
  */
-export async function removeFiles(outDir: string, files: Iterable<string>): Promise<void> {
+export function removeFiles(outDir: string, files: Iterable<string>): void {
   const folders = new Set<string>();
   for (const path of files) {
-    await rm(join(outDir, path), { force: true });
+    rmSync(join(outDir, path), { force: true });
     for (let folder = dirname(path); folder !== '.' && folder !== ''; folder = dirname(folder)) folders.add(folder);
   }
   // Deepest first, so that a parent is tried once its children are gone.
   for (const folder of [...folders].sort((a, b) => b.split('/').length - a.split('/').length)) {
-    await rmdir(join(outDir, folder)).catch(() => {});
+    try {
+      rmdirSync(join(outDir, folder));
+    } catch {
+      // Not empty (it holds files the build did not write) or already gone.
+    }
   }
 }
 

@@ -36,6 +36,24 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...wrapped, default: wrapped };
 });
 
+// The moves into the output are synchronous (src/output/files.ts): the same faults there.
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  const wrap = <F extends (...args: never[]) => unknown>(call: string, f: F, twoPaths = false): F =>
+    ((...args: Parameters<F>) => {
+      const code = stub.fault?.(call, String(args[0]), twoPaths ? String(args[1]) : undefined);
+      if (code) throw Object.assign(new Error(`${code}: stubbed ${call} '${String(args[0])}'`), { code, path: String(twoPaths ? args[1] : args[0]), syscall: call });
+      return f(...args);
+    }) as unknown as F;
+  const wrapped = {
+    ...real,
+    mkdirSync: wrap('mkdir', real.mkdirSync),
+    renameSync: wrap('rename', real.renameSync, true),
+    copyFileSync: wrap('copyFile', real.copyFileSync, true),
+  };
+  return { ...wrapped, default: wrapped };
+});
+
 const { build } = await import('../../src/commands/build.ts');
 const { DigestError } = await import('../../src/errors.ts');
 
