@@ -2,10 +2,11 @@
  * `news-digest <command>`: argument parsing and printing only; the work is in
  * src/commands/ (build, check, serve, new).
  */
+import { countOf } from './count.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { countOf, DigestError, escapeControl } from './errors.ts';
+import { DigestError, escapeControl } from './errors.ts';
 import { PROJECT_ROOT } from './project.ts';
 import { digestSkeleton, skeletonDate } from './commands/new.ts';
 

@@ -67,7 +67,3 @@ export function formatMessages(files: readonly VFile[]): { lines: string[]; erro
   return { lines, errors, warnings };
 }
 
-/** `1 digest`, `2 digests`: plain digits, so that scripts can read progress and summary lines. */
-export function countOf(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -22,7 +22,7 @@ import { filesBelow, moveIn, removeFiles, replaceFile, surroundingsError } from 
 import { keyPages, loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type PageManifest, type PageSet, type SavedManifest } from '../engine/incremental.ts';
 import { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
 import { assertValid, correctRecords } from './check.ts';
-import { countOf } from '../errors.ts';
+import { countOf } from '../count.ts';
 import { parseRegistry, serializeRegistry, type PermalinkPlan } from '../records/permalinks.ts';
 import { plannedRecords } from '../records/plan.ts';
 import type { Tagger } from '../types.ts';

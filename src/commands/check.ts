@@ -3,12 +3,13 @@
  * gate. Every seed goes through the cache, so an unchanged folder checks in a
  * moment and nothing heavier than the parser and tagger is loaded.
  */
+import { countOf } from '../count.ts';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { hashOf } from '../hash.ts';
 import { applyCorrections, CORRECTIONS_FILE, describeCorrection, parseCorrections, readCorrectionsFile, type Correction, type TagVocabulary } from '../records/corrections.ts';
 import { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
-import { countOf, escapeControl, formatMessages, InvalidSeedsError } from '../errors.ts';
+import { escapeControl, formatMessages, InvalidSeedsError } from '../errors.ts';
 import { splitPair } from '../pairs.ts';
 import { parseRegistry } from '../records/permalinks.ts';
 import { readRegistryFile } from '../records/registry-file.ts';

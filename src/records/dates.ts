@@ -94,10 +94,14 @@ export function precisionOf(date: CalendarDate): DatePrecision {
   return date.day === undefined ? 'month' : 'day';
 }
 
-/** Days since 1970-01-01 of a calendar day (month precision counts as its last day). */
-function dayNumber(date: CalendarDate): number {
-  const day = date.day ?? daysInMonth(date.year, date.month);
-  return Date.UTC(date.year, date.month - 1, day) / 86_400_000;
+/**
+ * Days since 1970-01-01 of a calendar date; a month counts as its first day
+ * (a story dated "May 2024" sorts and measures from 1 May).
+ */
+export function dayNumber(date: CalendarDate | IsoDate): number {
+  const calendar = typeof date === 'string' ? parseIsoDate(date) : date;
+  if (!calendar) throw new TypeError(`Expected an ISO date, got \`${String(date)}\``);
+  return Date.UTC(calendar.year, calendar.month - 1, calendar.day ?? 1) / 86_400_000;
 }
 
 /** The last day the digest covers: the day itself, or a month's last day. */

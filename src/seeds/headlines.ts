@@ -16,7 +16,7 @@
  * way (the sign of the score) and flagged `close`, for the parser to report as
  * a warning naming the signals that decided it.
  */
-import { countOf } from '../errors.ts';
+import { countOf } from '../count.ts';
 
 /** Weights in score points; positive means "headline". Tuned on the seeds and tests/fixtures/segment. */
 export const WEIGHTS = {

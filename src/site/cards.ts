@@ -9,8 +9,8 @@
  * holds a count: a tag's archive pages show the tag's card and stay unchanged
  * when a new digest changes that card's story count.
  */
+import { countOf } from '../count.ts';
 import type { Catalog, Context, DigestGroup, TagGroup } from './catalog.ts';
-import { plural } from './format.ts';
 import type { OnDemand, TagKind, TagRef } from './types.ts';
 import type { StoryRecord } from '../types.ts';
 import { CARD_HEIGHT, CARD_WIDTH, type CardItem, type CardRef, type CardSpec, type PageCard } from './card-types.ts';
@@ -76,7 +76,7 @@ function tagSpec(group: TagGroup, catalog: Catalog, context: Context): CardSpec 
     titleStyle: 'name',
     eyebrow: KIND_NAMES[group.ref.kind],
     title: group.ref.label,
-    details: [plural(group.indexes.length, 'story', 'stories'), span],
+    details: [countOf(group.indexes.length, 'story', 'stories', 'grouped'), span],
     ...frame(context),
   };
 }
@@ -85,7 +85,7 @@ function siteSpec(catalog: Catalog, digests: readonly DigestGroup[], context: Co
   const latest = digests.at(-1);
   return {
     titleStyle: 'name',
-    eyebrow: [plural(catalog.records.length, 'story', 'stories'), latest ? `latest: ${latest.ref.title}` : ''].filter((part) => part !== '').join(' · '),
+    eyebrow: [countOf(catalog.records.length, 'story', 'stories', 'grouped'), latest ? `latest: ${latest.ref.title}` : ''].filter((part) => part !== '').join(' · '),
     title: context.settings.title,
     details: [context.settings.description],
     ...frame(context),

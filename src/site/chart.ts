@@ -5,8 +5,9 @@
  * links, since a month page lists every story of that month, not the pair's.
  * Sizes are in viewBox units; the stylesheet scales and colours it.
  */
+import { countOf } from '../count.ts';
 import { nextMonth } from './relations.ts';
-import { monthLabel, plural } from './format.ts';
+import { monthLabel } from './format.ts';
 import { monthUrl } from './urls.ts';
 import type { Chart, ChartBar } from './types.ts';
 
@@ -51,13 +52,13 @@ export function monthChart(counts: ReadonlyMap<string, number>, options: ChartOp
     if (count > 0) {
       const height = Math.max(2, Math.round((count / max) * PLOT));
       const month = monthLabel(key);
-      bars.push({ key, month, count, label: `${month}: ${plural(count, 'story', 'stories')}`, url: linked ? monthUrl(key) : null, x, y: baseline - height, width: BAR, height });
+      bars.push({ key, month, count, label: `${month}: ${countOf(count, 'story', 'stories', 'grouped')}`, url: linked ? monthUrl(key) : null, x, y: baseline - height, width: BAR, height });
       if (count > (counts.get(busiest) ?? 0)) busiest = key;
     }
     if (key === last) break;
   }
   const span = first === last ? monthLabel(first) : `${monthLabel(first)} to ${monthLabel(last)}`;
   const about = options.subject === undefined ? '' : ` about ${options.subject}`;
-  const summary = `Stories per month${about}, ${span}: ${plural(total, 'story', 'stories')} in ${plural(slot + 1, 'month')}; the busiest month is ${monthLabel(busiest)} with ${plural(counts.get(busiest) ?? 0, 'story', 'stories')}.`;
+  const summary = `Stories per month${about}, ${span}: ${countOf(total, 'story', 'stories', 'grouped')} in ${countOf(slot + 1, 'month', undefined, 'grouped')}; the busiest month is ${monthLabel(busiest)} with ${countOf(counts.get(busiest) ?? 0, 'story', 'stories', 'grouped')}.`;
   return { title, linked, width: Math.max(120, (slot + 1) * STEP), height: baseline + AXIS, baseline, bars, axis, summary };
 }

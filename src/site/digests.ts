@@ -1,6 +1,7 @@
 /** Digest issues: `/digests/` and `/digests/<id>/`, each issue's stories in their original order. */
+import { countOf } from '../count.ts';
 import type { Catalog, Context, DigestGroup } from './catalog.ts';
-import { dateLabel, plural } from './format.ts';
+import { dateLabel } from './format.ts';
 import { pageMeta } from './meta.ts';
 import { URLS } from './urls.ts';
 import type { DigestPage, DigestsIndexPage, DigestSummary } from './types.ts';
@@ -20,7 +21,7 @@ export function digestPages(digests: readonly DigestGroup[], catalog: Catalog, c
     meta: pageMeta(context, group.ref.url, group.ref.title, {
       section: 'digests',
       schema: { type: 'CollectionPage', crumbs: [{ name: 'Digest issues', url: URLS.digests }, { name: group.ref.title, url: group.ref.url }] },
-      description: `${group.ref.title}: ${plural(group.indexes.length, 'story', 'stories')}, ${dateLabel(group.date)}.`,
+      description: `${group.ref.title}: ${countOf(group.indexes.length, 'story', 'stories', 'grouped')}, ${dateLabel(group.date)}.`,
     }),
     id: group.ref.id,
     title: group.ref.title,
@@ -38,7 +39,7 @@ export function digestsIndexPage(digests: readonly DigestGroup[], context: Conte
     meta: pageMeta(context, URLS.digests, 'Digest issues', {
       section: 'digests',
       schema: { type: 'CollectionPage', crumbs: [{ name: 'Digest issues', url: URLS.digests }] },
-      description: `Every digest issue, newest first: ${plural(digests.length, 'issue')}.`,
+      description: `Every digest issue, newest first: ${countOf(digests.length, 'issue', undefined, 'grouped')}.`,
     }),
     digests: digests.map(digestSummary).reverse(),
   };

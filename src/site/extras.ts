@@ -4,11 +4,11 @@
  * partners, the home page's small map. `computeRelations` runs once per build
  * (src/commands/build.ts, or `buildSiteData` when called alone) and is passed in here.
  */
+import { countOf } from '../count.ts';
 import { countryPartners, pairTopicBreakdown, type Relations } from './relations.ts';
 import type { Context } from './catalog.ts';
 import { tagIndexUrl, tagUrl, URLS } from './urls.ts';
 import { monthChart } from './chart.ts';
-import { plural } from './format.ts';
 import { pageMeta } from './meta.ts';
 import { DEFAULT_LABELS, relationsMatrix, relationsNetwork, stories, type Labels } from './relations-view.ts';
 import { CSV_COLUMNS } from '../types.ts';
@@ -83,7 +83,7 @@ export function relationsPage(relations: Relations, context: Context): Relations
 export function aboutPage(storyCount: number, relations: Relations, context: Context): AboutPage {
   const url = URLS.about;
   const heading = 'About the data';
-  const description = `Download all ${plural(storyCount, 'story', 'stories')} and every country pair as JSON or CSV, and what each field means.`;
+  const description = `Download all ${countOf(storyCount, 'story', 'stories', 'grouped')} and every country pair as JSON or CSV, and what each field means.`;
   return {
     url,
     meta: pageMeta(context, url, heading, { section: 'about', description, schema: { type: 'WebPage', crumbs: [{ name: heading, url }] } }),

@@ -34,12 +34,6 @@ export function monthLabel(key: string): string {
 }
 
 
-/** Days since 1970 (month precision counts as the 1st); for "nearest in time". */
-export function dayNumber(date: IsoDate): number {
-  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-}
-
 /** RFC 3339 at midnight UTC: `2025-05-07T00:00:00Z` (`2025-05` → the 1st). */
 export function rfc3339(date: IsoDate): string {
   return `${date.length === 7 ? `${date}-01` : date}T00:00:00Z`;
@@ -50,9 +44,6 @@ export function absoluteUrl(baseUrl: string, url: string): string {
   return new URL(url.replace(/^\//, ''), baseUrl).href;
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
 
 const JSON_SCRIPT_ESCAPES = /[<>&\u2028\u2029]/g;
 

@@ -5,7 +5,7 @@
  * story's neighbours there: a few steps outwards per list, never a scan.
  */
 import type { StoryRecord } from '../types.ts';
-import { dayNumber } from './format.ts';
+import { dayNumber } from '../records/dates.ts';
 
 export const RELATED_COUNT = 5;
 

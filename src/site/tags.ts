@@ -14,7 +14,7 @@
  * change them all.
  */
 import type { Catalog, Context, TagGroup } from './catalog.ts';
-import { plural } from './format.ts';
+import { countOf } from '../count.ts';
 import { tagCardRef } from './cards.ts';
 import { pageMeta, tagFeeds } from './meta.ts';
 import { TAG_SECTIONS, tagIndexUrl, tagUrl } from './urls.ts';
@@ -42,7 +42,7 @@ export const pageUrl = (tagUrl: string, archive: number): string => (archive ===
 export const archiveCount = (total: number, perPage = STORIES_PER_PAGE): number => Math.max(0, Math.floor(total / perPage) - 1);
 
 function describe(kind: TagKind, group: TagGroup, context: Context): string {
-  const count = plural(group.indexes.length, 'story', 'stories');
+  const count = countOf(group.indexes.length, 'story', 'stories', 'grouped');
   if (kind === 'topic') {
     const own = context.labels.topicDescription(group.ref.slug);
     if (own !== '') return `${own} ${count}.`;
@@ -67,7 +67,7 @@ export function tagPages(kind: TagKind, catalog: Catalog, context: Context, perP
       // The next older run: from the tag's own page, the newest archive page.
       const older = archive === 0 ? archives : archive - 1;
       const heading = archive === 0 ? ref.label : `${ref.label}, ${from} to ${to}`;
-      const description = archive === 0 ? describe(kind, group, context) : `${plural(stories.length, 'story', 'stories')} tagged ${ref.label}, from ${from} to ${to}.`;
+      const description = archive === 0 ? describe(kind, group, context) : `${countOf(stories.length, 'story', 'stories', 'grouped')} tagged ${ref.label}, from ${from} to ${to}.`;
       pages.push({
         url,
         meta: pageMeta(context, url, heading, {

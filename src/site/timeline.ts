@@ -7,9 +7,10 @@
  * shifts when later stories arrive and none grows past about 1,000 elements
  * (Lighthouse's `dom-size` audit warns at 1,500).
  */
+import { countOf } from '../count.ts';
 import type { Catalog, Context } from './catalog.ts';
 import { monthChart } from './chart.ts';
-import { monthKey, monthLabel, plural } from './format.ts';
+import { monthKey, monthLabel } from './format.ts';
 import { monthUrl, URLS, yearUrl } from './urls.ts';
 import { pageMeta } from './meta.ts';
 import type { MonthGroup, MonthPage, StoryLink, TimelinePage, YearGroup, YearPage } from './types.ts';
@@ -66,7 +67,7 @@ export function timelinePage(months: readonly MonthGroup[], context: Context): T
     meta: pageMeta(context, URLS.timeline, 'Timeline', {
       section: 'timeline',
       schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: URLS.timeline }] },
-      description: `All ${plural(total, 'story', 'stories')}, month by month.`,
+      description: `All ${countOf(total, 'story', 'stories', 'grouped')}, month by month.`,
     }),
     chart: monthChart(new Map(months.map((month) => [month.key, month.count]))),
     total,
@@ -85,7 +86,7 @@ export function yearPages(months: readonly MonthGroup[], context: Context): Year
       meta: pageMeta(context, year.url, String(year.year), {
         section: 'timeline',
         schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: URLS.timeline }, { name: String(year.year), url: year.url }] },
-        description: `${plural(year.count, 'story', 'stories')} from ${year.year}, month by month.`,
+        description: `${countOf(year.count, 'story', 'stories', 'grouped')} from ${year.year}, month by month.`,
       }),
       year: year.year,
       count: year.count,
@@ -113,7 +114,7 @@ export function monthPages(months: readonly MonthGroup[], context: Context, perP
         meta: pageMeta(context, url, heading, {
           section: 'timeline',
           schema: { type: 'CollectionPage', crumbs: [{ name: 'Timeline', url: URLS.timeline }, { name: String(year), url: yearUrl(year) }, { name: month.label, url: month.url }, ...(run === 1 ? [] : [{ name: `Page ${run}`, url }])] },
-          description: run === 1 ? `${plural(month.count, 'story', 'stories')} from ${month.label}.` : `Stories ${at * perPage + 1} to ${at * perPage + stories.length} of ${month.label}.`,
+          description: run === 1 ? `${countOf(month.count, 'story', 'stories', 'grouped')} from ${month.label}.` : `Stories ${at * perPage + 1} to ${at * perPage + stories.length} of ${month.label}.`,
         }),
         month: { key: month.key, label: month.label, url: month.url, count: month.count },
         stories,
