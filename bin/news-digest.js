@@ -1,8 +1,7 @@
 #!/usr/bin/env -S node --max-semi-space-size=32
 // --max-semi-space-size: rendering makes many short-lived strings; a 32 MB young
-// generation (16 MB by default) collects them in fewer scavenges. Measured at
-// 10,000 stories: build 17.6 s -> 15.3 s, peak RSS 523 -> 551 MB (64 MB: 13.8 s
-// but 621 MB, over the 600 MB target). bench/run.ts reads the flags from here.
+// generation (16 MB by default) collects them in fewer scavenges, within the
+// memory target (docs/performance.md, "Start-up"). bench/run.ts reads the flags from here.
 //
 // The sources are TypeScript. They run compiled from dist/ while it is current
 // (scripts/compile.mjs: checked by stat calls at every start, compiled again when

@@ -1,8 +1,8 @@
 /**
  * A card's layout → SVG. Text is drawn as the glyph outlines of the faces it
  * was measured and shaped with (fontkit), so what wraps is exactly what shows
- * and resvg loads no font: its own text layout was 8–11 ms of a card's CPU,
- * parsing the outlines 2. The text itself appears only in `<desc>`, escaped
+ * and resvg loads no font (its own text layout cost four times as much:
+ * docs/performance.md, "Cards"). The text itself appears only in `<desc>`, escaped
  * (`&`, `<`, `>`, quotes): nothing in a headline is markup.
  */
 import type { Fonts } from './fonts.ts';
@@ -141,7 +141,7 @@ export function cardSvg(spec: CardSpec, fonts: Fonts): CardSvg {
     `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="${COLOURS.background}"/>`,
     `<rect width="${CARD_WIDTH}" height="12" fill="${COLOURS.accent}"/>`,
     `<rect y="${CARD_HEIGHT - 84}" width="${CARD_WIDTH}" height="84" fill="${COLOURS.band}"/>`,
-    // No clip path: text is measured to fit, and a clip made resvg draw every card twice (22 → 9 ms).
+    // No clip path: text is measured to fit, and a clip made resvg draw every card twice.
     ...parts,
     '</svg>',
   ].join('\n');

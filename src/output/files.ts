@@ -25,8 +25,8 @@ export async function replaceFile(path: string, data: string | Uint8Array): Prom
 
 /**
  * Every file below `dir`, as `/`-separated paths relative to it, sorted.
- * Synchronous, folder by folder: a build's 44,000 staged files are listed in
- * a tenth of the time Node's recursive `readdir` takes (docs/performance.md).
+ * Synchronous, folder by folder, much faster than Node's recursive `readdir`
+ * for the tens of thousands of files a build stages (docs/performance.md, "Output").
  */
 export function filesBelow(dir: string): string[] {
   const files: string[] = [];
@@ -58,8 +58,8 @@ const CANNOT_RENAME = new Set(['EXDEV', 'EBUSY']);
  * reader sees the old file or the new one). Where a rename is impossible
  * (staging on another file system, the output a mount point) each file is
  * copied beside its place and renamed over it, which is as atomic per file.
- * Synchronous: nothing else runs meanwhile, and a rename costs a fifth of
- * what it costs through the promise API (docs/performance.md).
+ * Synchronous: nothing else runs meanwhile, and the promise API costs several
+ * times as much a rename (docs/performance.md, "Output").
  */
 export function moveIn(staging: string, outDir: string, skip: ReadonlySet<string> = new Set()): void {
   const state = { copy: false };

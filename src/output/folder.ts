@@ -128,7 +128,9 @@ export function assertOurs(output: OutputFolder): void {
 
 /** A relative path the manifest may hold: below the folder, never `..` or absolute. */
 const safeRelative = (path: unknown): path is string =>
-  typeof path === 'string' && path !== '' && !isAbsolute(path) && !path.includes('\\') && !path.includes('\0') && path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+  typeof path === 'string' && path !== '' && !isAbsolute(path) && !/[\\\0]/.test(path) && !EMPTY_OR_DOTS.test(path);
+/** A part of a path that is empty, `.` or `..`. One regular expression: a manifest lists 44,000 paths. */
+const EMPTY_OR_DOTS = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
 /** The manifest's files; undefined if there is none; 'invalid' if the file is there but not ours. */
 async function readManifest(path: string): Promise<readonly string[] | 'invalid' | undefined> {

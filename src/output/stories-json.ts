@@ -3,8 +3,8 @@
  * `JSON.stringify({stories}, null, 2)` and a newline, written a chunk of
  * records at a time (the whole document of 100,000 stories would be a 400 MB
  * string), and on a rebuild copied from the previous file wherever a record
- * is unchanged: serialising and encoding the 42 MB of 10,000 stories took
- * 0.2 s, a tenth of the rebuild after adding one digest.
+ * is unchanged: serialising every record again was a tenth of the rebuild
+ * after adding one digest (docs/performance.md, "Output").
  *
  * A record is identified by its key (`recordKeysOf`, src/engine/keys.ts): its
  * seed's cache key and path, its place in the seed and its URL, which fix

@@ -16,8 +16,8 @@ export const MONTH_NAMES = [
 /**
  * chrono-node, loaded on the first story dated: every command imports this
  * module (`new` formats dates), few date stories. Its English build only (the
- * package's own `parse` is the English casual parser), and through `require`:
- * 35 ms to load, against 60 ms as ES modules and 365 ms for every locale.
+ * package's own `parse` is the English casual parser), and through `require`,
+ * which loads it fastest (docs/performance.md, "Start-up").
  */
 let chronoModule: typeof Chrono | undefined;
 const chrono = (): typeof Chrono => (chronoModule ??= createRequire(import.meta.url)('chrono-node/en') as typeof Chrono);
@@ -25,9 +25,9 @@ const chrono = (): typeof Chrono => (chronoModule ??= createRequire(import.meta.
 /**
  * Parsers run only on snippets holding a word their pattern cannot match
  * without. chrono's "3 days ago" and "2 weeks later" patterns repeat a large
- * group up to ten times, and V8 takes about 0.45 s to compile them on their
- * first use, in every process and worker that dates a story (measured: the first
- * 2,000 texts dated in 0.92 s, the same texts again in 0.13 s). A parser that
+ * group up to ten times, and V8 compiles them on their first use, in every
+ * process and worker that dates a story: most of the cost of dating the first
+ * texts (docs/performance.md, "Dating"). A parser that
  * cannot match adds no result and chrono's refiners see only results, so
  * leaving it out for such a snippet gives exactly the full parser's answer.
  * Each word list is the parser's own required alternatives (chrono-node 2.x,

@@ -58,7 +58,7 @@ export function similarity(a: string, b: string): number {
 
 /** A headline as the exact passes compare it: NFC, case and spacing folded. */
 export function normalizedHeadline(headline: string): string {
-  // The checks skip ICU's NFC and a replace for the usual headline, ASCII and single-spaced: 80,000 took 0.2 s.
+  // The checks skip ICU's NFC and a replace for the usual headline, ASCII and single-spaced (docs/performance.md, "Permalinks").
   const composed = /[^\x00-\x7f]/.test(headline) ? headline.normalize('NFC') : headline;
   const unusual = /[\t-\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(composed) || composed.includes('  ') || composed.startsWith(' ') || composed.endsWith(' ');
   const spaced = unusual ? composed.replace(/\s+/gu, ' ').trim() : composed;
@@ -141,8 +141,8 @@ interface Probe {
  * same digest and position with a similar headline, same digest with a
  * similar headline. Within a pass stories go in order and each takes the
  * first free entry (in registry order) that qualifies. Every pass looks its
- * candidates up in an index: 40,000 stories against 40,000 entries took 16 s
- * when each story scanned its digest's entries.
+ * candidates up in an index, not by scanning the digest's entries, which grew
+ * with the square of a large digest (docs/performance.md, "Permalinks").
  */
 function matchPasses(probes: readonly Probe[], candidates: readonly Candidate[], matched: Map<number, RegistryEntry>, used: Set<RegistryEntry>): void {
   const free = (candidate: Candidate): boolean => !used.has(candidate.entry);
@@ -377,28 +377,34 @@ const TODO = 'restore it from version control (git checkout -- permalinks.json),
  */
 export function parseRegistry(text: string | undefined, path: string): PermalinkRegistry {
   if (text === undefined) return EMPTY_REGISTRY;
-  const where = location(text);
+  // Positions are worked out only for a message: a tree of the whole registry
+  // costs ten times JSON.parse, on every build (docs/performance.md, "Permalinks").
+  let where: ReturnType<typeof location> | undefined;
   const place = (offset: number): string => {
+    where ??= location(text);
     const point = where.toPoint(Math.min(Math.max(offset, 0), text.length))!;
     return `${point.line}:${point.column}`;
   };
   const fail = (offset: number, what: string, expected = 'the permalink registry the build writes'): never => {
     throw new DigestError(escapeControl(`${path}:${place(offset)}: error: Unexpected ${what}, expected ${expected}: ${TODO}`));
   };
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (first !== undefined) {
-    const found = first.offset >= text.length ? 'end of file' : `\`${text.slice(first.offset, first.offset + Math.max(1, Math.min(first.length, 20)))}\``;
-    return fail(first.offset, `${found} (invalid JSON)`, EXPECTED[printParseErrorCode(first.error)] ?? 'valid JSON');
-  }
+  const OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
   let value: Partial<PermalinkRegistry>;
   try {
     value = JSON.parse(text) as Partial<PermalinkRegistry>;
   } catch {
-    return fail(0, 'invalid JSON', 'valid JSON');
+    const errors: ParseError[] = [];
+    parseTree(text, errors, OPTIONS);
+    const first = errors[0];
+    if (first === undefined) return fail(0, 'invalid JSON', 'valid JSON');
+    const found = first.offset >= text.length ? 'end of file' : `\`${text.slice(first.offset, first.offset + Math.max(1, Math.min(first.length, 20)))}\``;
+    return fail(first.offset, `${found} (invalid JSON)`, EXPECTED[printParseErrorCode(first.error)] ?? 'valid JSON');
   }
-  const nodeAt = (...at: (string | number)[]): Node | undefined => (root === undefined ? undefined : findNodeAtLocation(root, at));
+  let root: Node | undefined | null = null;
+  const nodeAt = (...at: (string | number)[]): Node | undefined => {
+    if (root === null) root = parseTree(text, [], OPTIONS);
+    return root === undefined ? undefined : findNodeAtLocation(root, at);
+  };
   const offsetOf = (...at: (string | number)[]): number => {
     for (let length = at.length; length >= 0; length--) {
       const node = nodeAt(...at.slice(0, length));

@@ -11,8 +11,8 @@ export const NO_TAGS: StoryTags = { countries: [], pairs: [], topics: [], organi
 
 /**
  * What a story yields on its own, whatever the other seeds hold: worked out
- * once when its seed is analysed and cached with it (slugs and word counts of
- * 10,000 stories took about 0.5 s of every rebuild; from the cache, nothing).
+ * once when its seed is analysed and cached with it, so that a rebuild from the
+ * cache does not count and slug every story again.
  */
 export interface StoryFacts {
   readonly date: CalendarDate;

@@ -15,8 +15,8 @@ export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
   if (typeof text !== 'string') throw new TypeError(`Expected a string, got \`${typeof text}\``);
   // Apostrophes join words (`Iran’s` → `irans`), they do not split them.
   const joined = text.normalize('NFC').replace(/['’ʼ`]/g, '');
-  // Plain ASCII needs no transliteration, which costs 20-40 us a headline
-  // (docs/performance.md); tests/records/slug.test.ts holds both ways equal.
+  // Plain ASCII needs no transliteration, the slow part (docs/performance.md,
+  // "Records"); tests/records/slug.test.ts holds both ways equal.
   const ascii = PRINTABLE_ASCII.test(joined) ? joined.toLowerCase() : transliterate(joined, { lowercase: true, separator: '-', trim: true });
   const base = ascii
     .replace(/[^a-z0-9-]+/g, '-')

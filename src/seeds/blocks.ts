@@ -10,7 +10,7 @@
  *   what remark gives with every construct but paragraphs switched off (the
  *   first implementation, kept as the oracle of a differential test in
  *   tests/seeds/blocks.test.ts); a line scan does it without building a syntax tree,
- *   which was half of all parsing time (1.8 s of 3.7 s for 10,000 stories).
+ *   which was half of all parsing time (docs/performance.md, "Seeds").
  */
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';

@@ -42,7 +42,7 @@ export async function listSeeds(seedsDir: string): Promise<SeedListing> {
       continue;
     }
     // The folder listing already says which entries are regular files: no `lstat`
-    // for those (1,000 of them, one after another, took 0.1 s of every build).
+    // for those, one call fewer per seed on every build.
     if (entry.isFile()) {
       if (isSeedName(name)) files.push(path);
       else notices.push(notADigest(path));
@@ -86,9 +86,8 @@ export type ReadSeed = { readonly ok: true; readonly bytes: Uint8Array } | { rea
  * The bytes of one listed seed, or why they cannot be read. Never throws and
  * never blocks: the file is opened non-blocking and checked to be a regular
  * file of at most `MAX_SEED_BYTES` (it may have changed since it was listed).
- * Synchronous, because on a rebuild the seeds are in the page cache: 1,000
- * seeds read in 20 ms so, against 110 ms through the thread pool (four round
- * trips per file).
+ * Synchronous, because on a rebuild the seeds are in the page cache, and the
+ * thread pool would cost four round trips per file (docs/performance.md, "Seeds").
  */
 export function readSeed(path: string): ReadSeed {
   let fd: number;

@@ -4,9 +4,9 @@
  * and CSL-JSON (`cite.json`) next to the story page, and the `citation_*` and
  * Dublin Core meta tags that Zotero and other reference managers read.
  *
- * Written by hand, to the formats' specs, rather than with @citation-js: its
- * core and three plugins are about 2 MB of code whose start-up alone costs more
- * than formatting 10,000 stories three ways here (about 60 ms). Every field is
+ * Written by hand, to the formats' specs, rather than with @citation-js, whose
+ * start-up alone costs more than formatting every story of a large site three
+ * ways here (docs/performance.md, "Site data"). Every field is
  * seed text, so each format escapes it for itself: BibTeX's special characters
  * become commands, RIS values never hold a line break, CSL-JSON is JSON.
  */
