@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { candidateUrl, compareDated, storyFacts, type DatedStory } from '../../src/records/records.ts';
+import { candidateUrl, compareDated, countWords, storyFacts, type DatedStory } from '../../src/records/records.ts';
 import { datedStories, toRecords } from '../helpers/records.ts';
 import { formatIsoDate } from '../../src/records/dates.ts';
 import { slugify } from '../../src/records/slug.ts';
@@ -118,5 +118,33 @@ describe('compareDated', () => {
     };
     expect([...stories].sort(compareDated).map(key)).toEqual([...stories].sort(byString).map(key));
     expect([...stories].sort(compareDated).map(key).slice(0, 3)).toEqual(['1999-01 a 1', '1999-01 a 2', '1999-01 a-b 1']);
+  });
+});
+
+describe('countWords', () => {
+  const byRegex = (text: string): number => (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
+  /** Deterministic strings over letters, digits, joiners, spaces, punctuation, accents, CJK and astral letters. */
+  function* strings(count: number): Generator<string> {
+    const alphabet = ['a', 'Z', '7', "'", '’', '-', ' ', '.', ',', 'é', 'ß', '普', 'Ж', '\u0301', '𝐀', '😀', '\n', '–', '_', '١', '\ud800', '\udc00'];
+    let state = 0x9e3779b9;
+    const next = (): number => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) >>> 8);
+    for (let n = 0; n < count; n++) {
+      let text = '';
+      for (let i = next() % 40; i > 0; i--) text += alphabet[next() % alphabet.length];
+      yield text;
+    }
+  }
+
+  it('should count words exactly as the word pattern matches them', () => {
+    for (const text of strings(20_000)) expect(countWords(text), JSON.stringify(text)).toBe(byRegex(text));
+  });
+
+  it.each([
+    ["Kim’s Russia-China visit, 2024", 4],
+    ['a--b', 2],
+    ["rock 'n' roll", 3],
+    ['', 0],
+  ])('should count %j as %i words', (text, words) => {
+    expect(countWords(text)).toBe(words);
   });
 });
