@@ -41,7 +41,32 @@ export function rfc3339(date: IsoDate): string {
 
 /** A site-relative URL (`/pairs/`) made absolute under the base URL (`https://example.org/news/`). */
 export function absoluteUrl(baseUrl: string, url: string): string {
+  const base = plainBase(baseUrl);
+  // A plain path (no dot segments, query, fragment or escapes) under a plain
+  // base joins as text, as `new URL` would join it: a build makes some 100,000
+  // absolute URLs, and the parser was a tenth of the site data's time.
+  if (base !== undefined && PLAIN_PATH.test(url)) return base + url.slice(1);
   return new URL(url.replace(/^\//, ''), baseUrl).href;
+}
+
+/** `/a/b-c/d.xml`: segments of unreserved characters, none starting with a dot. */
+const PLAIN_PATH = /^\/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/?)*$/;
+const plainBases = new Map<string, string | undefined>();
+
+/** The base URL as `new URL` writes it, when it ends in `/` and has no query or fragment. */
+function plainBase(baseUrl: string): string | undefined {
+  if (plainBases.has(baseUrl)) return plainBases.get(baseUrl);
+  let href: string | undefined;
+  try {
+    const parsed = new URL(baseUrl);
+    href = parsed.search === '' && parsed.hash === '' && parsed.href.endsWith('/') && !parsed.href.endsWith('//') ? parsed.href : undefined;
+  } catch {
+    href = undefined;
+  }
+  // A handful of base URLs a process: the settings' and the tests'.
+  if (plainBases.size > 64) plainBases.clear();
+  plainBases.set(baseUrl, href);
+  return href;
 }
 
 
