@@ -317,6 +317,16 @@ describe('places: a partner named by a city, a port or a firm', () => {
     ['a Russian oil port in the headline', 'Indian refiners book tankers loading at Kozmino', ['Indian buyers took six cargoes in March, traders said, paying in dirhams.'], ['india', 'russia'], [], 'india-russia'],
     ['a South Korean firm in the headline', 'Hanwha wins Polish howitzer order', ['The contract covers 200 guns to be delivered from 2027.', 'Polish officials said local plants would assemble half of them.'], ['poland', 'south-korea'], [], 'poland-south-korea'],
     ['a national oil company and a Chinese province', 'Aramco takes a stake in a Fujian refinery', ['The deal gives the company a quarter of the plant, its filings show.'], ['saudi-arabia', 'china'], [], 'china-saudi-arabia'],
+    ['a largest city that is not the capital', 'Almaty dealers sell more Chinese cars than ever', ['Almaty importers said Chinese brands now sell one car in two.'], ['china', 'kazakhstan'], [], 'china-kazakhstan'],
+    ['a port city that is not the capital', 'Karachi terminal handles first Chinese container ship', ['Karachi port officials said the ship carried Chinese machinery.'], ['china', 'pakistan'], [], 'china-pakistan'],
+  ])('should read %s', (...c) => check(c));
+});
+
+// Adjectives the dataset lacks because its demonym differs (`Filipino` → also `Philippine`).
+describe('places: adjectives beside the demonym', () => {
+  it.each<Case>([
+    ['Philippine beside Filipino', 'Japanese and Philippine troops hold joint landing drills', ['Philippine commanders said 400 Japanese soldiers took part.'], ['japan', 'philippines'], [], 'japan-philippines'],
+    ['Nepali and Argentinian', 'Nepali workers and Argentinian beef reach Gulf markets', ['Nepali recruiters and Argentinian exporters both reported record months.'], ['nepal', 'argentina'], [], 'argentina-nepal'],
   ])('should read %s', (...c) => check(c));
 });
 
