@@ -5,7 +5,8 @@
  * front matter, so nothing a seed says can run or steer a page.
  */
 import Eleventy from '@11ty/eleventy';
-import { siteConfig, type EleventyUserConfig } from './config.ts';
+import { linkFor, siteConfig, type EleventyUserConfig } from './config.ts';
+import { addPageTemplates } from './page-kinds.ts';
 import { DigestError } from '../errors.ts';
 
 export interface RenderOptions {
@@ -37,7 +38,10 @@ export async function renderSite(options: RenderOptions): Promise<number> {
       });
       // No `_data/` folder, no `.eleventy.js`: this function is the whole configuration.
       config.setDataDirectory('.no-data');
-      config.setTemplateFormats(['njk']);
+      config.setTemplateFormats(['njk', '11ty.js']);
+      // The page kinds' templates (src/render/page-kinds.ts): virtual, one per kind this build renders.
+      const pages = (options.data as { pages?: Record<string, unknown[]> }).pages;
+      if (pages) addPageTemplates(config, pages, linkFor);
       config.setUseGitIgnore(false);
       siteConfig(config, { templatesDir: options.templatesDir, pathPrefix: options.pathPrefix ?? '/', passthrough: options.passthrough ?? true });
     },
@@ -52,6 +56,7 @@ export async function renderSite(options: RenderOptions): Promise<number> {
 }
 
 interface EleventyConfig extends EleventyUserConfig {
+  addTemplate(virtualPath: string, content: unknown, data: object): void;
   addGlobalData(name: string, value: unknown): void;
   setDataDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;
