@@ -13,9 +13,9 @@ import type { PageMeta, SiteGlobals } from '../site/types.ts';
 
 const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'">`;
 
-/** What a page gives its document: its URL (the nav marks it) and meta, and for a story its citation meta tags. */
+/** What a page gives its document: its URL (the nav marks it; none, no entry is the page's own) and meta, and for a story its citation meta tags. */
 export interface DocumentPage {
-  readonly url: string;
+  readonly url?: string;
   readonly meta: PageMeta;
   readonly citation?: { readonly meta: readonly { readonly name: string; readonly content: string }[] };
 }
@@ -70,6 +70,52 @@ function header(site: SiteGlobals, page: DocumentPage, link: Link): string {
 function footer(site: SiteGlobals, page: DocumentPage, link: Link): string {
   const about = page.url === '/about/' ? ' aria-current="page"' : '';
   return `<footer class="site-footer">\n  <div class="wrap">\n    <p>${esc(site.title)}: ${esc(site.description)}</p>\n    <p>Follow: <a href="${esc(link('/feed.xml'))}">Atom feed</a> · <a href="${esc(link('/feed.json'))}">JSON Feed</a> · <a href="${esc(link('/sitemap.xml'))}">Sitemap</a></p>\n    <p><a href="${esc(link('/about/'))}"${about}>About the data</a>: download every story as JSON or CSV</p>\n  </div>\n</footer>\n</body>\n</html>\n`;
+}
+
+/**
+ * What the pages rendered by Nunjucks give the layout: their item (with its
+ * `meta`, or, the withdrawn page, without: then the stub's `title`,
+ * `description` and `robots`), and their rendered body.
+ */
+export interface LayoutData {
+  readonly nd: { readonly site: SiteGlobals };
+  readonly page: { readonly url: string };
+  readonly item?: { readonly url: string; readonly meta?: PageMeta; readonly citation?: DocumentPage['citation'] };
+  readonly content: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly section?: PageMeta['section'];
+  readonly robots?: 'noindex';
+}
+
+/** The layout `layouts/base.11ty.js` of the kinds rendered by Nunjucks (src/render/page-kinds.ts). */
+export function layoutHtml(data: LayoutData, link: Link): string {
+  const site = data.nd.site;
+  const item = data.item;
+  const meta: PageMeta = item?.meta ?? {
+    title: data.title ? `${data.title} · ${site.title}` : site.title,
+    description: data.description || site.description,
+    canonical: site.baseUrl + data.page.url.slice(1),
+    ogType: 'website',
+    section: data.section || 'none',
+    feeds: [],
+    ...(data.robots ? { robots: data.robots } : {}),
+  };
+  const page: DocumentPage = { ...(item ? { url: item.url } : {}), meta, ...(item?.citation ? { citation: item.citation } : {}) };
+  return documentHtml(site, page, data.content, link);
+}
+
+/** A page that moved: a refresh to `target`, with a link to it for those who do not follow refreshes. `heading` and `message` are HTML. */
+export interface Moved {
+  readonly target: string;
+  readonly canonical: string;
+  readonly title: string;
+  readonly heading: string;
+  readonly message: string;
+}
+
+export function redirectHtml(site: SiteGlobals, moved: Moved, link: Link): string {
+  return `<!doctype html>\n<html lang="${esc(site.language)}">\n<head>\n<meta charset="utf-8">\n${CSP}\n\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="refresh" content="0; url=${esc(link(moved.target))}">\n<meta name="robots" content="noindex">\n<link rel="canonical" href="${esc(moved.canonical)}">\n<link rel="icon" href="${esc(link('/favicon.svg'))}" type="image/svg+xml">\n<link rel="stylesheet" href="${esc(link('/assets/style.css'))}">\n<title>${esc(moved.title)} · ${esc(site.title)}</title>\n</head>\n<body>\n<main id="main" class="wrap">\n<h1>${moved.heading}</h1>\n<p>${moved.message}</p>\n</main>\n</body>\n</html>\n\n`;
 }
 
 /** The whole document of `page` with `body` (HTML) in its `<main>`. */

@@ -6,17 +6,18 @@
  * - `page`: HTML built in TypeScript (src/render/pages.ts) inside the shared
  *   document (src/render/layout.ts): the kinds with the most pages, where
  *   Nunjucks cost most of the render time (docs/performance.md);
- * - `text`: a whole file built in TypeScript (the feeds);
- * - `njk`: the body `templates/_includes/pages/<kind>.njk`, in the Nunjucks
- *   layout `layout` or in none, for pages where a template reads better and
- *   costs nothing (one page, or a handful);
+ * - `text`: a whole file built in TypeScript (the feeds, the redirects);
+ * - `njk`: the body `templates/_includes/pages/<kind>.njk`, in the shared
+ *   document (`layout: 'base'`, the virtual layout `layouts/base.11ty.js`) or
+ *   in none, for pages where a template reads better and costs nothing (one
+ *   page, or a handful);
  * - `file`: written as it is, no template (src/engine/shards.ts).
  *
  * The keys are the kinds of `SitePages` and `RegistryPages` (src/site/types.ts),
  * no more and no fewer: TypeScript checks both ways.
  */
-import { atomFeed, digestBody, jsonFeed, monthBody, storyBody, tagBody, yearBody } from './pages.ts';
-import { documentHtml, type DocumentPage } from './layout.ts';
+import { atomFeed, digestBody, digestRedirect, jsonFeed, monthBody, pairRedirect, storyBody, storyRedirect, tagBody, yearBody } from './pages.ts';
+import { documentHtml, layoutHtml, type DocumentPage, type LayoutData } from './layout.ts';
 import type { Link } from './listings.ts';
 import type { RegistryPages, SiteGlobals, SitePages } from '../site/types.ts';
 
@@ -33,12 +34,12 @@ interface NunjucksKind {
 
 export type PageKind<Item> =
   | { readonly engine: 'page'; readonly body: (item: Item, link: Link) => string }
-  | { readonly engine: 'text'; readonly render: (item: Item) => string }
+  | { readonly engine: 'text'; readonly render: (item: Item, site: SiteGlobals, link: Link) => string }
   | NunjucksKind
   | { readonly engine: 'file' };
 
 const page = <Item>(body: (item: Item, link: Link) => string): PageKind<Item> => ({ engine: 'page', body });
-const text = <Item>(render: (item: Item) => string): PageKind<Item> => ({ engine: 'text', render });
+const text = <Item>(render: (item: Item, site: SiteGlobals, link: Link) => string): PageKind<Item> => ({ engine: 'text', render });
 const njk = (layout: 'base' | false, data?: Readonly<Record<string, string>>): NunjucksKind => ({ engine: 'njk', layout, ...(data ? { data } : {}) });
 
 export const PAGE_KINDS: { readonly [K in PageKindName]: PageKind<ItemOf<K>> } = {
@@ -48,7 +49,7 @@ export const PAGE_KINDS: { readonly [K in PageKindName]: PageKind<ItemOf<K>> } =
   pair: page(tagBody),
   topic: page(tagBody),
   country: page(tagBody),
-  pairRedirect: njk(false),
+  pairRedirect: text(pairRedirect),
   pairsIndex: njk('base'),
   topicsIndex: njk('base'),
   countriesIndex: njk('base'),
@@ -66,8 +67,8 @@ export const PAGE_KINDS: { readonly [K in PageKindName]: PageKind<ItemOf<K>> } =
   relations: njk('base'),
   about: njk('base'),
   withdrawn: njk('base', { title: 'Story withdrawn', description: 'This story was withdrawn from the archive.', robots: 'noindex' }),
-  storyRedirect: njk(false),
-  digestRedirect: njk(false),
+  storyRedirect: text(storyRedirect),
+  digestRedirect: text(digestRedirect),
 };
 
 /** The part of Eleventy's configuration API the table needs. */
@@ -85,6 +86,8 @@ interface RenderData {
  * the kinds it holds); `linkFor` gives the `link` function of a path prefix.
  */
 export function addPageTemplates(config: TemplateRegistry, pages: Readonly<Record<string, readonly unknown[] | undefined>>, linkFor: (pathPrefix: string) => Link): void {
+  // The one document of the kinds in Nunjucks: the same as the TypeScript kinds' (src/render/layout.ts).
+  config.addTemplate('_includes/layouts/base.11ty.js', { render: (data: LayoutData) => layoutHtml(data, linkFor(data.nd.site.pathPrefix)) }, {});
   for (const [name, kind] of Object.entries(PAGE_KINDS) as [PageKindName, PageKind<unknown>][]) {
     if (kind.engine === 'file' || !pages[name]?.length) continue;
     const data = {
@@ -92,11 +95,12 @@ export function addPageTemplates(config: TemplateRegistry, pages: Readonly<Recor
       eleventyExcludeFromCollections: true,
     };
     if (kind.engine === 'njk') {
-      const layout = kind.layout === false ? false : `layouts/${kind.layout}.njk`;
+      const layout = kind.layout === false ? false : `layouts/${kind.layout}.11ty.js`;
       // The line break after the include is the one the stubs had: pages keep their bytes.
       config.addTemplate(`${name}.njk`, `{% include "pages/${name}.njk" %}\n`, { ...data, ...kind.data, layout });
     } else if (kind.engine === 'text') {
-      config.addTemplate(`${name}.11ty.js`, { render: (context: { item: unknown }) => kind.render(context.item) }, { ...data, layout: false });
+      const render = kind.render;
+      config.addTemplate(`${name}.11ty.js`, { render: (context: RenderData) => render(context.item, context.nd.site, linkFor(context.nd.site.pathPrefix)) }, { ...data, layout: false });
     } else {
       const body = kind.body;
       config.addTemplate(`${name}.11ty.js`, {

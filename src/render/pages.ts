@@ -11,7 +11,8 @@
  */
 import { esc, storyNoun } from './html.ts';
 import { feedLinksHtml, storyListHtml, tagListHtml, type Link } from './listings.ts';
-import type { AtomEntry, Chart, FeedPage, JsonFeedPage, CountryPage, CountryRelations, DigestPage, MonthPage, PairPage, PairRelations, StoryBrief, StoryPage, TagPage, YearPage } from '../site/types.ts';
+import { redirectHtml } from './layout.ts';
+import type { AtomEntry, Chart, FeedPage, JsonFeedPage, MovedPage, RedirectPage, SiteGlobals, CountryPage, CountryRelations, DigestPage, MonthPage, PairPage, PairRelations, StoryBrief, StoryPage, TagPage, YearPage } from '../site/types.ts';
 
 export function storyBody(item: StoryPage, link: Link): string {
   const precision = item.datePrecision === 'month' ? ' <span class="precision">(month only)</span>' : '';
@@ -166,3 +167,21 @@ function atomEntry(entry: AtomEntry): string {
 
 /** A JSON Feed, serialised (and escaped for JSON) in src/site/feeds.ts. */
 export const jsonFeed = (item: JsonFeedPage): string => `${item.json}\n\n`;
+
+/** A story whose URL had to change (its date moved to another month) keeps answering at the old URL. */
+export function storyRedirect(item: MovedPage, site: SiteGlobals, link: Link): string {
+  const canonical = site.baseUrl + item.target.slice(1);
+  return redirectHtml(site, { target: item.target, canonical, title: 'Moved', heading: 'This story has moved', message: `It is now at <a href="${esc(link(item.target))}">${esc(canonical)}</a>.` }, link);
+}
+
+/** A digest whose seed file was renamed (its id is the file name) keeps answering at its old URL. */
+export function digestRedirect(item: MovedPage, site: SiteGlobals, link: Link): string {
+  const canonical = site.baseUrl + item.target.slice(1);
+  return redirectHtml(site, { target: item.target, canonical, title: 'Moved', heading: 'This digest issue has moved', message: `It is now at <a href="${esc(link(item.target))}">${esc(canonical)}</a>.` }, link);
+}
+
+/** A pair's slug with its two countries in the other order answers with the pair's page. */
+export function pairRedirect(item: RedirectPage, site: SiteGlobals, link: Link): string {
+  const label = `<bdi>${esc(item.label)}</bdi>`;
+  return redirectHtml(site, { target: item.target, canonical: item.canonical, title: item.label, heading: label, message: `This page has moved to <a href="${esc(link(item.target))}">${label}</a>.` }, link);
+}

@@ -161,9 +161,9 @@ describe('relations templates', () => {
       await cp(join(import.meta.dirname, '..', '..', 'templates', '_includes', 'relations'), join(templates, '_includes', 'relations'), { recursive: true });
       await cp(join(import.meta.dirname, '..', '..', 'templates', '_includes', 'pages', 'relations.njk'), join(templates, '_includes', 'pages', 'relations.njk'), { recursive: true });
       await cp(join(import.meta.dirname, '..', '..', 'templates', 'assets'), join(templates, 'assets'), { recursive: true });
-      await writeFile(join(templates, '_includes', 'layouts', 'base.njk'), '<!doctype html><html lang="en"><head><title>{{ title }}</title></head><body>{{ content | safe }}</body></html>');
       const hostile = { country: (slug: string) => (slug === 'iran' ? '<script>alert(1)</script>' : slug), topic: (slug: string) => slug };
-      const data = { site: {}, pages: { relations: [relationsPage(computeRelations(fixtureRecords()), contextWith(hostile))] } };
+      const site = { title: 'News Digest', description: '', baseUrl: 'https://example.org/news/', pathPrefix: '/news/', language: 'en', nav: [], feeds: [], searchUrl: '/search/' };
+      const data = { site, pages: { relations: [relationsPage(computeRelations(fixtureRecords()), contextWith(hostile))] } };
       await renderSite({ templatesDir: templates, outDir: join(dir, 'site'), data, pathPrefix: '/news/' });
       const html = await readFile(join(dir, 'site', 'relations', 'index.html'), 'utf8');
       expect(html).not.toContain('<script>alert(1)</script>');
