@@ -1,16 +1,14 @@
 /**
- * The Eleventy plugin for this site: static assets and the `link` filter (site-relative URL → URL under the path prefix).
+ * The Eleventy plugin for this site: the `link` filter (site-relative URL → URL under the path prefix) and the listings.
  * Templates need no other filters: everything they print is computed in
  * src/site/, including the serialised JSON-LD and JSON Feed documents.
  */
-import { join } from 'node:path';
 import { structuredDataJson } from '../site/structured-data.ts';
 import { feedLinksHtml, storyListHtml, tagCountsHtml, tagListHtml, type Link } from './listings.ts';
 import { chartHtml } from './pages.ts';
 import type { Chart, FeedLink, StoryLink, TagCount, TagRef } from '../site/types.ts';
 
 export interface EleventyUserConfig {
-  addPassthroughCopy(paths: Record<string, string>): void;
   addFilter<This, Args extends unknown[]>(name: string, filter: (this: This, ...args: Args) => string): void;
   /** Eleventy internals, used only to quieten benchmark warnings. */
   readonly benchmarkManager?: { getAll?(): Record<string, { setIsVerbose?(value: boolean): void }> };
@@ -36,14 +34,8 @@ export function linkFor(pathPrefix: string): Link {
   return link;
 }
 
-/** `templatesDir/assets/` → `/assets/`, and the favicon at the root, where browsers look for it. */
-export function siteConfig(config: EleventyUserConfig, options: { readonly templatesDir: string; readonly pathPrefix: string; readonly passthrough?: boolean }): void {
-  if (options.passthrough !== false) {
-    config.addPassthroughCopy({
-      [join(options.templatesDir, 'assets')]: 'assets',
-      [join(options.templatesDir, 'assets', 'favicon.svg')]: 'favicon.svg',
-    });
-  }
+/** The filters of the Nunjucks bodies. Assets are copied by src/render/write.ts. */
+export function siteConfig(config: EleventyUserConfig, options: { readonly pathPrefix: string }): void {
   // `link`, not Eleventy's `url`: that one validates every argument with
   // `new URL()`, whose exceptions cost most of a story page's render time. The
   // prefix comes from the page's own data, not this closure, because Eleventy

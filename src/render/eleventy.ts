@@ -7,6 +7,7 @@
 import Eleventy from '@11ty/eleventy';
 import { linkFor, siteConfig, type EleventyUserConfig } from './config.ts';
 import { addPageTemplates } from './page-kinds.ts';
+import { copyAssets, writePages, type RenderedPage } from './write.ts';
 import { DigestError } from '../errors.ts';
 
 export interface RenderOptions {
@@ -21,7 +22,7 @@ export interface RenderOptions {
 
 export class RenderError extends DigestError {}
 
-/** Render every template into `outDir`; returns how many files Eleventy wrote. */
+/** Render every template into `outDir`; returns how many pages were written. */
 export async function renderSite(options: RenderOptions): Promise<number> {
   const eleventy = new Eleventy(options.templatesDir, options.outDir, {
     quietMode: true,
@@ -43,13 +44,16 @@ export async function renderSite(options: RenderOptions): Promise<number> {
       const pages = (options.data as { pages?: Record<string, unknown[]> }).pages;
       if (pages) addPageTemplates(config, pages, linkFor);
       config.setUseGitIgnore(false);
-      siteConfig(config, { templatesDir: options.templatesDir, pathPrefix: options.pathPrefix ?? '/', passthrough: options.passthrough ?? true });
+      siteConfig(config, { pathPrefix: options.pathPrefix ?? '/' });
     },
   });
   eleventy.disableLogger();
   try {
-    const [, pages] = (await eleventy.write()) as [unknown, unknown[]];
-    return Array.isArray(pages) ? pages.length : 0;
+    // Rendered by Eleventy, written by src/render/write.ts (one mkdir a folder, no existence checks).
+    const pages = (await eleventy.toJSON()) as RenderedPage[];
+    const written = writePages(pages);
+    if (options.passthrough ?? true) copyAssets(options.templatesDir, options.outDir);
+    return written;
   } catch (error) {
     throw new RenderError(`Rendering the site failed in Eleventy: ${(error as Error).message}`, { cause: error });
   }
