@@ -1,7 +1,28 @@
 /** The site's settings (`data/site.yaml`), with the command line's overrides. */
 import { join } from 'node:path';
-import { dataError, readDataFile } from './data-file.ts';
+import { dataError, readDataFile, type DataFile } from './data-file.ts';
 import { DigestError } from '../errors.ts';
+
+/** The sections the site navigation can link to, each to its own page (src/site/plan.ts). */
+export const NAV_SECTIONS = ['home', 'timeline', 'pairs', 'topics', 'countries', 'digests', 'relations', 'search'] as const;
+export type NavSection = (typeof NAV_SECTIONS)[number];
+
+export interface NavEntry {
+  readonly section: NavSection;
+  readonly label: string;
+}
+
+/** The navigation without a `nav` in site.yaml (and for settings made by hand). */
+export const DEFAULT_NAV: readonly NavEntry[] = [
+  { section: 'home', label: 'Home' },
+  { section: 'timeline', label: 'Timeline' },
+  { section: 'pairs', label: 'Pairs' },
+  { section: 'topics', label: 'Topics' },
+  { section: 'countries', label: 'Countries' },
+  { section: 'digests', label: 'Digests' },
+  { section: 'relations', label: 'Relations' },
+  { section: 'search', label: 'Search' },
+];
 
 export interface SiteSettings {
   readonly title: string;
@@ -21,6 +42,8 @@ export interface SiteSettings {
   readonly author?: string;
   readonly publisher?: string;
   readonly logo?: { readonly url: string; readonly width: number; readonly height: number };
+  /** The site navigation, in order (`nav` in site.yaml); `DEFAULT_NAV` when absent. */
+  readonly nav?: readonly NavEntry[];
 }
 
 /** Why `value` cannot be the base URL, or undefined when it can. */
@@ -65,6 +88,26 @@ export function canonicalLanguage(value: string): string | undefined {
   }
 }
 
+/**
+ * `nav`: a mapping of section to label, in the order the navigation shows them;
+ * a section left out has no entry. Absent: `DEFAULT_NAV`.
+ */
+function navEntries(raw: unknown, file: DataFile): readonly NavEntry[] {
+  if (raw === undefined || raw === null) return DEFAULT_NAV;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw dataError(file, 'nav', `Unexpected \`nav\` ${Array.isArray(raw) ? 'list' : typeof raw}, expected a mapping of section to label such as \`home: Home\``);
+  }
+  const entries = Object.entries(raw as Record<string, unknown>);
+  if (entries.length === 0) throw dataError(file, 'nav', 'Unexpected empty `nav`, expected at least one section such as `home: Home` (or no `nav` for the default)');
+  return entries.map(([section, label]): NavEntry => {
+    if (!(NAV_SECTIONS as readonly string[]).includes(section)) {
+      throw dataError(file, `nav.${section}`, `Unexpected nav section \`${section}\`, expected one of ${NAV_SECTIONS.join(', ')}`);
+    }
+    if (typeof label !== 'string' || label.trim() === '') throw dataError(file, `nav.${section}`, `Unexpected label of nav section \`${section}\`, expected a line of text`);
+    return { section: section as NavSection, label: label.trim() };
+  });
+}
+
 /** The publisher's logo: a site-relative path (`/assets/logo.png`) or an absolute http(s) URL, nothing else. */
 function logoUrl(value: string, where: string): string {
   if (/^\/(?!\/)[^\s]*$/.test(value) || /^https?:\/\/[^\s]+$/i.test(value)) return value;
@@ -107,6 +150,7 @@ export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: s
     author: text('author', `${text('title', 'News Digest')} editors`),
     publisher: text('publisher', text('title', 'News Digest')),
     logo: { url: logoUrl(text('logo', '/assets/logo.png'), file.path), width: size('logoWidth', 112), height: size('logoHeight', 112) },
+    nav: navEntries(raw['nav'], file),
   };
 }
 
