@@ -24,6 +24,18 @@ export const DEFAULT_NAV: readonly NavEntry[] = [
   { section: 'search', label: 'Search' },
 ];
 
+/** The tag index pages whose introduction site.yaml may set (`intros`), with the default text. */
+export const DEFAULT_INTROS = {
+  pairs: 'Every pair of countries the stories are about, with the number of stories on each.',
+  topics: 'Every topic the stories are tagged with, with the number of stories on each.',
+  countries: 'Every country the stories mention, with the number of stories on each.',
+} as const;
+export type IntroSection = keyof typeof DEFAULT_INTROS;
+
+/** The search page's facets (Pagefind filters, docs/search.md), in this order, with their default labels (`facets`). */
+export const DEFAULT_FACET_LABELS = { pair: 'Country pair', country: 'Country', topic: 'Topic', digest: 'Digest', year: 'Year' } as const;
+export type FacetKey = keyof typeof DEFAULT_FACET_LABELS;
+
 export interface SiteSettings {
   readonly title: string;
   readonly description: string;
@@ -44,6 +56,10 @@ export interface SiteSettings {
   readonly logo?: { readonly url: string; readonly width: number; readonly height: number };
   /** The site navigation, in order (`nav` in site.yaml); `DEFAULT_NAV` when absent. */
   readonly nav?: readonly NavEntry[];
+  /** The tag index pages' introductions (`intros`); `DEFAULT_INTROS` for any not given. */
+  readonly intros?: Readonly<Record<IntroSection, string>>;
+  /** The search facets' labels (`facets`); `DEFAULT_FACET_LABELS` for any not given. */
+  readonly facetLabels?: Readonly<Record<FacetKey, string>>;
 }
 
 /** Why `value` cannot be the base URL, or undefined when it can. */
@@ -108,6 +124,24 @@ function navEntries(raw: unknown, file: DataFile): readonly NavEntry[] {
   });
 }
 
+/**
+ * A mapping of known keys to lines of text (`intros`, `facets`): each key one
+ * of `defaults`', each value a line of text; a key not given keeps its default.
+ */
+function textsOf<K extends string>(raw: unknown, file: DataFile, name: string, defaults: Readonly<Record<K, string>>, example: string): Readonly<Record<K, string>> {
+  if (raw === undefined || raw === null) return defaults;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw dataError(file, name, `Unexpected \`${name}\` ${Array.isArray(raw) ? 'list' : typeof raw}, expected a mapping such as \`${example}\``);
+  }
+  const texts: Record<string, string> = { ...defaults };
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (!Object.hasOwn(defaults, key)) throw dataError(file, `${name}.${key}`, `Unexpected ${name} key \`${key}\`, expected one of ${Object.keys(defaults).join(', ')}`);
+    if (typeof value !== 'string' || value.trim() === '') throw dataError(file, `${name}.${key}`, `Unexpected \`${name}.${key}\`, expected a line of text`);
+    texts[key] = value.trim();
+  }
+  return texts as Record<K, string>;
+}
+
 /** The publisher's logo: a site-relative path (`/assets/logo.png`) or an absolute http(s) URL, nothing else. */
 function logoUrl(value: string, where: string): string {
   if (/^\/(?!\/)[^\s]*$/.test(value) || /^https?:\/\/[^\s]+$/i.test(value)) return value;
@@ -151,6 +185,8 @@ export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: s
     publisher: text('publisher', text('title', 'News Digest')),
     logo: { url: logoUrl(text('logo', '/assets/logo.png'), file.path), width: size('logoWidth', 112), height: size('logoHeight', 112) },
     nav: navEntries(raw['nav'], file),
+    intros: textsOf(raw['intros'], file, 'intros', DEFAULT_INTROS, 'pairs: Every pair of countries …'),
+    facetLabels: textsOf(raw['facets'], file, 'facets', DEFAULT_FACET_LABELS, 'pair: Country pair'),
   };
 }
 
