@@ -1,10 +1,11 @@
 /**
- * The HTML document around every page kind rendered in TypeScript: what
- * templates/_includes/layouts/base.njk prints for a page whose item carries its
- * `meta`, byte for byte (the Nunjucks layout stays for the kinds still in
- * Nunjucks). A page returns the whole document, so Eleventy resolves no layout
- * for it. Every value from the site data is escaped once, by `esc`; `body` and
- * the JSON-LD are HTML already.
+ * The one HTML document of the site, byte for byte what the Nunjucks layout
+ * `layouts/base.njk` printed before it moved here. A page kind in TypeScript
+ * returns the whole document (Eleventy resolves no layout for it); the kinds
+ * in Nunjucks get it as the virtual layout `layouts/base.11ty.js`
+ * (`layoutHtml`). The redirects have their own small document. Every value
+ * from the site data is escaped once, by `esc`; `body` and the JSON-LD are
+ * HTML already.
  */
 import { esc } from './html.ts';
 import type { Link } from './listings.ts';

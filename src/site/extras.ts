@@ -91,7 +91,7 @@ export function aboutPage(storyCount: number, relations: Relations, context: Con
   };
 }
 
-/** For a pair's first page (`relations/pair-chart.njk`, `relations/topic-breakdown.njk`). */
+/** For a pair's first page (`pairRelationsHtml`, src/render/pages.ts). */
 export function pairRelations(relations: Relations, pair: string, labels: Labels = DEFAULT_LABELS): PairRelations {
   const stats = relations.pairs.get(pair);
   const countries = stats?.countries ?? [];
@@ -100,7 +100,7 @@ export function pairRelations(relations: Relations, pair: string, labels: Labels
   return { label, chart: monthChart(stats?.months ?? new Map(), { subject: label, linked: false }), topics };
 }
 
-/** For a country's first page (`relations/partners.njk`). */
+/** For a country's first page (`partnersHtml`, src/render/pages.ts). */
 export function countryRelations(relations: Relations, country: string, labels: Labels = DEFAULT_LABELS): CountryRelations {
   const partners = countryPartners(relations, country).map((p) => ({ slug: p.slug, label: labels.country(p.slug), count: p.count, url: tagUrl('pair', p.pair) }));
   return { label: labels.country(country), partners };

@@ -13,7 +13,7 @@ import { loadPagefind, type PagefindApi } from '../helpers/pagefind-node.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
-/** A story page carrying the attributes docs/search.md asks of templates/story.njk. */
+/** A story page carrying the attributes docs/search.md asks of the story page (src/render/pages.ts). */
 function storyPage(record: StoryRecord): string {
   const tags = (kind: string, slugs: readonly string[]) => slugs.map((slug) => `<a href="/${kind}/${slug}/" data-pagefind-filter="${kind === 'pairs' ? 'pair' : kind === 'topics' ? 'topic' : 'country'}">${esc(slug)}</a>`).join(' ');
   return `<!doctype html><html lang="en"><head><title>${esc(record.headline)}</title></head><body>
