@@ -46,8 +46,8 @@ export interface RenderPagesOptions extends Omit<RenderOptions, 'data' | 'passth
  * (page n of all kinds, in kind order, to shard n mod count), so that every
  * shard gets its share of each kind: heavy pages (tag listings of 100 to 199
  * stories, year pages) no longer crowd into the shards of their kinds. Each
- * shard has every kind, empty where it has none (every template paginates
- * over its kind).
+ * shard has every kind, empty where it has none; a shard's Eleventy build adds
+ * templates only for the kinds it has pages of (src/render/page-kinds.ts).
  */
 export function shardPages(pages: PageSet, count: number): PageSet[] {
   const kinds = Object.keys(pages);
@@ -85,7 +85,7 @@ export function writeFileItems(pages: PageSet, outDir: string): { pages: PageSet
   for (const [kind, items] of Object.entries(pages)) {
     const own = items.filter(isFile);
     files.push(...own);
-    // A kind of files only leaves no (empty) kind behind: no template paginates over it.
+    // A kind of files only leaves no (empty) kind behind: it has no template (src/render/page-kinds.ts).
     if (own.length < items.length || items.length === 0) rest[kind] = own.length === 0 ? items : items.filter((item) => !isFile(item));
   }
   let folder = '';

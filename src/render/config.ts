@@ -1,15 +1,14 @@
 /**
- * The Eleventy plugin for this site: static assets and the `link` filter (site-relative URL → URL under the path prefix).
+ * The Eleventy plugin for this site: the `link` filter (site-relative URL → URL under the path prefix) and the listings.
  * Templates need no other filters: everything they print is computed in
  * src/site/, including the serialised JSON-LD and JSON Feed documents.
  */
-import { join } from 'node:path';
 import { structuredDataJson } from '../site/structured-data.ts';
 import { feedLinksHtml, storyListHtml, tagCountsHtml, tagListHtml, type Link } from './listings.ts';
-import type { FeedLink, StoryLink, TagCount, TagRef } from '../site/types.ts';
+import { chartHtml } from './pages.ts';
+import type { Chart, FeedLink, StoryLink, TagCount, TagRef } from '../site/types.ts';
 
 export interface EleventyUserConfig {
-  addPassthroughCopy(paths: Record<string, string>): void;
   addFilter<This, Args extends unknown[]>(name: string, filter: (this: This, ...args: Args) => string): void;
   /** Eleventy internals, used only to quieten benchmark warnings. */
   readonly benchmarkManager?: { getAll?(): Record<string, { setIsVerbose?(value: boolean): void }> };
@@ -25,28 +24,25 @@ export function prefixUrl(url: string, pathPrefix: string): string {
   return `${pathPrefix.replace(/\/?$/, '/')}${url.slice(1)}`;
 }
 
-/** `templatesDir/assets/` → `/assets/`, and the favicon at the root, where browsers look for it. */
-export function siteConfig(config: EleventyUserConfig, options: { readonly templatesDir: string; readonly pathPrefix: string; readonly passthrough?: boolean }): void {
-  if (options.passthrough !== false) {
-    config.addPassthroughCopy({
-      [join(options.templatesDir, 'assets')]: 'assets',
-      [join(options.templatesDir, 'assets', 'favicon.svg')]: 'favicon.svg',
-    });
-  }
+// One function per prefix, so listings can keep what they made with it (src/render/listings.ts).
+const linkers = new Map<string, Link>();
+
+/** The `link` function of a path prefix: the same function for the same prefix, in filters and in src/render/pages.ts alike. */
+export function linkFor(pathPrefix: string): Link {
+  let link = linkers.get(pathPrefix);
+  if (!link) linkers.set(pathPrefix, (link = (url) => prefixUrl(url, pathPrefix)));
+  return link;
+}
+
+/** The filters of the Nunjucks bodies. Assets are copied by src/render/write.ts. */
+export function siteConfig(config: EleventyUserConfig, options: { readonly pathPrefix: string }): void {
   // `link`, not Eleventy's `url`: that one validates every argument with
   // `new URL()`, whose exceptions cost most of a story page's render time. The
   // prefix comes from the page's own data, not this closure, because Eleventy
   // caches compiled templates per process and a later build (tests, the
   // watcher) would otherwise render with an earlier build's prefix.
   type Context = { ctx?: { nd?: { site?: { pathPrefix?: string } } } };
-  // One function per prefix, so listings can keep what they made with it (src/render/listings.ts).
-  const linkers = new Map<string, Link>();
-  const linker = (context: Context): Link => {
-    const prefix = context.ctx?.nd?.site?.pathPrefix ?? options.pathPrefix;
-    let link = linkers.get(prefix);
-    if (!link) linkers.set(prefix, (link = (url) => prefixUrl(url, prefix)));
-    return link;
-  };
+  const linker = (context: Context): Link => linkFor(context.ctx?.nd?.site?.pathPrefix ?? options.pathPrefix);
   config.addFilter('link', function link(this: Context, url: string) {
     return linker(this)(url);
   });
@@ -62,6 +58,10 @@ export function siteConfig(config: EleventyUserConfig, options: { readonly templ
   });
   // JSON-LD, serialised and escaped at render time: a story's `image` is its card when the page has one (src/site/structured-data.ts).
   config.addFilter('structuredData', (meta: Parameters<typeof structuredDataJson>[0]) => structuredDataJson(meta));
+  // The timeline's chart, the same as a pair page's (src/render/pages.ts).
+  config.addFilter('chart', function (this: Context, chart: Chart) {
+    return chartHtml(chart, linker(this));
+  });
   config.addFilter('feedLinks', function (this: Context, feeds: readonly FeedLink[]) {
     return feedLinksHtml(feeds, linker(this));
   });

@@ -5,7 +5,9 @@
  * front matter, so nothing a seed says can run or steer a page.
  */
 import Eleventy from '@11ty/eleventy';
-import { siteConfig, type EleventyUserConfig } from './config.ts';
+import { linkFor, siteConfig, type EleventyUserConfig } from './config.ts';
+import { addPageTemplates } from './page-kinds.ts';
+import { copyAssets, writePages, type RenderedPage } from './write.ts';
 import { DigestError } from '../errors.ts';
 
 export interface RenderOptions {
@@ -20,7 +22,7 @@ export interface RenderOptions {
 
 export class RenderError extends DigestError {}
 
-/** Render every template into `outDir`; returns how many files Eleventy wrote. */
+/** Render every template into `outDir`; returns how many pages were written. */
 export async function renderSite(options: RenderOptions): Promise<number> {
   const eleventy = new Eleventy(options.templatesDir, options.outDir, {
     quietMode: true,
@@ -37,21 +39,28 @@ export async function renderSite(options: RenderOptions): Promise<number> {
       });
       // No `_data/` folder, no `.eleventy.js`: this function is the whole configuration.
       config.setDataDirectory('.no-data');
-      config.setTemplateFormats(['njk']);
+      config.setTemplateFormats(['njk', '11ty.js']);
+      // The page kinds' templates (src/render/page-kinds.ts): virtual, one per kind this build renders.
+      const pages = (options.data as { pages?: Record<string, unknown[]> }).pages;
+      if (pages) addPageTemplates(config, pages, linkFor);
       config.setUseGitIgnore(false);
-      siteConfig(config, { templatesDir: options.templatesDir, pathPrefix: options.pathPrefix ?? '/', passthrough: options.passthrough ?? true });
+      siteConfig(config, { pathPrefix: options.pathPrefix ?? '/' });
     },
   });
   eleventy.disableLogger();
   try {
-    const [, pages] = (await eleventy.write()) as [unknown, unknown[]];
-    return Array.isArray(pages) ? pages.length : 0;
+    // Rendered by Eleventy, written by src/render/write.ts (one mkdir a folder, no existence checks).
+    const pages = (await eleventy.toJSON()) as RenderedPage[];
+    const written = writePages(pages);
+    if (options.passthrough ?? true) copyAssets(options.templatesDir, options.outDir);
+    return written;
   } catch (error) {
     throw new RenderError(`Rendering the site failed in Eleventy: ${(error as Error).message}`, { cause: error });
   }
 }
 
 interface EleventyConfig extends EleventyUserConfig {
+  addTemplate(virtualPath: string, content: unknown, data: object): void;
   addGlobalData(name: string, value: unknown): void;
   setDataDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;

@@ -1,7 +1,40 @@
 /** The site's settings (`data/site.yaml`), with the command line's overrides. */
 import { join } from 'node:path';
-import { dataError, readDataFile } from './data-file.ts';
+import { dataError, readDataFile, type DataFile } from './data-file.ts';
 import { DigestError } from '../errors.ts';
+
+/** The sections the site navigation can link to, each to its own page (src/site/plan.ts). */
+export const NAV_SECTIONS = ['home', 'timeline', 'pairs', 'topics', 'countries', 'digests', 'relations', 'search'] as const;
+export type NavSection = (typeof NAV_SECTIONS)[number];
+
+export interface NavEntry {
+  readonly section: NavSection;
+  readonly label: string;
+}
+
+/** The navigation without a `nav` in site.yaml (and for settings made by hand). */
+export const DEFAULT_NAV: readonly NavEntry[] = [
+  { section: 'home', label: 'Home' },
+  { section: 'timeline', label: 'Timeline' },
+  { section: 'pairs', label: 'Pairs' },
+  { section: 'topics', label: 'Topics' },
+  { section: 'countries', label: 'Countries' },
+  { section: 'digests', label: 'Digests' },
+  { section: 'relations', label: 'Relations' },
+  { section: 'search', label: 'Search' },
+];
+
+/** The tag index pages whose introduction site.yaml may set (`intros`), with the default text. */
+export const DEFAULT_INTROS = {
+  pairs: 'Every pair of countries the stories are about, with the number of stories on each.',
+  topics: 'Every topic the stories are tagged with, with the number of stories on each.',
+  countries: 'Every country the stories mention, with the number of stories on each.',
+} as const;
+export type IntroSection = keyof typeof DEFAULT_INTROS;
+
+/** The search page's facets (Pagefind filters, docs/search.md), in this order, with their default labels (`facets`). */
+export const DEFAULT_FACET_LABELS = { pair: 'Country pair', country: 'Country', topic: 'Topic', digest: 'Digest', year: 'Year' } as const;
+export type FacetKey = keyof typeof DEFAULT_FACET_LABELS;
 
 export interface SiteSettings {
   readonly title: string;
@@ -21,6 +54,12 @@ export interface SiteSettings {
   readonly author?: string;
   readonly publisher?: string;
   readonly logo?: { readonly url: string; readonly width: number; readonly height: number };
+  /** The site navigation, in order (`nav` in site.yaml); `DEFAULT_NAV` when absent. */
+  readonly nav?: readonly NavEntry[];
+  /** The tag index pages' introductions (`intros`); `DEFAULT_INTROS` for any not given. */
+  readonly intros?: Readonly<Record<IntroSection, string>>;
+  /** The search facets' labels (`facets`); `DEFAULT_FACET_LABELS` for any not given. */
+  readonly facetLabels?: Readonly<Record<FacetKey, string>>;
 }
 
 /** Why `value` cannot be the base URL, or undefined when it can. */
@@ -65,6 +104,44 @@ export function canonicalLanguage(value: string): string | undefined {
   }
 }
 
+/**
+ * `nav`: a mapping of section to label, in the order the navigation shows them;
+ * a section left out has no entry. Absent: `DEFAULT_NAV`.
+ */
+function navEntries(raw: unknown, file: DataFile): readonly NavEntry[] {
+  if (raw === undefined || raw === null) return DEFAULT_NAV;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw dataError(file, 'nav', `Unexpected \`nav\` ${Array.isArray(raw) ? 'list' : typeof raw}, expected a mapping of section to label such as \`home: Home\``);
+  }
+  const entries = Object.entries(raw as Record<string, unknown>);
+  if (entries.length === 0) throw dataError(file, 'nav', 'Unexpected empty `nav`, expected at least one section such as `home: Home` (or no `nav` for the default)');
+  return entries.map(([section, label]): NavEntry => {
+    if (!(NAV_SECTIONS as readonly string[]).includes(section)) {
+      throw dataError(file, `nav.${section}`, `Unexpected nav section \`${section}\`, expected one of ${NAV_SECTIONS.join(', ')}`);
+    }
+    if (typeof label !== 'string' || label.trim() === '') throw dataError(file, `nav.${section}`, `Unexpected label of nav section \`${section}\`, expected a line of text`);
+    return { section: section as NavSection, label: label.trim() };
+  });
+}
+
+/**
+ * A mapping of known keys to lines of text (`intros`, `facets`): each key one
+ * of `defaults`', each value a line of text; a key not given keeps its default.
+ */
+function textsOf<K extends string>(raw: unknown, file: DataFile, name: string, defaults: Readonly<Record<K, string>>, example: string): Readonly<Record<K, string>> {
+  if (raw === undefined || raw === null) return defaults;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw dataError(file, name, `Unexpected \`${name}\` ${Array.isArray(raw) ? 'list' : typeof raw}, expected a mapping such as \`${example}\``);
+  }
+  const texts: Record<string, string> = { ...defaults };
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (!Object.hasOwn(defaults, key)) throw dataError(file, `${name}.${key}`, `Unexpected ${name} key \`${key}\`, expected one of ${Object.keys(defaults).join(', ')}`);
+    if (typeof value !== 'string' || value.trim() === '') throw dataError(file, `${name}.${key}`, `Unexpected \`${name}.${key}\`, expected a line of text`);
+    texts[key] = value.trim();
+  }
+  return texts as Record<K, string>;
+}
+
 /** The publisher's logo: a site-relative path (`/assets/logo.png`) or an absolute http(s) URL, nothing else. */
 function logoUrl(value: string, where: string): string {
   if (/^\/(?!\/)[^\s]*$/.test(value) || /^https?:\/\/[^\s]+$/i.test(value)) return value;
@@ -107,6 +184,9 @@ export async function loadSiteSettings(dataDir: string, overrides: { baseUrl?: s
     author: text('author', `${text('title', 'News Digest')} editors`),
     publisher: text('publisher', text('title', 'News Digest')),
     logo: { url: logoUrl(text('logo', '/assets/logo.png'), file.path), width: size('logoWidth', 112), height: size('logoHeight', 112) },
+    nav: navEntries(raw['nav'], file),
+    intros: textsOf(raw['intros'], file, 'intros', DEFAULT_INTROS, 'pairs: Every pair of countries …'),
+    facetLabels: textsOf(raw['facets'], file, 'facets', DEFAULT_FACET_LABELS, 'pair: Country pair'),
   };
 }
 

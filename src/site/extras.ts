@@ -12,16 +12,12 @@ import { monthChart } from './chart.ts';
 import { pageMeta } from './meta.ts';
 import { DEFAULT_LABELS, relationsMatrix, relationsNetwork, stories, type Labels } from './relations-view.ts';
 import { CSV_COLUMNS } from '../types.ts';
+import { DEFAULT_FACET_LABELS, type FacetKey } from '../settings/site.ts';
 import type { AboutPage, CountryRelations, DataFile, HomeRelations, PairLink, PairRelations, RelationsPage, SearchFacet, SearchPage, TextLink } from './types.ts';
 
-/** The Pagefind filters /search/ offers as facets, in this order; docs/search.md lists the attributes behind them. */
-export const SEARCH_FACETS: readonly SearchFacet[] = [
-  { key: 'pair', label: 'Country pair' },
-  { key: 'country', label: 'Country' },
-  { key: 'topic', label: 'Topic' },
-  { key: 'digest', label: 'Digest' },
-  { key: 'year', label: 'Year' },
-];
+/** The Pagefind filters /search/ offers as facets, in this order, with their labels (`facets` in data/site.yaml); docs/search.md lists the attributes behind them. */
+export const searchFacets = (labels: Readonly<Record<FacetKey, string>> = DEFAULT_FACET_LABELS): readonly SearchFacet[] =>
+  (Object.keys(DEFAULT_FACET_LABELS) as FacetKey[]).map((key) => ({ key, label: labels[key] }));
 
 /** Where a reader without JavaScript can browse instead (the site's tag indexes). */
 export const BROWSE_LINKS: readonly TextLink[] = [
@@ -51,7 +47,7 @@ export function searchPage(context: Context): SearchPage {
     url,
     meta: pageMeta(context, url, heading, { section: 'search', description, schema: { type: 'WebPage', crumbs: [{ name: heading, url }] }, styles: ['/assets/search.css'], scripts: ['/assets/search.js'] }),
     heading,
-    facets: SEARCH_FACETS,
+    facets: searchFacets(context.settings.facetLabels),
     browse: BROWSE_LINKS,
   };
 }
@@ -95,7 +91,7 @@ export function aboutPage(storyCount: number, relations: Relations, context: Con
   };
 }
 
-/** For a pair's first page (`relations/pair-chart.njk`, `relations/topic-breakdown.njk`). */
+/** For a pair's first page (`pairRelationsHtml`, src/render/pages.ts). */
 export function pairRelations(relations: Relations, pair: string, labels: Labels = DEFAULT_LABELS): PairRelations {
   const stats = relations.pairs.get(pair);
   const countries = stats?.countries ?? [];
@@ -104,7 +100,7 @@ export function pairRelations(relations: Relations, pair: string, labels: Labels
   return { label, chart: monthChart(stats?.months ?? new Map(), { subject: label, linked: false }), topics };
 }
 
-/** For a country's first page (`relations/partners.njk`). */
+/** For a country's first page (`partnersHtml`, src/render/pages.ts). */
 export function countryRelations(relations: Relations, country: string, labels: Labels = DEFAULT_LABELS): CountryRelations {
   const partners = countryPartners(relations, country).map((p) => ({ slug: p.slug, label: labels.country(p.slug), count: p.count, url: tagUrl('pair', p.pair) }));
   return { label: labels.country(country), partners };

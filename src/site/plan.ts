@@ -4,7 +4,7 @@
  * its page shows; everything is computed here, once, over the sorted records
  * (see docs/site.md). Templates only print their own item and `nd.site`.
  */
-import type { SiteSettings } from '../settings/site.ts';
+import { DEFAULT_NAV, type NavSection, type SiteSettings } from '../settings/site.ts';
 import { computeRelations, type Relations } from './relations.ts';
 import { cardList } from './cards.ts';
 import { buildCatalog, createContext } from './catalog.ts';
@@ -25,6 +25,17 @@ import type { StoryRecord } from '../types.ts';
 export type * from './types.ts';
 export { fallbackLabels } from './labels.ts';
 
+const NAV_URLS: Readonly<Record<NavSection, string>> = {
+  home: URLS.home,
+  timeline: URLS.timeline,
+  pairs: tagIndexUrl('pair'),
+  topics: tagIndexUrl('topic'),
+  countries: tagIndexUrl('country'),
+  digests: URLS.digests,
+  relations: URLS.relations,
+  search: URLS.search,
+};
+
 function globals(settings: SiteSettings): SiteGlobals {
   return {
     title: settings.title,
@@ -32,16 +43,8 @@ function globals(settings: SiteSettings): SiteGlobals {
     baseUrl: settings.baseUrl,
     pathPrefix: settings.pathPrefix,
     language: settings.language,
-    nav: [
-      { label: 'Home', url: URLS.home, section: 'home' },
-      { label: 'Timeline', url: URLS.timeline, section: 'timeline' },
-      { label: 'Pairs', url: tagIndexUrl('pair'), section: 'pairs' },
-      { label: 'Topics', url: tagIndexUrl('topic'), section: 'topics' },
-      { label: 'Countries', url: tagIndexUrl('country'), section: 'countries' },
-      { label: 'Digests', url: URLS.digests, section: 'digests' },
-      { label: 'Relations', url: URLS.relations, section: 'relations' },
-      { label: 'Search', url: URLS.search, section: 'search' },
-    ],
+    // The labels and their order are the editors' (`nav` in data/site.yaml); the URLs are the site's.
+    nav: (settings.nav ?? DEFAULT_NAV).map((entry) => ({ label: entry.label, url: NAV_URLS[entry.section], section: entry.section })),
     feeds: [
       { type: 'application/atom+xml', title: `${settings.title} (Atom)`, url: URLS.feedAtom },
       { type: 'application/feed+json', title: `${settings.title} (JSON Feed)`, url: URLS.feedJson },

@@ -19,6 +19,7 @@ import { tagCardRef } from './cards.ts';
 import { pageMeta, tagFeeds } from './meta.ts';
 import { TAG_SECTIONS, tagIndexUrl, tagUrl } from './urls.ts';
 import type { RedirectPage, TagCount, TagIndexPage, TagKind, TagPage } from './types.ts';
+import { DEFAULT_INTROS } from '../settings/site.ts';
 
 /**
  * A listed story is about 23 elements (headline, date, digest, tags), so a
@@ -29,11 +30,6 @@ import type { RedirectPage, TagCount, TagIndexPage, TagKind, TagPage } from './t
 export const STORIES_PER_PAGE = 20;
 
 const NOUNS: Record<TagKind, string> = { pair: 'Country pairs', topic: 'Topics', country: 'Countries' };
-const INTROS: Record<TagKind, string> = {
-  pair: 'Every pair of countries the stories are about, with the number of stories on each.',
-  topic: 'Every topic the stories are tagged with, with the number of stories on each.',
-  country: 'Every country the stories mention, with the number of stories on each.',
-};
 
 /** Archive page `archive` of a tag; 0 is the tag's own page. */
 export const pageUrl = (tagUrl: string, archive: number): string => (archive === 0 ? tagUrl : `${tagUrl}page/${archive}/`);
@@ -110,12 +106,14 @@ export function busiest(groups: ReadonlyMap<string, TagGroup>, limit: number): T
 
 export function tagIndexPage(kind: TagKind, catalog: Catalog, context: Context): TagIndexPage {
   const url = tagIndexUrl(kind);
+  // The editors' words (`intros` in data/site.yaml).
+  const intro = (context.settings.intros ?? DEFAULT_INTROS)[TAG_SECTIONS[kind]];
   return {
     url,
-    meta: pageMeta(context, url, NOUNS[kind], { section: TAG_SECTIONS[kind], description: INTROS[kind], schema: { type: 'CollectionPage', crumbs: [{ name: NOUNS[kind], url }] } }),
+    meta: pageMeta(context, url, NOUNS[kind], { section: TAG_SECTIONS[kind], description: intro, schema: { type: 'CollectionPage', crumbs: [{ name: NOUNS[kind], url }] } }),
     kind,
     heading: NOUNS[kind],
-    intro: INTROS[kind],
+    intro,
     tags: tagCounts(catalog.tags[kind]),
   };
 }

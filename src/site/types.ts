@@ -427,6 +427,31 @@ export type SitePages = {
   readonly about: readonly AboutPage[];
 };
 
+/** A story URL that moved (its date moved to another month) or a digest whose seed file was renamed: the old URL answers. */
+export interface MovedPage {
+  readonly url: string;
+  readonly target: string; // site-relative
+}
+
+/** A published story no longer in its digest: its URL answers with a "withdrawn" page, never a 404. */
+export interface WithdrawnPage {
+  readonly url: string;
+  readonly headline: string;
+  readonly digest: string;
+  readonly date: string;
+}
+
+/**
+ * The page kinds made from the permalink registry (src/records/permalinks.ts), not from the
+ * site data: the build adds them to `SitePages`. Together the two list every page kind, and
+ * src/render/page-kinds.ts says how each is rendered.
+ */
+export type RegistryPages = {
+  readonly withdrawn: readonly WithdrawnPage[];
+  readonly storyRedirect: readonly MovedPage[];
+  readonly digestRedirect: readonly MovedPage[];
+};
+
 export interface SiteData {
   readonly site: SiteGlobals;
   readonly pages: SitePages;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/commands/build.ts';
 import type { SiteLabels } from '../../src/site/plan.ts';
 import { buildSearchIndex } from '../../src/output/search.ts';
-import { SEARCH_FACETS } from '../../src/site/extras.ts';
+import { searchFacets } from '../../src/site/extras.ts';
 import type { StoryRecord, Tagger } from '../../src/types.ts';
 import { fixtureRecords } from '../fixtures/tagged-records.ts';
 import { loadPagefind, type PagefindApi } from '../helpers/pagefind-node.ts';
@@ -13,7 +13,7 @@ import { loadPagefind, type PagefindApi } from '../helpers/pagefind-node.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
-/** A story page carrying the attributes docs/search.md asks of templates/story.njk. */
+/** A story page carrying the attributes docs/search.md asks of the story page (src/render/pages.ts). */
 function storyPage(record: StoryRecord): string {
   const tags = (kind: string, slugs: readonly string[]) => slugs.map((slug) => `<a href="/${kind}/${slug}/" data-pagefind-filter="${kind === 'pairs' ? 'pair' : kind === 'topics' ? 'topic' : 'country'}">${esc(slug)}</a>`).join(' ');
   return `<!doctype html><html lang="en"><head><title>${esc(record.headline)}</title></head><body>
@@ -69,7 +69,7 @@ describe('buildSearchIndex', () => {
 
   it('should offer a filter for every facet, with counts', async () => {
     const filters = await pagefind.filters();
-    expect(Object.keys(filters).sort()).toEqual(SEARCH_FACETS.map((f) => f.key).sort());
+    expect(Object.keys(filters).sort()).toEqual(searchFacets().map((f) => f.key).sort());
     expect(filters.pair).toEqual({ 'china-russia': 3, 'china-iran': 1, 'north-korea-russia': 1 });
     expect(filters.year).toEqual({ 2024: 3, 2025: 2 });
     expect(filters.digest?.['Digest 2025-01']).toBe(2);

@@ -7,6 +7,7 @@ import { computeRelations, countryPartners, nextMonth, pairTopicBreakdown, paire
 import { splitPair } from '../../src/pairs.ts';
 import type { SiteSettings } from '../../src/settings/site.ts';
 import { renderSite } from '../../src/render/eleventy.ts';
+import { tagBody } from '../../src/render/pages.ts';
 import { createContext } from '../../src/site/catalog.ts';
 import { countryRelations, homeRelations, pairRelations, relationsPage } from '../../src/site/extras.ts';
 import { safeLabels } from '../../src/site/labels.ts';
@@ -158,12 +159,11 @@ describe('relations templates', () => {
       const templates = join(dir, 'templates');
       await mkdir(join(templates, '_includes', 'layouts'), { recursive: true });
       await cp(join(import.meta.dirname, '..', '..', 'templates', '_includes', 'relations'), join(templates, '_includes', 'relations'), { recursive: true });
-      await cp(join(import.meta.dirname, '..', '..', 'templates', 'relations.njk'), join(templates, 'relations.njk'));
       await cp(join(import.meta.dirname, '..', '..', 'templates', '_includes', 'pages', 'relations.njk'), join(templates, '_includes', 'pages', 'relations.njk'), { recursive: true });
       await cp(join(import.meta.dirname, '..', '..', 'templates', 'assets'), join(templates, 'assets'), { recursive: true });
-      await writeFile(join(templates, '_includes', 'layouts', 'base.njk'), '<!doctype html><html lang="en"><head><title>{{ title }}</title></head><body>{{ content | safe }}</body></html>');
       const hostile = { country: (slug: string) => (slug === 'iran' ? '<script>alert(1)</script>' : slug), topic: (slug: string) => slug };
-      const data = { site: {}, pages: { relations: [relationsPage(computeRelations(fixtureRecords()), contextWith(hostile))] } };
+      const site = { title: 'News Digest', description: '', baseUrl: 'https://example.org/news/', pathPrefix: '/news/', language: 'en', nav: [], feeds: [], searchUrl: '/search/' };
+      const data = { site, pages: { relations: [relationsPage(computeRelations(fixtureRecords()), contextWith(hostile))] } };
       await renderSite({ templatesDir: templates, outDir: join(dir, 'site'), data, pathPrefix: '/news/' });
       const html = await readFile(join(dir, 'site', 'relations', 'index.html'), 'utf8');
       expect(html).not.toContain('<script>alert(1)</script>');
@@ -184,28 +184,30 @@ describe('relations templates', () => {
     }
   });
 
-  it('should render the pair, country and home partials from `rel`', async () => {
+  it('should render a pair’s and a country’s first page from their relations, and the home map from `rel`', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'nd-partials-'));
     try {
-      const templates = join(dir, 'templates');
-      await cp(join(import.meta.dirname, '..', '..', 'templates', '_includes', 'relations'), join(templates, '_includes', 'relations'), { recursive: true });
-      await cp(join(import.meta.dirname, '..', '..', 'templates', '_includes', 'partials'), join(templates, '_includes', 'partials'), { recursive: true });
-      const page = (name: string, partials: string[]) =>
-        writeFile(join(templates, `${name}.njk`), `---\npermalink: /${name}/\n---\n{% set rel = nd.${name} %}${partials.map((p) => `{% include "relations/${p}.njk" %}`).join('')}`);
-      await page('pair', ['pair-chart', 'topic-breakdown']);
-      await page('country', ['partners']);
-      await page('home', ['home-map']);
       const relations = computeRelations(fixtureRecords());
-      const data = { pair: pairRelations(relations, 'china-russia'), country: countryRelations(relations, 'russia'), home: homeRelations(relations) };
-      await renderSite({ templatesDir: templates, outDir: join(dir, 'site'), data });
-      const pair = load(await readFile(join(dir, 'site', 'pair', 'index.html'), 'utf8'));
+      // A tag page's first page, with nothing but its relations (src/render/pages.ts).
+      const firstPage = (kind: 'pair' | 'country', rel: unknown) => load(tagBody({
+        kind, slug: kind, label: kind, description: '', url: `/${kind}/`, tagUrl: `/${kind}/`, stories: [], countries: [],
+        pagination: { archive: 0, newer: null, older: null, from: '', to: '' },
+        meta: { title: kind, description: '', canonical: '', ogType: 'website', section: 'none', feeds: [] },
+        relations: rel,
+      } as unknown as Parameters<typeof tagBody>[0], (url) => url));
+      const pair = firstPage('pair', pairRelations(relations, 'china-russia'));
       expect(pair('svg[role="img"] rect.chart-bar')).toHaveLength(3);
       expect(pair('svg a')).toHaveLength(0);
       expect(pair('svg title').first().text()).toBe('Stories per month: China and Russia');
       expect(pair('details tbody tr')).toHaveLength(3);
       expect(pair('.topic-breakdown li a').map((_, el) => pair(el).text()).get()).toEqual(['Energy', 'Diplomacy', 'Military Exercises']);
-      const country = load(await readFile(join(dir, 'site', 'country', 'index.html'), 'utf8'));
+      expect(pair('h2#stories-heading')).toHaveLength(1);
+      const country = firstPage('country', countryRelations(relations, 'russia'));
       expect(country('.partners li').first().text()).toBe('Russia and China: 3 stories');
+      const templates = join(dir, 'templates');
+      await cp(join(import.meta.dirname, '..', '..', 'templates', '_includes', 'relations'), join(templates, '_includes', 'relations'), { recursive: true });
+      await writeFile(join(templates, 'home.njk'), `---\npermalink: /home/\n---\n{% set rel = nd.home %}{% include "relations/home-map.njk" %}`);
+      await renderSite({ templatesDir: templates, outDir: join(dir, 'site'), data: { home: homeRelations(relations) } });
       const home = load(await readFile(join(dir, 'site', 'home', 'index.html'), 'utf8'));
       expect(home('svg circle')).toHaveLength(4);
       expect(home('a[href="/relations/"]')).toHaveLength(1);
