@@ -23,7 +23,7 @@ import { keyPages, loadManifest, manifestOf, outputPathOf, planPages, saveManife
 import { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
 import { assertValid, correctRecords } from './check.ts';
 import { countOf } from '../count.ts';
-import { parseRegistry, serializeRegistry, type PermalinkPlan } from '../records/permalinks.ts';
+import { parseRegistry, serializeRegistry } from '../records/permalinks.ts';
 import { plannedRecords } from '../records/plan.ts';
 import type { Tagger } from '../types.ts';
 import { fileIdentity, recordKeysOf } from '../engine/keys.ts';
@@ -35,7 +35,7 @@ import { PERMALINKS_FILE } from '../seeds/folder.ts';
 import { spansOf, writeRecordsJson, type RecordSpans } from '../output/stories-json.ts';
 import { assertOurs, isKept, lockOutput, makeStaging, MANIFEST_FILE, manifestText, openOutput, outputKey, removeStaleStaging, type OutputFolder } from '../output/folder.ts';
 import { planSiteData, type SiteLabels } from '../site/plan.ts';
-import { digestUrl } from '../site/urls.ts';
+import { registryPages } from '../site/registry-pages.ts';
 import { loadTaxonomy } from '../tag/taxonomy.ts';
 import { loadTaxonomyCached, taxonomyCacheDir } from '../engine/taxonomy-cache.ts';
 import { changedCards, writeCards, type CardSummary } from '../cards/write.ts';
@@ -190,7 +190,8 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
   // 3. Site data: every page as an item; decide which to render.
   const relations = computeRelations(records);
   const data = planSiteData(records, settings, labels, relations);
-  const pages = withRegistryPages(data.pages, permalinks.registry);
+  // Withdrawn stories, moved ones and renamed digests keep answering at their old URLs.
+  const pages: PageSet = { ...data.pages, ...registryPages(permalinks.registry) };
   const renderVersion = hashOf(version, await versionOf([templatesDir]), JSON.stringify(settings));
   // The catalog sorts its own copy of the records: keys follow the records, not their places.
   const keyOf = new Map(records.map((record, index) => [record, recordKeys[index]!]));
@@ -277,16 +278,6 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-}
-
-/** Withdrawn stories, moved ones and renamed digests keep answering at their old URLs. */
-function withRegistryPages(pages: PageSet, registry: PermalinkPlan['registry']): PageSet {
-  return {
-    ...pages,
-    withdrawn: registry.withdrawn.map((entry) => ({ url: entry.url, headline: entry.headline, digest: entry.digest, date: entry.date })),
-    storyRedirect: registry.redirects.map((redirect) => ({ url: redirect.from, target: redirect.to })),
-    digestRedirect: (registry.digests ?? []).map((redirect) => ({ url: digestUrl(redirect.from), target: digestUrl(redirect.to) })),
-  };
 }
 
 /** What a build keeps for the next one into the same folder. */

@@ -4,10 +4,10 @@
  * returns the whole document (Eleventy resolves no layout for it); the kinds
  * in Nunjucks get it as the virtual layout `layouts/base.11ty.js`
  * (`layoutHtml`). The redirects have their own small document. Every value
- * from the site data is escaped once, by `esc`; `body` and the JSON-LD are
+ * from the site data is escaped once, by `escapeHtml` (src/escape.ts, as `esc`); `body` and the JSON-LD are
  * HTML already.
  */
-import { esc } from './html.ts';
+import { escapeHtml as esc } from '../escape.ts';
 import type { Link } from './listings.ts';
 import { structuredDataJson } from '../site/structured-data.ts';
 import type { PageMeta, SiteGlobals } from '../site/types.ts';

@@ -6,7 +6,7 @@
  * seed goes through `escapeHtml`; `link` puts site-relative URLs under the
  * path prefix. Templates print these with `| safe`.
  */
-import { escapeHtml } from '../seeds/html.ts';
+import { escapeHtml } from '../escape.ts';
 import type { FeedLink, StoryBrief, TagCount, TagRef } from '../site/types.ts';
 
 export type Link = (url: string) => string;

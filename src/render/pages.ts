@@ -4,12 +4,13 @@
  * pages. Nunjucks spent most of a story page's render time setting and
  * looking up variables through Eleventy's data proxies (docs/performance.md);
  * these functions print the same bytes the `.njk` bodies printed. Every value
- * from the site data goes through `esc` once; listings and paragraph HTML are
+ * from the site data goes through `escapeHtml` (src/escape.ts, imported as `esc`) once; listings and paragraph HTML are
  * HTML already (src/render/listings.ts, src/seeds/html.ts). A body ends with the
  * blank lines the `.njk` files left (each include's and each stub's last line
  * break), so the output did not change when they moved here.
  */
-import { esc, storyNoun } from './html.ts';
+import { escapeHtml as esc } from '../escape.ts';
+import { countOf } from '../count.ts';
 import { feedLinksHtml, storyListHtml, tagListHtml, type Link } from './listings.ts';
 import { redirectHtml } from './layout.ts';
 import type { AtomEntry, Chart, FeedPage, JsonFeedPage, MovedPage, RedirectPage, SiteGlobals, CountryPage, CountryRelations, DigestPage, MonthPage, PairPage, PairRelations, StoryBrief, StoryPage, TagPage, YearPage } from '../site/types.ts';
@@ -68,7 +69,7 @@ function pairRelationsHtml(rel: PairRelations, link: Link): string {
   if (rel.topics.length) {
     html += '\n<section class="topic-breakdown" aria-labelledby="topic-breakdown-heading">\n  <h2 id="topic-breakdown-heading">By topic</h2>\n  <ul>';
     const top = rel.topics[0]!.count;
-    for (const topic of rel.topics) html += `\n    <li><a href="${esc(link(topic.url))}">${esc(topic.label)}</a> <meter min="0" max="${esc(top)}" value="${esc(topic.count)}" aria-hidden="true"></meter> ${esc(topic.count)} ${storyNoun(topic.count)}</li>`;
+    for (const topic of rel.topics) html += `\n    <li><a href="${esc(link(topic.url))}">${esc(topic.label)}</a> <meter min="0" max="${esc(top)}" value="${esc(topic.count)}" aria-hidden="true"></meter> ${countOf(topic.count, 'story', 'stories')}</li>`;
     html += '\n  </ul>\n</section>';
   }
   return `${html}\n`;
@@ -77,7 +78,7 @@ function pairRelationsHtml(rel: PairRelations, link: Link): string {
 function partnersHtml(rel: CountryRelations, link: Link): string {
   if (!rel.partners.length) return '\n';
   let html = `\n<section class="partners" aria-labelledby="partners-heading">\n  <h2 id="partners-heading">Partners of ${esc(rel.label)}</h2>\n  <ol>`;
-  for (const partner of rel.partners) html += `\n    <li><a href="${esc(link(partner.url))}">${esc(rel.label)} and ${esc(partner.label)}</a>: ${esc(partner.count)} ${storyNoun(partner.count)}</li>`;
+  for (const partner of rel.partners) html += `\n    <li><a href="${esc(link(partner.url))}">${esc(rel.label)} and ${esc(partner.label)}</a>: ${countOf(partner.count, 'story', 'stories')}</li>`;
   return `${html}\n  </ol>\n</section>\n`;
 }
 
@@ -123,7 +124,7 @@ export function monthBody(item: MonthPage, link: Link): string {
   const page = run.number > 1 ? `<span class="page-number">, page ${esc(run.number)}</span>` : '';
   const paged = Boolean(run.earlier || run.later);
   const here = paged ? `; stories ${esc(run.first)} to ${esc(run.first + item.stories.length - 1)} here` : '';
-  let html = `<p class="breadcrumb"><a href="${esc(link('/timeline/'))}">Timeline</a> › <a href="${esc(link(item.yearUrl))}">${esc(item.year)}</a>${crumb}</p>\n<h1>${esc(month.label)}${page}</h1>\n<p class="lede">${esc(month.count)} ${storyNoun(month.count)}, oldest first${here}.</p>\n${storyListHtml(item.stories, link, '', true, true)}`;
+  let html = `<p class="breadcrumb"><a href="${esc(link('/timeline/'))}">Timeline</a> › <a href="${esc(link(item.yearUrl))}">${esc(item.year)}</a>${crumb}</p>\n<h1>${esc(month.label)}${page}</h1>\n<p class="lede">${countOf(month.count, 'story', 'stories')}, oldest first${here}.</p>\n${storyListHtml(item.stories, link, '', true, true)}`;
   // Earlier and later stories of the month: runs counted from its first story, so none shifts (src/site/timeline.ts).
   if (paged) {
     html += `\n<nav class="pager" aria-label="Pages of ${esc(month.label)}">`;
@@ -135,14 +136,14 @@ export function monthBody(item: MonthPage, link: Link): string {
 }
 
 export function yearBody(item: YearPage, link: Link): string {
-  let html = `<p class="breadcrumb"><a href="${esc(link('/timeline/'))}">Timeline</a></p>\n<h1>${esc(item.year)}</h1>\n<p class="lede">${esc(item.count)} ${storyNoun(item.count)}. Each month's stories are on its own page, oldest first.</p>\n<nav class="month-nav" aria-label="Months of ${esc(item.year)}">\n  <ul class="months">`;
-  for (const month of item.months) html += `\n    <li id="${esc(month.key)}"><a href="${esc(link(month.url))}">${esc(month.label)}</a> <span class="count">${esc(month.count)} ${storyNoun(month.count)}</span></li>`;
+  let html = `<p class="breadcrumb"><a href="${esc(link('/timeline/'))}">Timeline</a></p>\n<h1>${esc(item.year)}</h1>\n<p class="lede">${countOf(item.count, 'story', 'stories')}. Each month's stories are on its own page, oldest first.</p>\n<nav class="month-nav" aria-label="Months of ${esc(item.year)}">\n  <ul class="months">`;
+  for (const month of item.months) html += `\n    <li id="${esc(month.key)}"><a href="${esc(link(month.url))}">${esc(month.label)}</a> <span class="count">${countOf(month.count, 'story', 'stories')}</span></li>`;
   return `${html}\n  </ul>\n</nav>\n${archiveNav(item, link)}\n\n`;
 }
 
 export function digestBody(item: DigestPage, link: Link): string {
   const count = item.stories.length;
-  let html = `<p class="breadcrumb"><a href="${esc(link('/digests/'))}">Digest issues</a></p>\n<h1><bdi>${esc(item.title)}</bdi></h1>\n<p class="lede">Issue of <time datetime="${esc(item.date)}">${esc(item.dateLabel)}</time>: ${esc(count)} ${storyNoun(count)}, in the order the issue gave them.</p>\n${storyListHtml(item.stories, link, '', false, true)}`;
+  let html = `<p class="breadcrumb"><a href="${esc(link('/digests/'))}">Digest issues</a></p>\n<h1><bdi>${esc(item.title)}</bdi></h1>\n<p class="lede">Issue of <time datetime="${esc(item.date)}">${esc(item.dateLabel)}</time>: ${countOf(count, 'story', 'stories')}, in the order the issue gave them.</p>\n${storyListHtml(item.stories, link, '', false, true)}`;
   if (item.previous || item.next) {
     html += '\n<nav class="pager" aria-label="Issues">';
     if (item.previous) html += `<a href="${esc(link(item.previous.url))}" rel="prev">← <bdi>${esc(item.previous.title)}</bdi></a>`;

@@ -4,16 +4,12 @@
  * is shown as text, links keep only http(s) and mailto targets, and images
  * become their alt text (a seed must not load anything from elsewhere).
  */
+import { escapeHtml } from '../escape.ts';
 import type { Link, Paragraph, PhrasingContent, Root } from 'mdast';
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import remarkHtml from 'remark-html';
 import { unified } from 'unified';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 

@@ -4,7 +4,7 @@
  * nesting (a `<p>` typed in a seed is escaped text), so it splits cleanly; if
  * it ever does not, the escaped plain-text paragraphs are used instead.
  */
-import { escapeHtml } from '../seeds/html.ts';
+import { escapeHtml } from '../escape.ts';
 import type { Paragraph } from './types.ts';
 
 const PARAGRAPH = /<p>([\s\S]*?)<\/p>/g;
