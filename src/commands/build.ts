@@ -28,7 +28,6 @@ import { plannedRecords } from '../records/plan.ts';
 import type { Tagger } from '../types.ts';
 import { fileIdentity, recordKeysOf } from '../engine/keys.ts';
 import { computeRelations } from '../site/relations.ts';
-import { renderPages } from '../engine/shards.ts';
 import { buildSearchIndex, type SearchIndexSummary } from '../output/search.ts';
 import { readRegistryFile, writeRegistryFile, type RegistryFile } from '../records/registry-file.ts';
 import { PERMALINKS_FILE } from '../seeds/folder.ts';
@@ -214,7 +213,9 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
   const staging = await makeStaging(outDir, cacheDir);
   let search: SearchIndexSummary | undefined;
   try {
-    const rendered = await renderPages({
+    // Loaded only when there is something to render: Eleventy and its template
+    // engines are most of a no-change rebuild's start-up (docs/performance.md).
+    const rendered = plan.changed === 0 ? 0 : await (await import('../engine/shards.ts')).renderPages({
       templatesDir, outDir: staging, pathPrefix: settings.pathPrefix, site: data.site, pages: plan.render, assets: plan.full,
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.shardSize === undefined ? {} : { shardSize: options.shardSize }),
