@@ -4,30 +4,25 @@
  * per further lane). Small shards bound memory: a lane holds one shard's pages
  * at a time. Small sites (and most incremental rebuilds) are one shard.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { outputPathOf, type PageItem, type PageSet } from './incremental.ts';
 import { runInWorkers } from './pool.ts';
 import { renderSite, type RenderOptions } from '../render/eleventy.ts';
+import { writePages } from '../render/write.ts';
 
 /**
  * Pages per Eleventy build. An Eleventy build holds every page's output until
- * it ends, and each costs a start-up and a full garbage collection after it
- * (together about 0.15 s). Measured at 10,000 stories (11,865 pages, pages
- * dealt out in turn by `shardPages`): 1,500 pages a shard rendered in 7.3 s
- * within 486 MB, 2,000 in 7.2 s within 509 MB, 2,400 in 6.5 s within 535 MB,
- * 3,000 in 5.8 s but 566 MB. (Before pages were dealt out, each shard held a
- * run of one kind: the shard with the country and month pages peaked at
- * 590 MB with 1,500 pages.)
+ * it ends, and each costs a start-up and a full garbage collection after it:
+ * larger shards render faster and take more memory; this size keeps a
+ * 10,000-story build near the memory target (docs/performance.md, "Engine").
  */
 export const SHARD_SIZE = 2400;
 
 /**
- * Render lanes by default: one, this thread. Measured on the 2-core machine
- * (README, Performance): a second lane rendered 10,000 stories no faster (10.4 s
- * against 10.0 s on tmpfs, slower on disk: the two lanes contend for memory
- * bandwidth and the file system) and cost 170 MB more. `workers` overrides it
- * where cores are truly independent.
+ * Render lanes by default: one, this thread. On the 2-core machine a second
+ * lane rendered no faster (the lanes contend for memory bandwidth and the file
+ * system) and cost memory (docs/performance.md, "Engine"). `workers` overrides
+ * it where cores are truly independent.
  */
 export const RENDER_LANES = 1;
 
@@ -68,13 +63,10 @@ export function shardCount(total: number, maxShard = SHARD_SIZE): number {
 
 /**
  * An item with a `body` is a file written as it is, not a page (a story's
- * `cite.bib`, src/site/citation.ts): Eleventy would spend half a millisecond on
- * each, 15 s for the 30,000 citation files of 10,000 stories; written here
- * they cost a write each. They are still items, so the manifest keeps and
- * deletes them like pages. Written synchronously: nothing else runs meanwhile,
- * and 3,000 small files took 40 ms of CPU on tmpfs that way against 320 ms
- * through the promise API (measured on this project's machine; on its ext4 disk
- * 0.7 s against 1.6 s, the file system's own cost).
+ * `cite.bib`, src/site/citation.ts): through Eleventy each would cost as much
+ * as a page; written here (by src/render/write.ts) they cost a write each.
+ * They are still items, so the manifest keeps and deletes them like pages
+ * (docs/performance.md, "Engine").
  */
 const isFile = (item: PageItem): item is PageItem & { readonly body: string } => typeof (item as { body?: unknown }).body === 'string';
 
@@ -88,14 +80,8 @@ export function writeFileItems(pages: PageSet, outDir: string): { pages: PageSet
     // A kind of files only leaves no (empty) kind behind: it has no template (src/render/page-kinds.ts).
     if (own.length < items.length || items.length === 0) rest[kind] = own.length === 0 ? items : items.filter((item) => !isFile(item));
   }
-  let folder = '';
-  for (const file of files) {
-    const path = join(outDir, outputPathOf(file.url));
-    // A story's three files are neighbours: one mkdir for the three.
-    if (dirname(path) !== folder) mkdirSync((folder = dirname(path)), { recursive: true });
-    writeFileSync(path, file.body);
-  }
-  return { pages: rest, written: files.length };
+  const written = writePages(files.map((file) => ({ outputPath: join(outDir, outputPathOf(file.url)), content: file.body })));
+  return { pages: rest, written };
 }
 
 /** Render every page; returns the number of files written. */

@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { dataError, readDataFile, type DataFile } from './data-file.ts';
 import { DigestError } from '../errors.ts';
 
-/** The sections the site navigation can link to, each to its own page (src/site/plan.ts). */
-export const NAV_SECTIONS = ['home', 'timeline', 'pairs', 'topics', 'countries', 'digests', 'relations', 'search'] as const;
-export type NavSection = (typeof NAV_SECTIONS)[number];
+/** The sections the site navigation can link to (each to its own page, src/site/plan.ts), with their default labels. */
+const DEFAULT_NAV_LABELS = {
+  home: 'Home', timeline: 'Timeline', pairs: 'Pairs', topics: 'Topics', countries: 'Countries', digests: 'Digests', relations: 'Relations', search: 'Search',
+} as const;
+export type NavSection = keyof typeof DEFAULT_NAV_LABELS;
+export const NAV_SECTIONS = Object.keys(DEFAULT_NAV_LABELS) as readonly NavSection[];
 
 export interface NavEntry {
   readonly section: NavSection;
@@ -13,16 +16,7 @@ export interface NavEntry {
 }
 
 /** The navigation without a `nav` in site.yaml (and for settings made by hand). */
-export const DEFAULT_NAV: readonly NavEntry[] = [
-  { section: 'home', label: 'Home' },
-  { section: 'timeline', label: 'Timeline' },
-  { section: 'pairs', label: 'Pairs' },
-  { section: 'topics', label: 'Topics' },
-  { section: 'countries', label: 'Countries' },
-  { section: 'digests', label: 'Digests' },
-  { section: 'relations', label: 'Relations' },
-  { section: 'search', label: 'Search' },
-];
+export const DEFAULT_NAV: readonly NavEntry[] = NAV_SECTIONS.map((section) => ({ section, label: DEFAULT_NAV_LABELS[section] }));
 
 /** The tag index pages whose introduction site.yaml may set (`intros`), with the default text. */
 export const DEFAULT_INTROS = {
