@@ -141,6 +141,9 @@ export async function serve(options: ServeOptions, print: (line: string) => void
       if (await rebuild(`${event} ${path}`)) server.reload({ type: 'html' });
     }).catch((error: unknown) => print(`dev server: ${error instanceof Error ? error.message : String(error)}`));
   });
+  // Until its first scan ends, chokidar counts a file saved meanwhile as already there (ignoreInitial)
+  // and never reports it: the server is ready only when the watcher is.
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     address: { host: boundHost, port: bound },
     async close() {

@@ -52,7 +52,19 @@ export async function openPage(browser: Browser, options: { width?: number; colo
     if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) problems.push(`console ${message.type()}: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`));
+  // A request that the browser cancels because its document was navigated away from (the favicon of a
+  // page left by pressing Enter) is not a fault of the site: only failures within one document count.
+  let documents = 0;
+  const documentOf = new WeakMap<object, number>();
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) documents++;
+  });
+  page.on('request', (request) => documentOf.set(request, documents));
+  page.on('requestfailed', (request) => {
+    const errorText = request.failure()?.errorText ?? '?';
+    if (errorText === 'net::ERR_ABORTED' && documentOf.get(request) !== documents) return;
+    problems.push(`request failed: ${request.url()} (${errorText})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400 && !options.allow404?.(response.url())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
