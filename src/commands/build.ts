@@ -253,7 +253,7 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
       await replaceFile(join(outDir, MANIFEST_FILE), manifestText(owned));
       moveIn(staging, outDir, new Set([MANIFEST_FILE]));
       const fresh = new Set(index);
-      gone.push(...[...output.owned].filter((path) => path.startsWith('pagefind/') && !fresh.has(path)));
+      for (const path of output.owned) if (path.startsWith('pagefind/') && !fresh.has(path)) gone.push(path);
       log(`indexed ${search.pages} pages for search in ${Math.round(search.milliseconds)} ms`);
     }
     const removed = new Set(gone.filter((path) => !isKept(path, output.keep)));

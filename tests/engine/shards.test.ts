@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shardCount, shardPages } from '../../src/engine/shards.ts';
+import { shardCount, shardPages, splitFileItems } from '../../src/engine/shards.ts';
 
 const items = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ url: `/${prefix}/${i}/` }));
 
@@ -40,5 +40,16 @@ describe('shardPages', () => {
 
   it('should give one shard with everything when asked for one', () => {
     expect(shardPages(pages, 1)).toEqual([pages]);
+  });
+});
+
+describe('splitFileItems', () => {
+  it('should set apart the file items of a 100,000-story site (300,000 citation files) without running out of stack', () => {
+    const files = Array.from({ length: 300_000 }, (_, i) => ({ url: `/stories/${i}/cite.bib`, body: `@misc{s${i}}` }));
+    const { files: split, rest } = splitFileItems({ citation: files, story: items('s', 2), feedAtom: [] });
+    expect(split).toHaveLength(300_000);
+    expect(split[299_999]!.url).toBe('/stories/299999/cite.bib');
+    expect(Object.keys(rest).sort()).toEqual(['feedAtom', 'story']);
+    expect(rest.story).toHaveLength(2);
   });
 });
