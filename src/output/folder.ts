@@ -9,6 +9,7 @@
  * generator that wipes it loses work no build can bring back.
  */
 import { link, lstat, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { hashOf } from '../hash.ts';
@@ -171,11 +172,19 @@ export async function makeStaging(dir: string, cacheDir: string | undefined): Pr
   if (cacheDir) {
     const root = join(cacheDir, 'staging');
     await mkdir(root, { recursive: true });
-    const [cache, out] = await Promise.all([stat(root), stat(dir).catch(() => stat(dirname(dir)))]);
+    const [cache, out] = await Promise.all([stat(root), statNearest(dir)]);
     if (cache.dev === out.dev) return mkdtemp(join(root, `${outputKey(dir)}-`));
   }
   await mkdir(dirname(dir), { recursive: true });
   return mkdtemp(join(dirname(dir), STAGING_BESIDE(dir)));
+}
+
+/** The output folder, or the nearest of its parents that exists: where its files will live (`--out` may name a folder of folders yet to be made). */
+async function statNearest(dir: string): Promise<Stats> {
+  for (let folder = dir; ; folder = dirname(folder)) {
+    const info = await stat(folder).catch(() => undefined);
+    if (info || dirname(folder) === folder) return info ?? stat(folder);
+  }
 }
 
 /** Staging folders of builds into `dir` that were killed (called under the lock: no live build has one). */

@@ -48,6 +48,14 @@ describe('news-digest build (CLI)', () => {
     expect(existsSync(join(out, 'stories.json'))).toBe(true);
   });
 
+  it('should build into an --out whose parent folders do not exist yet, making them', () => {
+    const out = join(tempDir(), 'new', 'nested', 'site');
+    const result = runCli(['build', '--seeds', 'seeds', '--out', out, '--no-search', '--no-cards']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(existsSync(join(out, 'stories.json'))).toBe(true);
+  });
+
   it('should list every problem in every file, exit 1, and leave the previous site exactly as it was', () => {
     const out = join(tempDir(), 'site');
     expect(runCli(['build', '--seeds', 'seeds', '--out', out]).code).toBe(0);
