@@ -216,7 +216,7 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
     // Loaded only when there is something to render: Eleventy and its template
     // engines are most of a no-change rebuild's start-up (docs/performance.md).
     const rendered = plan.changed === 0 ? 0 : await (await import('../engine/shards.ts')).renderPages({
-      templatesDir, outDir: staging, pathPrefix: settings.pathPrefix, site: data.site, pages: plan.render, assets: plan.full,
+      templatesDir, outDir: staging, pathPrefix: settings.pathPrefix, site: data.site, pages: plan.render, pending: plan.pending, assets: plan.full,
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.shardSize === undefined ? {} : { shardSize: options.shardSize }),
       onShard: (done, total) => log(`rendered shard ${done} of ${total}`),

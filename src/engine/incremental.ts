@@ -159,9 +159,23 @@ export function manifestOf(pages: PageSet, version: string, lazy: LazyPageSet = 
   return { version, outputs };
 }
 
+/**
+ * On-demand pages to render, not built yet: `build(index)` for each of
+ * `indices`, called when their shard renders (src/engine/shards.ts), so that
+ * a lane holds one shard's story pages at a time, not all of them.
+ */
+export interface PendingPages<T extends PageItem = PageItem> {
+  readonly indices: readonly number[];
+  readonly build: (index: number) => T;
+}
+
+export type PendingPageSet = Readonly<Record<string, PendingPages>>;
+
 export interface PagePlan {
-  /** The pages to render: all of them, or only new and changed ones. */
+  /** The built pages to render: all of them, or only new and changed ones. */
   readonly render: PageSet;
+  /** The on-demand pages to render, likewise, still to be built. */
+  readonly pending: PendingPageSet;
   /** Output files of the previous build that no page produces any more. */
   readonly remove: readonly string[];
   readonly full: boolean;
@@ -169,7 +183,7 @@ export interface PagePlan {
   readonly changed: number;
 }
 
-/** `lazy` pages are built here: all of them for a full build, the changed ones otherwise. */
+/** Every page for a full build, the changed ones otherwise; `lazy` pages are left to be built as they render. */
 export function planPages(pages: PageSet, next: PageManifest, previous: PageManifest | undefined, lazy: LazyPageSet = {}): PagePlan {
   const total = [...Object.values(pages).map((items) => items.length), ...Object.values(lazy).map((list) => list.urls.length)].reduce((sum, count) => sum + count, 0);
   const full = !previous || previous.version !== next.version;
@@ -179,11 +193,16 @@ export function planPages(pages: PageSet, next: PageManifest, previous: PageMani
   };
   const render: Record<string, readonly PageItem[]> = {};
   for (const [kind, items] of Object.entries(pages)) render[kind] = full ? items : items.filter((item) => isChanged(item.url));
+  const pending: Record<string, PendingPages> = {};
   for (const [kind, { urls, build }] of Object.entries(lazy)) {
-    render[kind] = urls.flatMap((url, index) => (isChanged(url) ? [build(index)] : []));
+    const indices: number[] = [];
+    urls.forEach((url, index) => {
+      if (isChanged(url)) indices.push(index);
+    });
+    pending[kind] = { indices, build };
   }
-  const changed = Object.values(render).reduce((sum, items) => sum + items.length, 0);
-  if (full) return { render, remove: [], full: true, total, changed };
+  const changed = [...Object.values(render).map((items) => items.length), ...Object.values(pending).map((list) => list.indices.length)].reduce((sum, count) => sum + count, 0);
+  if (full) return { render, pending, remove: [], full: true, total, changed };
   const remove = [...previous.outputs.keys()].filter((path) => !next.outputs.has(path)).sort();
-  return { render, remove, full: false, total, changed };
+  return { render, pending, remove, full: false, total, changed };
 }

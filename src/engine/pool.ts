@@ -16,7 +16,7 @@ export class WorkerError extends DigestError {}
 
 export const defaultLanes = (): number => availableParallelism();
 
-export interface PoolOptions<J extends Job, R> {
+export interface PoolOptions<J, R> {
   /** Lanes in all, this thread's included when `here` is given (default: one per core). */
   readonly lanes?: number;
   /**
@@ -25,9 +25,11 @@ export interface PoolOptions<J extends Job, R> {
    */
   readonly here?: (job: J) => Promise<R>;
   readonly onDone?: ((done: number, total: number) => void) | undefined;
+  /** The message a worker gets for a job, made as the worker takes it (default: the job itself, which must then be a `Job`). */
+  readonly toWorker?: (job: J) => Job;
 }
 
-export async function runInWorkers<J extends Job, R>(jobs: readonly J[], options: PoolOptions<J, R> = {}): Promise<R[]> {
+export async function runInWorkers<J, R>(jobs: readonly J[], options: PoolOptions<J, R> = {}): Promise<R[]> {
   const results: R[] = new Array(jobs.length);
   const lanes = Math.max(1, Math.min(options.lanes ?? defaultLanes(), jobs.length));
   let next = 0;
@@ -49,14 +51,14 @@ export async function runInWorkers<J extends Job, R>(jobs: readonly J[], options
   };
   const settled = await Promise.allSettled([
     ...(options.here ? [runLane(() => hereLane(options.here!, jobs, take, finish))] : []),
-    ...Array.from({ length: workerLanes }, () => runLane(() => workerLane(jobs, take, finish))),
+    ...Array.from({ length: workerLanes }, () => runLane(() => workerLane(jobs, options.toWorker ?? ((job) => job as Job), take, finish))),
   ]);
   const failure = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
   if (failure) throw failure.reason;
   return results;
 }
 
-async function hereLane<J extends Job, R>(run: (job: J) => Promise<R>, jobs: readonly J[], take: () => number | undefined, finish: (index: number, result: R) => void): Promise<void> {
+async function hereLane<J, R>(run: (job: J) => Promise<R>, jobs: readonly J[], take: () => number | undefined, finish: (index: number, result: R) => void): Promise<void> {
   for (let index = take(); index !== undefined; index = take()) {
     const result = await run(jobs[index]!);
     collectGarbageWhenGrown();
@@ -65,13 +67,13 @@ async function hereLane<J extends Job, R>(run: (job: J) => Promise<R>, jobs: rea
 }
 
 /** One worker thread, fed jobs until the queue is empty; terminated at the end or on the first failure. */
-async function workerLane<R>(jobs: readonly Job[], take: () => number | undefined, finish: (index: number, result: R) => void): Promise<void> {
+async function workerLane<J, R>(jobs: readonly J[], toWorker: (job: J) => Job, take: () => number | undefined, finish: (index: number, result: R) => void): Promise<void> {
   let index = take();
   if (index === undefined) return;
   const worker = new Worker(new URL('./worker.js', import.meta.url));
   try {
     while (index !== undefined) {
-      finish(index, await ask<R>(worker, jobs[index]!));
+      finish(index, await ask<R>(worker, toWorker(jobs[index]!)));
       index = take();
     }
   } finally {

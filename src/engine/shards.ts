@@ -5,7 +5,7 @@
  * at a time. Small sites (and most incremental rebuilds) are one shard.
  */
 import { join } from 'node:path';
-import { outputPathOf, type PageItem, type PageSet } from './incremental.ts';
+import { outputPathOf, type PageItem, type PageSet, type PendingPages, type PendingPageSet } from './incremental.ts';
 import { runInWorkers } from './pool.ts';
 import { renderSite, type RenderOptions } from '../render/eleventy.ts';
 import { writePages } from '../render/write.ts';
@@ -29,6 +29,8 @@ export const RENDER_LANES = 1;
 export interface RenderPagesOptions extends Omit<RenderOptions, 'data' | 'passthrough'> {
   readonly site: unknown;
   readonly pages: PageSet;
+  /** On-demand pages, built as their shard renders (`planPages`). */
+  readonly pending?: PendingPageSet;
   /** Copy static assets (off for incremental builds whose templates did not change). */
   readonly assets: boolean;
   readonly workers?: number;
@@ -44,11 +46,11 @@ export interface RenderPagesOptions extends Omit<RenderOptions, 'data' | 'passth
  * shard has every kind, empty where it has none; a shard's Eleventy build adds
  * templates only for the kinds it has pages of (src/render/page-kinds.ts).
  */
-export function shardPages(pages: PageSet, count: number): PageSet[] {
+export function shardPages<S>(pages: Readonly<Record<string, readonly S[]>>, count: number): Record<string, S[]>[] {
   const kinds = Object.keys(pages);
   const total = kinds.reduce((sum, kind) => sum + (pages[kind]?.length ?? 0), 0);
   // Never more shards than pages: none would be empty.
-  const shards = Array.from({ length: Math.max(1, Math.min(count, total)) }, () => Object.fromEntries(kinds.map((kind): [string, PageItem[]] => [kind, []])));
+  const shards = Array.from({ length: Math.max(1, Math.min(count, total)) }, () => Object.fromEntries(kinds.map((kind): [string, S[]] => [kind, []])));
   let dealt = 0;
   for (const kind of [...kinds].sort()) {
     for (const item of pages[kind] ?? []) shards[dealt++ % shards.length]![kind]!.push(item);
@@ -56,7 +58,6 @@ export function shardPages(pages: PageSet, count: number): PageSet[] {
   return shards;
 }
 
-/** How many shards: none above `maxShard` pages. */
 export function shardCount(total: number, maxShard = SHARD_SIZE): number {
   return Math.max(1, Math.ceil(total / maxShard));
 }
@@ -91,26 +92,63 @@ export function writeFileItems(pages: PageSet, outDir: string): { pages: PageSet
   return { pages: rest, written };
 }
 
-/** Render every page; returns the number of files written. */
-export async function renderPages(options: RenderPagesOptions): Promise<number> {
-  const { pages, written } = writeFileItems(options.pages, options.outDir);
-  return written + (await renderEleventyPages({ ...options, pages }));
+/** Pending file items are built and written this many at a time: a folder made once a batch, a batch in memory. */
+const FILE_BATCH = 1000;
+
+/** Build the pending pages of one kind, writing the file items among them; returns the pages left for Eleventy. */
+function writePendingFiles(list: PendingPages, outDir: string): { pages: PageItem[]; written: number } {
+  const pages: PageItem[] = [];
+  let written = 0;
+  for (let from = 0; from < list.indices.length; from += FILE_BATCH) {
+    const batch = list.indices.slice(from, from + FILE_BATCH).map((index) => list.build(index));
+    const { files, rest } = splitFileItems({ batch });
+    written += writePages(files.map((file) => ({ outputPath: join(outDir, outputPathOf(file.url)), content: file.body })));
+    for (const page of rest.batch ?? []) pages.push(page);
+  }
+  return { pages, written };
 }
 
-async function renderEleventyPages(options: RenderPagesOptions): Promise<number> {
+/** A page of a shard: built already, or the index of a pending page of its kind. */
+type Slot = PageItem | number;
+
+/** Render every page; returns the number of files written. */
+export async function renderPages(options: RenderPagesOptions): Promise<number> {
+  const pending = options.pending ?? {};
+  const { pages, written: files } = writeFileItems(options.pages, options.outDir);
+  let written = files;
+  const slots: Record<string, readonly Slot[]> = { ...pages };
+  for (const [kind, list] of Object.entries(pending)) {
+    const first = list.indices[0];
+    // A kind of files (a story's citation files) is written as it is built; a kind of pages waits for its shard.
+    if (first === undefined || !isFile(list.build(first))) {
+      slots[kind] = list.indices;
+      continue;
+    }
+    const left = writePendingFiles(list, options.outDir);
+    written += left.written;
+    if (left.pages.length > 0) slots[kind] = left.pages;
+  }
+  return written + (await renderEleventyPages(options, slots, pending));
+}
+
+async function renderEleventyPages(options: RenderPagesOptions, slots: Readonly<Record<string, readonly Slot[]>>, pending: PendingPageSet): Promise<number> {
   const lanes = options.workers ?? RENDER_LANES;
-  const total = Object.values(options.pages).reduce((sum, items) => sum + items.length, 0);
-  const shards = shardPages(options.pages, shardCount(total, options.shardSize));
-  const jobs = shards.map((pages, index) => ({
+  const total = Object.values(slots).reduce((sum, items) => sum + items.length, 0);
+  const shards = shardPages(slots, shardCount(total, options.shardSize));
+  // A shard's pending pages are built just before it renders, and dropped with it.
+  const jobOf = (shard: Readonly<Record<string, readonly Slot[]>>, index: number): RenderOptions => ({
     templatesDir: options.templatesDir,
     outDir: options.outDir,
     pathPrefix: options.pathPrefix ?? '/',
     passthrough: options.assets && index === 0,
-    data: { site: options.site, pages },
-  }));
-  if (jobs.length === 1) return renderSite(jobs[0]!);
-  const written = await runInWorkers(jobs.map((options) => ({ kind: 'render' as const, options })), {
-    lanes, onDone: options.onShard, here: (job) => renderSite(job.options),
+    data: { site: options.site, pages: Object.fromEntries(Object.entries(shard).map(([kind, list]) => [kind, list.map((slot) => (typeof slot === 'number' ? pending[kind]!.build(slot) : slot))])) },
+  });
+  if (shards.length === 1) return renderSite(jobOf(shards[0]!, 0));
+  const written = await runInWorkers(shards.map((shard, index) => ({ shard, index })), {
+    lanes,
+    onDone: options.onShard,
+    here: ({ shard, index }) => renderSite(jobOf(shard, index)),
+    toWorker: ({ shard, index }) => ({ kind: 'render', options: jobOf(shard, index) }),
   });
   return written.reduce((sum, pages) => sum + pages, 0);
 }

@@ -113,6 +113,24 @@ describe('planPages', () => {
     expect(plan.remove).toEqual(['b/index.html']);
   });
 
+  it('should leave on-demand pages unbuilt, naming the changed ones, so that each is built only when its shard renders', () => {
+    const built: number[] = [];
+    const texts = ['A', 'B', 'C'];
+    const lazyOf = (version: string[]) => ({
+      story: { urls: ['/a/', '/b/', '/c/'], key: (index: number) => version[index]!, build: (index: number) => (built.push(index), { url: `/${'abc'[index]}/` }) },
+    });
+    const before = manifestOf({}, 'v1', lazyOf(texts));
+    const next = lazyOf(['A', 'B2', 'C']);
+    const plan = planPages({}, manifestOf({}, 'v1', next), before, next);
+    expect(built).toEqual([]);
+    expect(plan.pending.story!.indices).toEqual([1]);
+    expect(plan.changed).toBe(1);
+    expect(plan.pending.story!.build(1)).toEqual({ url: '/b/' });
+    const full = planPages({}, manifestOf({}, 'v1', next), undefined, next);
+    expect(full.pending.story!.indices).toEqual([0, 1, 2]);
+    expect(built).toEqual([1]);
+  });
+
   it('should keep a manifest through JSON as parallel lists, and refuse anything else', () => {
     const manifest = manifestOf(pages, 'v1');
     const kept = loadManifest(JSON.parse(JSON.stringify(saveManifest(manifest))) as SavedManifest);
