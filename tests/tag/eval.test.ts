@@ -7,30 +7,40 @@ import { evaluate, loadCorpus } from '../../scripts/eval.ts';
 // on it. Issue #13's bars are pair accuracy ≥ 0.95, country recall ≥ 0.97 with no trap
 // country, topic micro-F1 ≥ 0.9. Floors below are what the tagger reaches today (see
 // docs/tagging.md, Figures); raise each to its bar as the tagger gets there, never lower one.
-// Round 3 added eval/corpus-e.yaml, whose 50 test stories score 0.90 on pairs, so the whole
-// split's pair figure is 0.935; the 119 test stories of round 2 keep their old floor on their own.
+// Round 3 added eval/corpus-e.yaml, whose 50 test stories score 0.90 on pairs; round 4 added
+// corpus-f … corpus-i, 102 test stories, most with a third partner, scoring 0.86 on pairs. So the
+// whole split's pair figure is lower than before; the older test stories keep their floors on their own.
 describe('tagger evaluation (test split of eval/)', () => {
   const stories = loadCorpus();
   const test = stories.filter((s) => s.split === 'test');
   const result = evaluate(createTagger(loadTaggerData()), test);
 
-  it('should have at least 700 labelled stories, 160 of them held out for testing', () => {
-    expect(stories.length).toBeGreaterThanOrEqual(700);
-    expect(test.length).toBeGreaterThanOrEqual(160);
+  it('should have at least 1,100 labelled stories, 270 of them held out for testing', () => {
+    expect(stories.length).toBeGreaterThanOrEqual(1100);
+    expect(test.length).toBeGreaterThanOrEqual(270);
   });
 
   it.each([
-    ['primary-pair accuracy', 'pairAccuracy', 0.93],
+    ['primary-pair accuracy', 'pairAccuracy', 0.9],
     ['country recall', 'countryRecall', 0.99],
-    ['topic micro-F1', 'topicMicroF1', 0.84],
-    ['topic precision', 'topicPrecision', 0.85],
-    ['topic recall', 'topicRecall', 0.82],
+    ['topic micro-F1', 'topicMicroF1', 0.87],
+    ['topic precision', 'topicPrecision', 0.91],
+    ['topic recall', 'topicRecall', 0.84],
   ] as const)('should keep %s at or above %s', (_name, key, floor) => {
     expect(result[key]).toBeGreaterThanOrEqual(floor);
   });
 
-  it('should keep primary-pair accuracy of the round-2 test stories (all but corpus-e) at or above 0.94', () => {
-    const before = test.filter((s) => !s.file.endsWith('corpus-e.yaml'));
+  const round4 = /corpus-[fghi]\.yaml$/;
+  it('should keep pair accuracy and topic micro-F1 of the round-3 test stories (all but corpus-f … corpus-i) at or above 0.93 and 0.87', () => {
+    const before = test.filter((s) => !round4.test(s.file));
+    expect(before.length).toBe(169);
+    const figures = evaluate(createTagger(loadTaggerData()), before);
+    expect(figures.pairAccuracy).toBeGreaterThanOrEqual(0.93);
+    expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.87);
+  });
+
+  it('should keep primary-pair accuracy of the round-2 test stories (all but corpus-e … corpus-i) at or above 0.94', () => {
+    const before = test.filter((s) => !round4.test(s.file) && !s.file.endsWith('corpus-e.yaml'));
     expect(before.length).toBe(119);
     expect(evaluate(createTagger(loadTaggerData()), before).pairAccuracy).toBeGreaterThanOrEqual(0.94);
   });
