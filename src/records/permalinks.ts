@@ -443,16 +443,17 @@ export function parseRegistry(text: string | undefined, path: string): Permalink
   redirects.forEach((pair, index) => checkPair('redirects', pair, index, STORY_URL, 'URL'));
   digests.forEach((pair, index) => checkPair('digests', pair, index, DIGEST_ID, 'digest id'));
 
-  // One URL, one page: the first holder of each URL, to name it in the error.
-  const holders = new Map<string, string>();
-  const claim = (url: string, what: string, offset: number): void => {
+  // One URL, one page: the first holder of each URL, to name it in the error. Where an
+  // entry is in the text is found only for a message: it needs the positioned tree.
+  const holders = new Map<string, { readonly what: string; readonly at: () => number }>();
+  const claim = (url: string, what: string, at: () => number): void => {
     const holder = holders.get(url);
-    if (holder !== undefined) fail(offset, `${what} URL ${url}, already that of the ${holder}`, 'each URL in one entry only (one page per URL)');
-    holders.set(url, `${what} on line ${place(offset).split(':')[0]}`);
+    if (holder !== undefined) fail(at(), `${what} URL ${url}, already that of the ${holder.what} on line ${place(holder.at()).split(':')[0]}`, 'each URL in one entry only (one page per URL)');
+    holders.set(url, { what, at });
   };
-  stories.forEach((entry, index) => claim(entry.url, 'story', offsetOf('stories', index)));
-  withdrawn.forEach((entry, index) => claim(entry.url, 'withdrawn story', offsetOf('withdrawn', index)));
-  redirects.forEach((pair, index) => claim(pair.from, 'redirect', offsetOf('redirects', index)));
+  stories.forEach((entry, index) => claim(entry.url, 'story', () => offsetOf('stories', index)));
+  withdrawn.forEach((entry, index) => claim(entry.url, 'withdrawn story', () => offsetOf('withdrawn', index)));
+  redirects.forEach((pair, index) => claim(pair.from, 'redirect', () => offsetOf('redirects', index)));
   checkChains(redirects, new Set(holders.keys()), (index) => offsetOf('redirects', index), 'redirect', fail);
   const digestSources = new Set<string>();
   digests.forEach((pair, index) => {
