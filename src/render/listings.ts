@@ -53,7 +53,10 @@ export function tagListHtml(tags: readonly TagRef[], link: Link, skipUrl = '', f
 /** Stories with `tags` (listings) show them; briefs (related stories) do not. */
 export function storyListHtml(stories: readonly (StoryBrief & { readonly tags?: readonly TagRef[] })[], link: Link, skipUrl = '', showDigest = true, ordered = false): string {
   const heads = piecesOf(link, showDigest ? 'story' : 'story without digest');
-  const items = stories.map((story) => {
+  // Joined by `+`, not `join`: a join copies the whole list into a new string, which the page then
+  // copies again when it is written (docs/performance.md, "Render").
+  let items = '';
+  for (const story of stories) {
     const head = remembered(heads, story, () => {
       const digest = showDigest ? ` · <a href="${escapeHtml(link(story.digest.url))}">${bdi(story.digest.title)}</a>` : '';
       return [
@@ -62,10 +65,10 @@ export function storyListHtml(stories: readonly (StoryBrief & { readonly tags?: 
         `  <p class="story-meta"><time datetime="${escapeHtml(story.date)}">${escapeHtml(story.dateLabel)}</time>${digest}</p>`,
       ].join('\n');
     });
-    return story.tags ? `${head}\n  ${tagListHtml(story.tags, link, skipUrl)}\n</li>` : `${head}\n</li>`;
-  });
+    items += `${items === '' ? '' : '\n'}${head}\n${story.tags ? `  ${tagListHtml(story.tags, link, skipUrl)}\n` : ''}</li>`;
+  }
   const tag = ordered ? 'ol' : 'ul';
-  return `<${tag} class="stories">\n${items.join('\n')}\n</${tag}>`;
+  return `<${tag} class="stories">\n${items}\n</${tag}>`;
 }
 
 export function tagCountsHtml(tags: readonly TagCount[], link: Link): string {

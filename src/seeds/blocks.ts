@@ -16,6 +16,7 @@ import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { collapseSpace } from '../space.ts';
 
 export interface Block {
   readonly kind: 'heading' | 'text';
@@ -99,7 +100,6 @@ function blankMailerBoilerplate(lines: string[]): void {
   if (footer >= 0) for (let index = footer; index < lines.length; index++) lines[index] = '';
 }
 
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 const isBlank = (char: string | undefined): boolean => char === ' ' || char === '\t';
 
@@ -130,7 +130,7 @@ export function plainBlocks(body: string): Block[] {
   const { lines, marked } = cleanLines(body.split('\n'));
   const blocks: Block[] = [];
   lines.forEach((raw, index) => {
-    const text = collapse(raw);
+    const text = collapseSpace(raw);
     if (text !== '') blocks.push({ kind: 'text', line: index + 1, text, children: [], marked: marked.has(index + 1) });
   });
   return blocks;
@@ -263,13 +263,13 @@ function visitBlock(node: RootContent, offset: number, marked: ReadonlySet<numbe
   const visit = (node: RootContent): void => {
     const line = (node.position?.start.line ?? 1) + offset;
     if (node.type === 'heading') {
-      blocks.push({ kind: 'heading', line, text: collapse(toString(node)), children: withoutPositions(node.children), marked: true });
+      blocks.push({ kind: 'heading', line, text: collapseSpace(toString(node)), children: withoutPositions(node.children), marked: true });
     } else if (node.type === 'paragraph') {
-      blocks.push({ kind: 'text', line, text: collapse(toString(node)), children: withoutPositions(node.children), marked: marked.has(line) });
+      blocks.push({ kind: 'text', line, text: collapseSpace(toString(node)), children: withoutPositions(node.children), marked: marked.has(line) });
     } else if (node.type === 'code' || node.type === 'html') {
       // Raw HTML and code are shown as the text the editor wrote, never as markup.
       const children: PhrasingContent[] = [{ type: 'text', value: node.value }];
-      blocks.push({ kind: 'text', line, text: collapse(node.value), children, marked: false });
+      blocks.push({ kind: 'text', line, text: collapseSpace(node.value), children, marked: false });
     } else if ('children' in node) {
       for (const child of node.children as RootContent[]) visit(child);
     }

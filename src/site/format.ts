@@ -1,5 +1,6 @@
 /** Small formatting helpers shared by the page builders. No clocks: dates are calendar strings. */
 import { formatHumanDate, MONTH_NAMES, parseIsoDate } from '../records/dates.ts';
+import { collapseSpace } from '../space.ts';
 import type { IsoDate } from '../types.ts';
 
 /**
@@ -83,7 +84,7 @@ export function scriptJson(value: unknown): string {
 
 /** A line of plain text from the start of a story, for descriptions and summaries. */
 export function excerpt(text: string, max = 200): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = collapseSpace(text);
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max);
   const space = cut.lastIndexOf(' ');
