@@ -53,8 +53,11 @@ export async function writeCards(items: readonly CardItem[], total: number, opti
   const started = performance.now();
   const version = cardRendererVersion();
   const made = new Set<string>();
+  // Cards of the same text (two stories with one headline) share a cache file: the first renders it, the others wait and link it.
+  const rendering = new Map<string, Promise<void>>();
   let rendered = 0;
   let next = 0;
+  let failed = false;
   const one = async (item: CardItem): Promise<void> => {
     const target = join(options.outDir, outputPathOf(item.url));
     const folder = dirname(target);
@@ -63,7 +66,21 @@ export async function writeCards(items: readonly CardItem[], total: number, opti
       made.add(folder);
     }
     const cached = options.cacheDir && join(options.cacheDir, `${hashOf(version, cardKey(item.spec))}.png`);
-    if (cached && (await place(cached, target))) return;
+    if (!cached) return make(item, target, undefined);
+    const first = rendering.get(cached);
+    if (first) {
+      await first;
+      if (!(await place(cached, target))) await make(item, target, cached);
+      return;
+    }
+    // Marked before any await, so that no other lane starts the same card meanwhile.
+    const making = (async () => {
+      if (!(await place(cached, target))) await make(item, target, cached);
+    })();
+    rendering.set(cached, making.catch(() => {}));
+    return making;
+  };
+  const make = async (item: CardItem, target: string, cached: string | undefined): Promise<void> => {
     let card;
     try {
       card = await renderCard(item.spec);
@@ -79,9 +96,17 @@ export async function writeCards(items: readonly CardItem[], total: number, opti
     await replaceFile(target, card.png);
   };
   const lanes = Math.max(1, options.concurrency ?? availableParallelism());
-  await Promise.all(Array.from({ length: lanes }, async () => {
-    while (next < items.length) await one(items[next++]!);
+  // Every lane stops before a failure is reported: the build removes the staging folder next.
+  const settled = await Promise.allSettled(Array.from({ length: lanes }, async () => {
+    try {
+      while (next < items.length && !failed) await one(items[next++]!);
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
   }));
+  const failure = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
   return { cards: total, written: items.length, rendered, milliseconds: performance.now() - started };
 }
 

@@ -11,9 +11,12 @@ import { dirname, join } from 'node:path';
 import { DigestError } from '../errors.ts';
 
 /** Write via a temporary file and a rename: readers see the old or the new file, never half of one. */
+/** Numbers temporary files: two replacements of one file at once in this process must not share one. */
+let replacements = 0;
+
 export async function replaceFile(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
+  const temporary = `${path}.${process.pid}.${++replacements}.tmp`;
   try {
     await writeFile(temporary, data);
     await rename(temporary, path);

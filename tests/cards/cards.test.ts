@@ -14,6 +14,7 @@ import { cardFonts, FACE_FILES } from '../../src/cards/fonts.ts';
 import { layoutText } from '../../src/cards/layout.ts';
 import { encodePng, pngSize } from '../../src/cards/png.ts';
 import { renderCard } from '../../src/cards/render.ts';
+import { writeCards } from '../../src/cards/write.ts';
 import { cardSvg } from '../../src/cards/svg.ts';
 import type { CardSpec } from '../../src/site/card-types.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
@@ -133,6 +134,19 @@ describe('a card', () => {
     const png = encodePng(pixels, width, height);
     expect(png[25]).toBe(2); // colour type: truecolour
     expect(decoded(png, width, height).equals(pixels)).toBe(true);
+  });
+});
+
+describe('writeCards', () => {
+  it('should render a card that several stories share once, and link it to each of them (two stories with one headline)', async () => {
+    const work = tempDir();
+    const spec: CardSpec = { titleStyle: 'story', eyebrow: 'China–Russia', title: 'Putin meets Xi', details: ['12 May 2024'], footer: 'Digest', host: 'news.example.net' };
+    const items = ['a', 'b', 'c', 'd', 'e'].map((slug) => ({ url: `/cards/stories/2024/05/${slug}.png`, spec }));
+    const summary = await writeCards(items, items.length, { outDir: join(work, 'site'), cacheDir: join(work, 'cache'), concurrency: 4 });
+    expect(summary.rendered).toBe(1);
+    const bytes = items.map((item) => readFileSync(join(work, 'site', item.url)));
+    for (const png of bytes) expect(png.equals(bytes[0]!)).toBe(true);
+    expect(readdirSync(join(work, 'cache')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
 
