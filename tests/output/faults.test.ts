@@ -73,8 +73,8 @@ afterEach(() => {
 
 describe('errors in the surroundings', () => {
   it.each([
-    ['a full disk while writing stories.json', 'open', /stories\.json\.\d+\.tmp$/, 'ENOSPC', /stories\.json\.\d+\.tmp: Unexpected ENOSPC.*the disk is full: free some space and build again; the previous site is unchanged/],
-    ['a full disk while writing stories.csv', 'writeFile', /stories\.csv\.\d+\.tmp$/, 'ENOSPC', /stories\.csv\.\d+\.tmp: Unexpected ENOSPC.*disk is full/],
+    ['a full disk while writing stories.json', 'open', /stories\.json\.[\d.]+\.tmp$/, 'ENOSPC', /stories\.json\.[\d.]+\.tmp: Unexpected ENOSPC.*the disk is full: free some space and build again; the previous site is unchanged/],
+    ['a full disk while writing stories.csv', 'writeFile', /stories\.csv\.[\d.]+\.tmp$/, 'ENOSPC', /stories\.csv\.[\d.]+\.tmp: Unexpected ENOSPC.*disk is full/],
     ['a full disk while staging pages', 'mkdir', /staging/, 'ENOSPC', /staging.*: Unexpected ENOSPC.*disk is full/],
   ])('should stop on %s with a DigestError and keep the previous site whole', async (_, call, pattern, code, message) => {
     const { seeds, cache, out, before } = await builtSite();
