@@ -4,7 +4,9 @@
  * a fixed, seeded order, so the same stories and taxonomy give the same weights to the last
  * digit. The taxonomy is the prior twice over: each topic's phrase score is a feature of
  * every classifier, and each topic's label, description and phrases form a pseudo-story
- * labelled with it, so a topic with few labelled stories still knows its words.
+ * labelled with it, so a topic with few labelled stories still knows its words. Each classifier
+ * is fitted around a naive-Bayes offset (`nbOffset` × the features' log-count ratios), folded
+ * into the weights it ships, so tagging (model.ts) knows nothing of it.
  *
  * Thresholds are calibrated by k-fold cross-validation on the training stories alone:
  * out-of-fold probabilities, then per topic the cut that maximises micro-F1 of the whole
