@@ -4,9 +4,10 @@
  * a fixed, seeded order, so the same stories and taxonomy give the same weights to the last
  * digit. The taxonomy is the prior twice over: each topic's phrase score is a feature of
  * every classifier, and each topic's label, description and phrases form a pseudo-story
- * labelled with it, so a topic with few labelled stories still knows its words. Each classifier
- * is fitted around a naive-Bayes offset (`nbOffset` × the features' log-count ratios), folded
- * into the weights it ships, so tagging (model.ts) knows nothing of it.
+ * labelled with it, so a topic with few labelled stories still knows its words. A classifier
+ * can be fitted around a naive-Bayes offset (`nbOffset` × the features' log-count ratios; off by
+ * default, docs/tagging.md round 5), folded into the weights it ships, so tagging (model.ts)
+ * knows nothing of it.
  *
  * Thresholds are calibrated by k-fold cross-validation on the training stories alone:
  * out-of-fold probabilities, then per topic the cut that maximises micro-F1 of the whole
@@ -61,7 +62,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 13,
   nb: 0,
   nbAlpha: 1,
-  nbOffset: 0.7,
+  nbOffset: 0,
 };
 
 interface Vector {
