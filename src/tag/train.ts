@@ -4,7 +4,10 @@
  * a fixed, seeded order, so the same stories and taxonomy give the same weights to the last
  * digit. The taxonomy is the prior twice over: each topic's phrase score is a feature of
  * every classifier, and each topic's label, description and phrases form a pseudo-story
- * labelled with it, so a topic with few labelled stories still knows its words.
+ * labelled with it, so a topic with few labelled stories still knows its words. A classifier
+ * can be fitted around a naive-Bayes offset (`nbOffset` × the features' log-count ratios; off by
+ * default, docs/tagging.md round 5), folded into the weights it ships, so tagging (model.ts)
+ * knows nothing of it.
  *
  * Thresholds are calibrated by k-fold cross-validation on the training stories alone:
  * out-of-fold probabilities, then per topic the cut that maximises micro-F1 of the whole
@@ -37,6 +40,11 @@ export interface TrainOptions {
   readonly folds: number;
   readonly shrink: number; // positives-equivalent pull of a topic's cut toward the common cut
   readonly seed: number;
+  /** NB-LR: each feature's value scaled per topic by (1 − nb) + nb × |its log-count ratio| (0: off). */
+  readonly nb: number;
+  readonly nbAlpha: number; // the ratio's additive smoothing
+  /** NB offset: the regression fits around `nbOffset` × the naive-Bayes log-ratio score (0: off). */
+  readonly nbOffset: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -52,6 +60,9 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   folds: 5,
   shrink: 8,
   seed: 13,
+  nb: 0,
+  nbAlpha: 1,
+  nbOffset: 0,
 };
 
 interface Vector {
@@ -142,6 +153,9 @@ function fit(vectors: readonly Vector[], topics: readonly string[], priorSlugs: 
     });
     return { cols, vals, x };
   });
+  const ratio = nbRatio(rows, columns.size, topics, options);
+  const scale = ratio.map((r) => 1 - options.nb + options.nb * Math.abs(r));
+  const offset = ratio.map((r) => options.nbOffset * r);
   const w = new Float64Array(columns.size * T);
   const gw = new Float64Array(columns.size * T);
   // The prior: a topic's own phrase score, at the taxonomy's threshold, means even odds.
@@ -166,14 +180,17 @@ function fit(vectors: readonly Vector[], topics: readonly string[], priorSlugs: 
       const { cols, vals, x } = rows[index] as (typeof rows)[number];
       for (let t = 0; t < T; t++) {
         let z = b[t] as number;
-        for (let i = 0; i < cols.length; i++) z += (vals[i] as number) * (w[(cols[i] as number) * T + t] as number);
+        for (let i = 0; i < cols.length; i++) {
+          const at = (cols[i] as number) * T + t;
+          z += (vals[i] as number) * ((scale[at] as number) * (w[at] as number) + (offset[at] as number));
+        }
         for (let u = 0; u < priors; u++) z += (x.prior[u] as number) * (v[t * priors + u] as number);
         const g = (sigmoid(z) - (x.labels.has(topics[t] as string) ? 1 : 0)) * x.weight;
         gb[t] = (gb[t] as number) + g * g;
         b[t] = (b[t] as number) - (options.rate * g) / Math.sqrt((gb[t] as number) + eps);
         for (let i = 0; i < cols.length; i++) {
           const at = (cols[i] as number) * T + t;
-          const grad = g * (vals[i] as number) + options.l2 * (w[at] as number);
+          const grad = g * (vals[i] as number) * (scale[at] as number) + options.l2 * (w[at] as number);
           gw[at] = (gw[at] as number) + grad * grad;
           w[at] = (w[at] as number) - (options.rate * grad) / Math.sqrt((gw[at] as number) + eps);
         }
@@ -186,7 +203,38 @@ function fit(vectors: readonly Vector[], topics: readonly string[], priorSlugs: 
       }
     }
   }
+  // The scale folds into the weights, so tagging reads plain weights (model.ts knows no NB).
+  for (let at = 0; at < w.length; at++) w[at] = (w[at] as number) * (scale[at] as number) + (offset[at] as number);
   return { topics, columns, w, v, b };
+}
+
+/**
+ * Per feature and topic, the naive-Bayes log ratio (Wang & Manning 2012): how much likelier the
+ * feature is in the topic's stories than in the others, from smoothed shares of binarised
+ * occurrences. NB-LR scales features by its size; the NB offset adds it as a fixed score.
+ */
+function nbRatio(rows: readonly { cols: number[]; x: Vector }[], size: number, topics: readonly string[], options: TrainOptions): Float64Array {
+  const T = topics.length;
+  const ratio = new Float64Array(size * T);
+  if (options.nb === 0 && options.nbOffset === 0) return ratio;
+  const pos = new Float64Array(size * T);
+  const neg = new Float64Array(size * T);
+  for (const { cols, x } of rows) {
+    for (let t = 0; t < T; t++) {
+      const into = x.labels.has(topics[t] as string) ? pos : neg;
+      for (const c of cols) into[c * T + t] = (into[c * T + t] as number) + 1;
+    }
+  }
+  for (let t = 0; t < T; t++) {
+    let p = 0;
+    let q = 0;
+    for (let c = 0; c < size; c++) {
+      p += (pos[c * T + t] as number) + options.nbAlpha;
+      q += (neg[c * T + t] as number) + options.nbAlpha;
+    }
+    for (let c = 0; c < size; c++) ratio[c * T + t] = Math.log(((pos[c * T + t] as number) + options.nbAlpha) / p / (((neg[c * T + t] as number) + options.nbAlpha) / q));
+  }
+  return ratio;
 }
 
 function predict(model: Fitted, x: Vector, priors: number): Float64Array {
@@ -209,20 +257,45 @@ const round = (x: number, digits: number): number => {
   return Object.is(r, -0) ? 0 : r;
 };
 
-/** Micro-F1 of `decideTopics` with these cuts over out-of-fold probabilities. */
-function microF1(probabilities: readonly Float64Array[], gold: readonly (readonly number[])[], thresholds: number[], fallback: number, max: number): number {
-  const decide = { thresholds, fallback } as unknown as TopicModelData;
+/**
+ * Micro-F1 of `decideTopics` with these cuts over out-of-fold probabilities. Calibration calls
+ * it thousands of times, so each story's ranking (which no cut changes) is sorted once by
+ * `rankings`, and the decision below is `decideTopics` over that ranking.
+ */
+function microF1(ranked: Rankings, gold: readonly (readonly number[])[], thresholds: readonly number[], fallback: number, max: number): number {
   let hits = 0;
   let given = 0;
   let wanted = 0;
-  probabilities.forEach((p, i) => {
-    const topics = decideTopics({ ...decide, topics: thresholds.map(String) }, p, max);
+  ranked.orders.forEach((order, i) => {
+    const p = ranked.probabilities[i] as Float64Array;
     const truth = gold[i] as readonly number[];
-    hits += topics.filter((t) => truth.includes(t)).length;
-    given += topics.length;
+    let n = 0;
+    for (let k = 0; k < order.length && n < max; k++) {
+      const t = order[k] as number;
+      if ((p[t] as number) >= (thresholds[t] ?? 1)) {
+        n++;
+        if (truth.includes(t)) hits++;
+      }
+    }
+    if (n === 0 && order.length > 0 && (p[order[0] as number] as number) >= fallback) {
+      n = 1;
+      if (truth.includes(order[0] as number)) hits++;
+    }
+    given += n;
     wanted += truth.length;
   });
   return given + wanted === 0 ? 1 : (2 * hits) / (given + wanted);
+}
+
+interface Rankings {
+  readonly probabilities: readonly Float64Array[];
+  readonly orders: readonly Int32Array[];
+}
+
+/** Each story's topics by probability, best first (ties by index, as in `decideTopics`). */
+function rankings(probabilities: readonly Float64Array[]): Rankings {
+  const orders = probabilities.map((p) => Int32Array.from(Array.from(p, (_v, t) => t).sort((a, b) => (p[b] as number) - (p[a] as number) || a - b)));
+  return { probabilities, orders };
 }
 
 const GRID = Array.from({ length: 37 }, (_v, i) => 0.05 + i * 0.025); // 0.05 … 0.95
@@ -246,7 +319,8 @@ export interface Calibration {
   readonly microF1: number; // out-of-fold, on the training stories
 }
 
-export function calibrate(probabilities: readonly Float64Array[], gold: readonly (readonly number[])[], T: number, max: number, shrink: number): Calibration {
+export function calibrate(scores: readonly Float64Array[], gold: readonly (readonly number[])[], T: number, max: number, shrink: number): Calibration {
+  const probabilities = rankings(scores);
   let common = 0.5;
   let best = -1;
   for (const cut of GRID.filter((c) => c >= MIN_CUT)) {
@@ -278,6 +352,31 @@ export function calibrate(probabilities: readonly Float64Array[], gold: readonly
   return { thresholds: shrunk, fallback: round(fallback, 3), microF1: bestF };
 }
 
+/**
+ * Micro-F1 of the whole decision with cuts that never saw the story: per fold, `calibrate` on
+ * the other folds' out-of-fold scores, decided on this fold's. The plain figure picks its cuts
+ * on the very scores it counts, so it flatters; this one is what a new story can expect.
+ */
+export function nestedMicroF1(scores: readonly Float64Array[], gold: readonly (readonly number[])[], folds: readonly number[], T: number, max: number, shrink: number): number {
+  let hits = 0;
+  let given = 0;
+  let wanted = 0;
+  for (const f of [...new Set(folds)].sort((a, b) => a - b)) {
+    const inner = scores.map((_p, i) => i).filter((i) => folds[i] !== f);
+    const cuts = calibrate(inner.map((i) => scores[i] as Float64Array), inner.map((i) => gold[i] as readonly number[]), T, max, shrink);
+    const decision = { topics: cuts.thresholds.map(String), thresholds: cuts.thresholds, fallback: cuts.fallback } as unknown as TopicModelData;
+    scores.forEach((p, i) => {
+      if (folds[i] !== f) return;
+      const topics = decideTopics(decision, p, max);
+      const truth = gold[i] as readonly number[];
+      hits += topics.filter((t) => truth.includes(t)).length;
+      given += topics.length;
+      wanted += truth.length;
+    });
+  }
+  return given + wanted === 0 ? 1 : (2 * hits) / (given + wanted);
+}
+
 /** Which fold a story is in: by a hash of its headline, so adding a story moves no other. */
 const foldOf = (headline: string, folds: number): number => createHash('sha256').update(headline).digest().readUInt32BE(0) % folds;
 
@@ -289,10 +388,17 @@ export interface TrainResult {
 }
 
 /** Cross-validation alone (no final fit): what tuning on the train split measures. */
-export function crossValidate(stories: readonly LabelledStory[], data: TaggerData, options: TrainOptions = DEFAULT_TRAIN_OPTIONS, max = 3): Calibration & { readonly topics: readonly string[]; readonly outOfFold: readonly Float64Array[] } {
+export function crossValidate(
+  stories: readonly LabelledStory[],
+  data: TaggerData,
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+  max = 3,
+  nested = false,
+): Calibration & { readonly topics: readonly string[]; readonly outOfFold: readonly Float64Array[]; readonly nestedMicroF1?: number } {
   const prepared = prepare(stories, data, options);
-  const { calibration, oof } = outOfFold(stories, data, options, max, prepared);
-  return { ...calibration, topics: prepared.topics, outOfFold: oof };
+  const { calibration, oof, gold, folds } = outOfFold(stories, data, options, max, prepared);
+  const honest = nested ? { nestedMicroF1: nestedMicroF1(oof, gold, folds, prepared.topics.length, max, options.shrink) } : {};
+  return { ...calibration, topics: prepared.topics, outOfFold: oof, ...honest };
 }
 
 /** The training stories and the taxonomy's pseudo-stories as vectors, and the topics to learn. */
@@ -322,7 +428,7 @@ function outOfFold(stories: readonly LabelledStory[], data: TaggerData, options:
     });
   }
   const gold = stories.map((s) => s.topics.map((t) => topics.indexOf(t)).filter((t) => t >= 0));
-  return { oof, calibration: calibrate(oof, gold, topics.length, max, options.shrink) };
+  return { oof, gold, folds, calibration: calibrate(oof, gold, topics.length, max, options.shrink) };
 }
 
 export function train(stories: readonly LabelledStory[], data: TaggerData, options: TrainOptions = DEFAULT_TRAIN_OPTIONS, max = 3): TrainResult {
