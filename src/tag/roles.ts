@@ -69,7 +69,7 @@ function lowerAt(buffer: TokenBuffer, i: number): string | undefined {
  * Weight factor for the mention `[start, end)`: 1 for an actor, less for a source or a place.
  * `nextStart` is where the next mention starts (a source's verb must come before it).
  */
-export function roleFactor(buffer: TokenBuffer, start: number, end: number, nextStart: number): number {
+export function roleFactor(buffer: TokenBuffer, start: number, end: number, nextStart: number, adjective = false): number {
   const lower = (i: number) => lowerAt(buffer, i);
   for (let j = end; j < Math.min(buffer.count, end + 9, nextStart); j++) {
     const word = lower(j) as string;
@@ -91,7 +91,9 @@ export function roleFactor(buffer: TokenBuffer, start: number, end: number, next
   // `in Ukraine`, `near the Polish border`, `the border with Poland`: where, not who.
   // Compared in place (`isAny`), not through `lower`: this runs for every mention.
   const before = isAny(buffer, start - 1, THE) ? start - 2 : start - 1;
-  if (isAny(buffer, before, PLACE_BEFORE)) return PLACE_FACTOR;
+  // `in Russian arsenal`, `in Chinese hands`: `in` before a demonym says whose, not where
+  // (`in Chinese waters` is still a place, by its noun, below).
+  if (isAny(buffer, before, PLACE_BEFORE) && !(adjective && isAny(buffer, before, IN))) return PLACE_FACTOR;
   if (isAny(buffer, before, WITH_OF) && isAny(buffer, before - 1, PLACE_NOUNS)) return PLACE_FACTOR;
   if (isAny(buffer, end, PLACE_NOUNS)) return PLACE_FACTOR;
   return 1;
@@ -105,6 +107,7 @@ function isAny(buffer: TokenBuffer, i: number, words: readonly string[]): boolea
 }
 
 const THE = ['the'];
+const IN = ['in'];
 const WITH_OF = ['with', 'of'];
 /** Words before a country that make it the place of the news: `in`, `near`, `along`, `off`. */
 const PLACE_BEFORE = ['in', 'near', 'along', 'off'];

@@ -1,0 +1,91 @@
+/**
+ * Partners named without their country's name (round 4 of issue #13): a city the country
+ * governs, its security services, its state media, its mercenary and military formations, its
+ * national firms and energy projects; and whose a demonym after `in` is. Every sentence here is
+ * written for this file; each rule's line in docs/tagging.md names its test.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { createTagger } from '../../src/tag/tagger.ts';
+import { loadTaggerData } from '../../src/tag/data.ts';
+import { isAdjective } from '../../src/tag/entities.ts';
+
+const tag = createTagger(loadTaggerData());
+
+type Case = [name: string, headline: string, paragraphs: string[], has: string[], lacks: string[], pair: string | null];
+
+const check = ([, headline, paragraphs, has, lacks, pair]: Case) => {
+  const tags = tag({ headline, paragraphs });
+  for (const slug of has) expect(tags.countries).toContain(slug);
+  for (const slug of lacks) expect(tags.countries).not.toContain(slug);
+  expect(tags.pairs[0] ?? null).toBe(pair);
+};
+
+// Hong Kong and Macau are cities of China (special administrative regions), like Shanghai.
+describe('partners: Hong Kong and Macau are China', () => {
+  it.each<Case>([
+    ['Hong Kong traders as China', 'Hong Kong traders ship drone engines to Iran', ['Customs records show six Hong Kong firms sent the engines to Iranian buyers last year.'], ['china', 'iran'], ['hong-kong'], 'china-iran'],
+    ['Macau casinos as China', 'Macau casino operators court Thai gamblers', ['Thai tour groups to Macau doubled this year, Macau officials said.'], ['china', 'thailand'], ['macau'], 'china-thailand'],
+  ])('should read %s', (...c) => check(c));
+});
+
+// A state's security and intelligence services are names of the state, like the CIA.
+describe('partners: a security service names its country', () => {
+  it.each<Case>([
+    ['the FSB', 'FSB detains an Estonian consul in Pskov', ['The consul was held for several hours before being expelled, and Estonia summoned the chargé d’affaires in Tallinn.'], ['russia', 'estonia'], [], 'estonia-russia'],
+    ['Mossad', 'Mossad chief flies to Cairo for hostage talks', ['Egyptian mediators hosted the meeting, the third this month.'], ['israel', 'egypt'], [], 'egypt-israel'],
+    ['MI6', 'MI6 warns of Chinese recruitment on LinkedIn', ['The service said Chinese officers had approached thousands of civil servants through fake recruiters.'], ['united-kingdom', 'china'], [], 'china-united-kingdom'],
+  ])('should read %s', (...c) => check(c));
+});
+
+// State broadcasters and news agencies speak for their state: a bureau of RT is Russia there.
+describe('partners: state media name their country', () => {
+  it.each<Case>([
+    ['Xinhua', 'Xinhua opens a bureau in Nairobi', ['The agency will hire Kenyan reporters and supply its stories free to Kenyan papers.'], ['china', 'kenya'], [], 'china-kenya'],
+    ['Sputnik', 'Sputnik launches a radio service in Bamako', ['The station will broadcast in French and Bambara to Malian listeners.'], ['russia', 'mali'], [], 'mali-russia'],
+  ])('should read %s', (...c) => check(c));
+});
+
+// `Wagner` is the Russian mercenary group (an ambiguous name, context.ts) unless the story is
+// about the composer; `Africa Corps` is a Russian military formation.
+describe('partners: Wagner and the Africa Corps are Russia', () => {
+  it.each<Case>([
+    ['Wagner fighters', 'Wagner fighters arrive in Bangui', ['About 300 mercenaries landed at the airport, and Central African officials said they would guard the president.'], ['russia', 'central-african-republic'], [], 'central-african-republic-russia'],
+    ['the Africa Corps', 'Africa Corps instructors train Burkinabe troops', ['The instructors arrived in Ouagadougou in January, officials in Burkina Faso said.'], ['russia', 'burkina-faso'], [], 'burkina-faso-russia'],
+  ])('should read %s', (...c) => check(c));
+
+  it('should read the group, and the composer with his own cues', () => {
+    check(['', 'Wagner commanders leave Bamako', ['The mercenaries flew out on Tuesday, Malian officials said.'], ['russia', 'mali'], [], 'mali-russia']);
+    check(['', 'A Wagner opera opens the season in Shanghai', ['The orchestra and its conductor rehearsed the composer’s Ring cycle for a year.'], ['china'], ['russia'], null]);
+  });
+});
+
+// National firms and energy projects name their country (Boeing, Gazprom): Nvidia, General
+// Electric, Kalashnikov, Arctic LNG 2; a country's best-known oil terminal (Kharg) too.
+describe('partners: firms, projects and terminals', () => {
+  it.each<Case>([
+    ['an LNG project', 'Arctic LNG 2 cargo heads for an Indian port', ['The tanker switched off its transponder after leaving Murmansk, traders in India said.'], ['russia', 'india'], [], 'india-russia'],
+    ['a chip maker', 'Nvidia chips found in Chinese military servers', ['Procurement records show Chinese research institutes bought the processors through resellers.'], ['united-states', 'china'], [], 'china-united-states'],
+    ['an arms maker', 'Kalashnikov opens a drone plant in Myanmar', ['Myanmar’s junta said the plant would make 500 drones a year.'], ['russia', 'myanmar'], [], 'myanmar-russia'],
+    ['an oil terminal', 'Tankers queue at Kharg for Chinese buyers', ['Chinese refiners bought most of the crude loaded this month, ship trackers said.'], ['iran', 'china'], [], 'china-iran'],
+  ])('should read %s', (...c) => check(c));
+});
+
+// `in Russian arsenal`: `in` before a demonym says whose, not where (roles.ts); `in Chinese
+// waters` stays a place by its noun, `in Russia` by its name.
+describe('partners: in a demonym is whose, not where', () => {
+  it('should read in before a demonym as the owner, before a name as the place', () => {
+    check(['', 'Debris in Odesa confirms North Korean shells in Russian stocks', ['Ukrainian investigators said the shells were made in 2023.'], ['north-korea', 'russia'], [], 'north-korea-russia']);
+    check(['', 'Debris in Odesa confirms North Korean shells stored in Russia', ['Ukrainian investigators said the shells were made in 2023.'], ['north-korea', 'ukraine'], [], 'north-korea-ukraine']);
+  });
+
+  it('should tell a demonym from a name by its forms', () => {
+    const russia = new Set(['Russia', 'Russian', 'Russians', 'Moscow', 'Russian Federation']);
+    const china = new Set(['China', 'Chinese', 'Beijing']);
+    expect(isAdjective('Russian', russia)).toBe(true);
+    expect(isAdjective('Chinese', china)).toBe(true);
+    expect(isAdjective('Polish', new Set(['Poland', 'Polish', 'Warsaw']))).toBe(true);
+    for (const name of ['Russia', 'Moscow', 'Russian Federation']) expect(isAdjective(name, russia)).toBe(false);
+    expect(isAdjective('South Korean', new Set(['South Korea', 'South Korean', 'South Koreans']))).toBe(true);
+  });
+});
