@@ -89,3 +89,28 @@ describe('partners: in a demonym is whose, not where', () => {
     expect(isAdjective('South Korean', new Set(['South Korea', 'South Korean', 'South Koreans']))).toBe(true);
   });
 });
+
+// `Kim` alone (an ambiguous, name-like form, context.ts) is North Korea's leader when the story
+// names him or his country; next to another name (`Kim Min-jae`) it is someone else.
+describe('partners: Kim alone', () => {
+  it('should read Kim as North Korea with its cues, and a person-shaped Kim as a person', () => {
+    check(['', 'Kim tours a Chinese-built greenhouse farm', ['Kim Jong Un praised the farm, state media said.'], ['north-korea', 'china'], [], 'china-north-korea']);
+    check(['', 'Kim takes a chess title from a Chinese grandmaster', ['Kim Min-jae, 19, won in Seoul on Sunday.'], ['china'], ['north-korea'], null]);
+  });
+});
+
+// The second country of a pair needs a score of 2.5 (pairs.ts SECOND_MIN): a lead mention and
+// one more, even as the source; a partner named once in passing is still no pair.
+describe('pairs: a partner named in the lead and again', () => {
+  it('should pair a partner named twice in the lead, and not one named once', () => {
+    check(['', 'Chinese-built cranes to be replaced at a busy port', ['American port operators will replace the cranes by 2027, U.S. officials said.'], ['china', 'united-states'], [], 'china-united-states']);
+    check(['', 'Chinese rover lands on the far side of the Moon', ['The rover carries a French instrument that will measure radon.'], ['china', 'france'], [], null]);
+  });
+});
+
+// An ambassador, envoy or minister who `says` speaks for the country: its source (roles.ts).
+describe('pairs: a country’s envoy who says', () => {
+  it('should read the envoy’s country as the source', () => {
+    check(['', 'U.S. envoy says Iran sold drones to Sudan', ['Sudanese army officers took delivery of the drones in March, the envoy said.'], ['iran', 'sudan', 'united-states'], [], 'iran-sudan']);
+  });
+});
