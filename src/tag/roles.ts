@@ -95,6 +95,9 @@ export function roleFactor(buffer: TokenBuffer, start: number, end: number, next
   // (`in Chinese waters` is still a place, by its noun, below).
   if (isAny(buffer, before, PLACE_BEFORE) && !(adjective && isAny(buffer, before, IN))) return PLACE_FACTOR;
   if (isAny(buffer, before, WITH_OF) && isAny(buffer, before - 1, PLACE_NOUNS)) return PLACE_FACTOR;
+  // `a strike on Kyiv`, `missiles hit Kharkiv`: the target of an attack is where it fell.
+  if (isAny(buffer, before, ON) && isAny(buffer, before - 1, ATTACK_NOUNS)) return PLACE_FACTOR;
+  if (isAny(buffer, before, ATTACK_VERBS)) return PLACE_FACTOR;
   if (isAny(buffer, end, PLACE_NOUNS)) return PLACE_FACTOR;
   return 1;
 }
@@ -108,9 +111,12 @@ function isAny(buffer: TokenBuffer, i: number, words: readonly string[]): boolea
 
 const THE = ['the'];
 const IN = ['in'];
+const ON = ['on'];
+const ATTACK_NOUNS = ['strike', 'strikes', 'attack', 'attacks', 'raid', 'raids', 'assault', 'assaults', 'bombardment', 'shelling'];
+const ATTACK_VERBS = ['hit', 'hits', 'struck', 'bombed', 'shelled', 'pounded'];
 const WITH_OF = ['with', 'of'];
 /** Words before a country that make it the place of the news: `in`, `near`, `along`, `off`. */
-const PLACE_BEFORE = ['in', 'near', 'along', 'off'];
+const PLACE_BEFORE = ['in', 'near', 'along', 'off', 'through', 'via'];
 /** A border, coast or airspace names a place: `the Polish border`, `the border with Poland`. */
 const PLACE_NOUNS = ['border', 'borders', 'frontier', 'coast', 'coastline', 'waters', 'airspace'];
 /** Nouns that make the country before them the helper of the news: `Russian engineers`, `Chinese assistance`. */

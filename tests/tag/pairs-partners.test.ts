@@ -114,3 +114,15 @@ describe('pairs: a country’s envoy who says', () => {
     check(['', 'U.S. envoy says Iran sold drones to Sudan', ['Sudanese army officers took delivery of the drones in March, the envoy said.'], ['iran', 'sudan', 'united-states'], [], 'iran-sudan']);
   });
 });
+
+// A route and a target are where, not who (roles.ts, weight 0.5): `through Kazakhstan`, `via
+// Turkmenistan`; `a strike on Kyiv`, `shells hit Kharkiv`.
+describe('pairs: routes and targets are places', () => {
+  it('should read a transit country as the route', () => {
+    check(['', 'Russian oil reaches China through Kazakhstan', ['Kazakh pipeline operators said flows through Kazakhstan rose by a fifth.'], ['russia', 'china', 'kazakhstan'], [], 'china-russia']);
+  });
+
+  it('should read the city a weapon hit as the place', () => {
+    check(['', 'North Korean shells hit Kharkiv', ['Russian gunners fired the shells at the city overnight. Russia has received millions of such shells from Pyongyang.'], ['north-korea', 'russia', 'ukraine'], [], 'north-korea-russia']);
+  });
+});
