@@ -126,3 +126,13 @@ describe('pairs: routes and targets are places', () => {
     check(['', 'North Korean shells hit Kharkiv', ['Russian gunners fired the shells at the city overnight. Russia has received millions of such shells from Pyongyang.'], ['north-korea', 'russia', 'ukraine'], [], 'north-korea-russia']);
   });
 });
+
+// `Congress` alone is the US Congress in an American story, a party's congress otherwise (an
+// ambiguous name, context.ts); the National People's Congress is China's legislature.
+describe('partners: Congress', () => {
+  it('should read Congress as the United States with US cues, and a party congress as none', () => {
+    check(['', 'Congress blocks a drone sale to Qatar', ['Senators said Qatar had not answered questions about its ties to Hamas.'], ['united-states', 'qatar'], [], 'qatar-united-states']);
+    check(['', 'Ninth Party Congress in Hanoi elects a Vietnamese leader', ['Delegates of the Communist Party re-elected the general secretary, Vietnamese state media said.'], ['vietnam'], ['united-states'], null]);
+    check(['', 'National People’s Congress approves a budget for Tibet roads', ['The legislature in Beijing voted on Monday.'], ['china'], ['united-states'], null]);
+  });
+});
