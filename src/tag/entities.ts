@@ -211,5 +211,8 @@ function linkPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
     const a = into[k - 1] as Draft;
     const b = into[k] as Draft;
     if (joined(k) && !buffer.is(a.end, ',', false) && !joined(k - 1) && !joined(k + 1) && a.factor >= 1 && b.factor >= 1) b.link = true;
+    // `mediate between Afghanistan and Pakistan`, `flights between Moscow and Pyongyang`: the two
+    // that `between` joins are the relationship, whoever else the headline names.
+    else if (b.start === a.end + 1 && a.start > 0 && buffer.is(a.end, 'and', true) && buffer.is(a.start - 1, 'between', true) && a.kind === 'country' && b.kind === 'country') b.link = true;
   }
 }

@@ -136,3 +136,10 @@ describe('partners: Congress', () => {
     check(['', 'National People’s Congress approves a budget for Tibet roads', ['The legislature in Beijing voted on Monday.'], ['china'], ['united-states'], null]);
   });
 });
+
+// `between A and B` in the headline names the relationship, like a dash (entities.ts linkPairs).
+describe('pairs: between two countries', () => {
+  it('should put the pair that between joins first', () => {
+    check(['', 'Turkey offers to mediate between Armenia and Azerbaijan', ['Turkish diplomats met both delegations in Ankara, and Turkey said it would host more talks.'], ['turkey', 'armenia', 'azerbaijan'], [], 'armenia-azerbaijan']);
+  });
+});
