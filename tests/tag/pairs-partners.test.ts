@@ -143,3 +143,11 @@ describe('pairs: between two countries', () => {
     check(['', 'Turkey offers to mediate between Armenia and Azerbaijan', ['Turkish diplomats met both delegations in Ankara, and Turkey said it would host more talks.'], ['turkey', 'armenia', 'azerbaijan'], [], 'armenia-azerbaijan']);
   });
 });
+
+// Leaders, ministers and envoys are names of their country (`Putin`, `Rubio`), the envoys too.
+describe('partners: officials named alone', () => {
+  it.each<Case>([
+    ['two envoys', 'Witkoff meets Ushakov in Riyadh', ['The two men talked for four hours, Saudi officials said.'], ['united-states', 'russia'], [], 'russia-united-states'],
+    ['a general and a prime minister', 'Min Aung Hlaing flies to Islamabad to see Shehbaz Sharif', ['The talks covered arms purchases and rice exports.'], ['myanmar', 'pakistan'], [], 'myanmar-pakistan'],
+  ])('should read %s', (...c) => check(c));
+});
