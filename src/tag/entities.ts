@@ -133,6 +133,19 @@ const TITLES = new Set(
     'counterpart spokesman spokeswoman dictator ruler king crown prince general commander').split(' '),
 );
 
+/**
+ * `Chinese and Russian bombers`, `Chinese and Russian flotilla`: two demonyms before one military
+ * noun are one joint force, so their pair is the headline's, whoever watches it (`Japan tracks …`).
+ * Other nouns stay two parties (`Chinese and Indian firms` in a sanctions package on Russia).
+ */
+function jointForce(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
+  if (!a.adjective || !b.adjective || !buffer.is(a.end, 'and', true)) return false;
+  for (const noun of FORCES) if (b.end < buffer.count && buffer.is(b.end, noun, true)) return true;
+  return false;
+}
+const FORCES = ('bombers warships ships navies navy fleets flotilla jets fighters aircraft troops forces soldiers marines ' +
+  'patrol patrols submarines destroyers frigates coast').split(' ');
+
 /** Tokens that coordinate two countries into one relationship: `Chinese and Russian`, `U.S.–Iran`. */
 const LINKS = ['/', '-', '–', '—'];
 function isLink(buffer: TokenBuffer, i: number): boolean {
@@ -205,7 +218,8 @@ function linkPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
     if (k <= first || k >= into.length) return false;
     const a = into[k - 1] as Draft;
     const b = into[k] as Draft;
-    return a.kind === 'country' && b.kind === 'country' && b.start === a.end + 1 && (isLink(buffer, a.end) || buffer.is(a.end, ',', false));
+    if (a.kind !== 'country' || b.kind !== 'country' || b.start !== a.end + 1) return false;
+    return isLink(buffer, a.end) || buffer.is(a.end, ',', false) || jointForce(buffer, a, b);
   };
   for (let k = first + 1; k < into.length; k++) {
     const a = into[k - 1] as Draft;

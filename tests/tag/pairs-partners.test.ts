@@ -151,3 +151,12 @@ describe('partners: officials named alone', () => {
     ['a general and a prime minister', 'Min Aung Hlaing flies to Islamabad to see Shehbaz Sharif', ['The talks covered arms purchases and rice exports.'], ['myanmar', 'pakistan'], [], 'myanmar-pakistan'],
   ])('should read %s', (...c) => check(c));
 });
+
+// Two demonyms before one military noun are one joint force (entities.ts jointForce): their pair
+// is the headline's, whoever watches it; before other nouns they stay two parties.
+describe('pairs: a joint force of two countries', () => {
+  it('should pair the joint force, not the country that watches it', () => {
+    check(['', 'Philippines shadows Chinese and Russian warships near Luzon', ['Philippine patrol aircraft followed the ships for two days, the Philippine navy said.'], ['china', 'russia', 'philippines'], [], 'china-russia']);
+    check(['', 'EU lists Chinese and Indian firms in a Russia sanctions package', ['The package targets companies accused of supplying Russian arms makers, EU officials said.'], ['china', 'india', 'russia'], [], 'china-russia']);
+  });
+});
