@@ -146,6 +146,19 @@ function jointForce(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
 const FORCES = ('bombers warships ships navies navy fleets flotilla jets fighters aircraft troops forces soldiers marines ' +
   'patrol patrols submarines destroyers frigates coast').split(' ');
 
+/**
+ * `Kazakhstan and Russia agree to …`, `Putin and Kim sign …`: two names joined by `and` that open
+ * the headline as the subject of a verb that takes two (agree, sign, meet, discuss) are the
+ * relationship, whatever third country the deal is about. Other verbs keep two relationships
+ * (`Moscow and Beijing congratulate Maduro`).
+ */
+function mutualSubjects(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
+  if (a.start !== 0 || !buffer.is(a.end, 'and', true) || b.end >= buffer.count) return false;
+  for (const verb of MUTUAL) if (buffer.is(b.end, verb, true)) return true;
+  return false;
+}
+const MUTUAL = 'agree agrees agreed sign signs signed meet meets discuss discussed pledge pledged'.split(' ');
+
 /** Tokens that coordinate two countries into one relationship: `Chinese and Russian`, `U.S.–Iran`. */
 const LINKS = ['/', '-', '–', '—'];
 function isLink(buffer: TokenBuffer, i: number): boolean {
@@ -219,7 +232,7 @@ function linkPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
     const a = into[k - 1] as Draft;
     const b = into[k] as Draft;
     if (a.kind !== 'country' || b.kind !== 'country' || b.start !== a.end + 1) return false;
-    return isLink(buffer, a.end) || buffer.is(a.end, ',', false) || jointForce(buffer, a, b);
+    return isLink(buffer, a.end) || buffer.is(a.end, ',', false) || jointForce(buffer, a, b) || mutualSubjects(buffer, a, b);
   };
   for (let k = first + 1; k < into.length; k++) {
     const a = into[k - 1] as Draft;

@@ -160,3 +160,12 @@ describe('pairs: a joint force of two countries', () => {
     check(['', 'EU lists Chinese and Indian firms in a Russia sanctions package', ['The package targets companies accused of supplying Russian arms makers, EU officials said.'], ['china', 'india', 'russia'], [], 'china-russia']);
   });
 });
+
+// Two names that open the headline as the subject of a verb that takes two (`agree`, `sign`,
+// `meet`) are the relationship (entities.ts mutualSubjects); other verbs keep two relationships.
+describe('pairs: two subjects of one mutual verb', () => {
+  it('should pair the two who agree, and not the two who congratulate a third', () => {
+    check(['', 'Serbia and Hungary sign a gas deal with Azerbaijan', ['Azerbaijani gas will reach both countries from 2026, and Azerbaijan will expand its pipeline to carry it.'], ['serbia', 'hungary', 'azerbaijan'], [], 'hungary-serbia']);
+    check(['', 'Moscow and Beijing congratulate Maduro on his win', ['Venezuela’s election council declared Maduro the winner, and Venezuelan officials thanked both capitals.'], ['russia', 'china', 'venezuela'], [], 'russia-venezuela']);
+  });
+});
