@@ -93,7 +93,9 @@ export function roleFactor(buffer: TokenBuffer, start: number, end: number, next
   const before = isAny(buffer, start - 1, THE) ? start - 2 : start - 1;
   // `in Russian arsenal`, `in Chinese hands`: `in` before a demonym says whose, not where
   // (`in Chinese waters` is still a place, by its noun, below).
-  if (isAny(buffer, before, PLACE_BEFORE) && !(adjective && isAny(buffer, before, IN))) return PLACE_FACTOR;
+  // `instructors land in Niamey`, `a film week opens in Tehran`: where something arrives is its host, a party.
+  const hosts = isAny(buffer, before, IN) && isAny(buffer, before - 1, ARRIVALS);
+  if (isAny(buffer, before, PLACE_BEFORE) && !(adjective && isAny(buffer, before, IN)) && !hosts) return PLACE_FACTOR;
   if (isAny(buffer, before, WITH_OF) && isAny(buffer, before - 1, PLACE_NOUNS)) return PLACE_FACTOR;
   // `a strike on Kyiv`, `missiles hit Kharkiv`: the target of an attack is where it fell.
   if (isAny(buffer, before, ON) && isAny(buffer, before - 1, ATTACK_NOUNS)) return PLACE_FACTOR;
@@ -111,6 +113,7 @@ function isAny(buffer: TokenBuffer, i: number, words: readonly string[]): boolea
 
 const THE = ['the'];
 const IN = ['in'];
+const ARRIVALS = ['arrive', 'arrives', 'arrived', 'land', 'lands', 'landed', 'dock', 'docks', 'docked', 'deployed', 'stationed', 'opens', 'opened'];
 const ON = ['on'];
 const ATTACK_NOUNS = ['strike', 'strikes', 'attack', 'attacks', 'raid', 'raids', 'assault', 'assaults', 'bombardment', 'shelling'];
 const ATTACK_VERBS = ['hit', 'hits', 'struck', 'bombed', 'shelled', 'pounded'];

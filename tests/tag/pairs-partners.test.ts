@@ -169,3 +169,10 @@ describe('pairs: two subjects of one mutual verb', () => {
     check(['', 'Moscow and Beijing congratulate Maduro on his win', ['Venezuela’s election council declared Maduro the winner, and Venezuelan officials thanked both capitals.'], ['russia', 'china', 'venezuela'], [], 'russia-venezuela']);
   });
 });
+
+// Where something arrives is its host, a party (roles.ts ARRIVALS): `land in Caracas`, not a place.
+describe('pairs: the host of an arrival', () => {
+  it('should read the country something lands in as a party', () => {
+    check(['', 'Iranian drone instructors land in Caracas as U.S. warships gather', ['The instructors will train Venezuelan pilots, Venezuela’s defence ministry said.'], ['iran', 'venezuela', 'united-states'], [], 'iran-venezuela']);
+  });
+});
