@@ -176,3 +176,10 @@ describe('pairs: the host of an arrival', () => {
     check(['', 'Iranian drone instructors land in Caracas as U.S. warships gather', ['The instructors will train Venezuelan pilots, Venezuela’s defence ministry said.'], ['iran', 'venezuela', 'united-states'], [], 'iran-venezuela']);
   });
 });
+
+// Nigerian names that contain `Niger` are Nigeria's (aliases): the Niger Delta, Niger State, the Trans Niger Pipeline.
+describe('partners: Nigerian names with Niger in them', () => {
+  it('should read the Trans Niger Pipeline as Nigeria, not Niger', () => {
+    check(['', 'Thieves tap the Trans Niger Pipeline again', ['Output fell by a tenth, the Nigerian oil company said.'], ['nigeria'], ['niger'], null]);
+  });
+});
