@@ -159,6 +159,19 @@ function mutualSubjects(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
 }
 const MUTUAL = 'agree agrees agreed sign signs signed meet meets discuss discussed pledge pledged'.split(' ');
 
+/**
+ * A demonym that names a language: joined to `language`/`speaking` by a hyphen
+ * (`French-language`, `Russian-speaking`), or after `in` with no noun after it (`published in
+ * Japanese`, `in French and Bambara`; `in Russian hands` is an owner, roles.ts).
+ */
+function isLanguage(buffer: TokenBuffer, start: number, end: number): boolean {
+  if (end + 1 < buffer.count && buffer.is(end, '-', false) && (buffer.is(end + 1, 'language', true) || buffer.is(end + 1, 'speaking', true))) return true;
+  if (start === 0 || !buffer.is(start - 1, 'in', true)) return false;
+  if (end >= buffer.count || !buffer.isWord(end)) return true;
+  const next = buffer.word(end);
+  return next === 'and' || next === 'or';
+}
+
 /** Tokens that coordinate two countries into one relationship: `Chinese and Russian`, `U.S.–Iran`. */
 const LINKS = ['/', '-', '–', '—'];
 function isLink(buffer: TokenBuffer, i: number): boolean {
@@ -198,6 +211,8 @@ export function findMentions(entities: Entities, buffer: TokenBuffer, zone: numb
     const start = i;
     i = end;
     if (value.kind === 'none' || value.kind === 'cue') continue;
+    // `French-language broadcasts`, `sites in Japanese`: a language, not its country.
+    if (value.adjective && isLanguage(buffer, start, end)) continue;
     if (value.nameLike && !isTitleCase(buffer) && looksLikePerson(trie, buffer, start, end)) {
       // `Michael Jordan` is no country here, and evidence that the story's `Jordan` is a person.
       const person = value.group >= 0 ? (entities.groups[value.group]?.person ?? -1) : -1;

@@ -183,3 +183,11 @@ describe('partners: Nigerian names with Niger in them', () => {
     check(['', 'Thieves tap the Trans Niger Pipeline again', ['Output fell by a tenth, the Nigerian oil company said.'], ['nigeria'], ['niger'], null]);
   });
 });
+
+// A demonym that names a language is no country (entities.ts isLanguage).
+describe('partners: a language is no country', () => {
+  it('should drop French-language and in Russian with no noun after it', () => {
+    check(['', 'Chinese state TV launches a French-language channel in Dakar', ['The channel will hire Senegalese presenters.'], ['china', 'senegal'], ['france'], 'china-senegal']);
+    check(['', 'Kazakh schools cut lessons taught in Russian', ['The ministry said more classes would be taught in Kazakh and English.'], ['kazakhstan'], ['russia'], null]);
+  });
+});
