@@ -18,6 +18,8 @@ export interface Entity extends Cued {
   readonly slug: string; // '' for `none`, `ambiguous` and `cue`
   readonly nameLike: boolean;
   readonly group: number; // the ambiguous name (context.ts), -1 otherwise
+  /** A demonym used as an adjective (`Russian`, `Chinese`), not a name (`Russia`, `Moscow`). */
+  readonly adjective: boolean;
 }
 
 /** A mention in one zone (0 = headline, 1 = first paragraph, …), weighted by its role. */
@@ -31,6 +33,8 @@ export interface Mention {
   readonly factor: number; // 1 for an actor, less for a source or a place (roles.ts)
   /** In the headline, joined to the mention right before it by `and`, `&`, `/` or a dash (`Chinese and Russian`, `U.S.–Iran`). */
   readonly link: boolean;
+  /** Named by a demonym (`Russian arsenal`), not by a name (`Russia`): see `isAdjective`. */
+  readonly adjective: boolean;
 }
 
 /** The compiled names: one trie for names, not-a-country phrases and cues, plus the ambiguous names. */
@@ -55,21 +59,23 @@ export function compileEntities(data: TaggerData): Entities {
   };
   const nameLike = new Set(data.nameLike);
   for (const country of data.countries) {
-    for (const form of new Set(country.forms)) {
-      put(form, { kind: 'country', slug: country.slug, nameLike: nameLike.has(form), group: -1, cues: undefined }, false);
+    const forms = new Set(country.forms);
+    for (const form of forms) {
+      put(form, { kind: 'country', slug: country.slug, nameLike: nameLike.has(form), group: -1, cues: undefined, adjective: form !== country.name && isAdjective(form, forms) }, false);
     }
   }
   for (const org of data.organizations) {
-    for (const form of new Set(org.forms)) put(form, { kind: 'organization', slug: org.slug, nameLike: false, group: -1, cues: undefined }, false);
+    for (const form of new Set(org.forms)) put(form, { kind: 'organization', slug: org.slug, nameLike: false, group: -1, cues: undefined, adjective: false }, false);
   }
   // An ambiguous name's forms replace the dataset's reading of them (`Georgia` is no longer
   // simply the country); its cues are attached to whatever the phrase already is.
   const places = compilePlaces(data.ambiguous ?? []);
   (data.ambiguous ?? []).forEach((name, group) => {
-    for (const form of new Set(name.forms)) put(form, { kind: 'ambiguous', slug: '', nameLike: nameLike.has(form), group, cues: undefined }, true);
+    const forms = new Set(name.forms);
+    for (const form of forms) put(form, { kind: 'ambiguous', slug: '', nameLike: nameLike.has(form), group, cues: undefined, adjective: isAdjective(form, forms) }, true);
   });
   // Not-a-country phrases overwrite on purpose, and also match at a sentence start.
-  const none: Entity = { kind: 'none', slug: '', nameLike: false, group: -1, cues: undefined };
+  const none: Entity = { kind: 'none', slug: '', nameLike: false, group: -1, cues: undefined, adjective: false };
   for (const phrase of data.notCountries) {
     put(phrase, none, true);
     put(capitalise(phrase), none, true);
@@ -79,7 +85,7 @@ export function compileEntities(data: TaggerData): Entities {
       const tokens = phraseTokens(form);
       if (tokens.length === 0) continue;
       const key = tokens.join('\0');
-      const entity = byPath.get(key) ?? { kind: 'cue', slug: '', nameLike: false, group: -1, cues: undefined };
+      const entity = byPath.get(key) ?? { kind: 'cue', slug: '', nameLike: false, group: -1, cues: undefined, adjective: false };
       const cues = entity.cues?.includes(reading) ? entity.cues : [...(entity.cues ?? []), reading];
       byPath.set(key, { ...entity, cues });
       paths.set(key, tokens);
@@ -91,6 +97,18 @@ export function compileEntities(data: TaggerData): Entities {
 }
 
 const capitalise = (phrase: string): string => phrase.charAt(0).toUpperCase() + phrase.slice(1);
+
+/**
+ * Is `form` one of its country's demonyms, used before a noun (`Russian arsenal`, `Chinese and
+ * Russian bombers`)? The data keeps no such mark, but the shape tells: world.ts gives every
+ * demonym its plural (`Russian`, `Russians`; `Kazakh`, `Kazakhs` in aliases), and the demonyms
+ * without one end in -ese, -ish or -ch (`Chinese`, `Polish`, `French`), which no country's
+ * name or capital does. A name is never the singular of another of its forms.
+ */
+export function isAdjective(form: string, forms: ReadonlySet<string>): boolean {
+  if (form.includes(' ') && !/^(North|South|East|West|Central) /.test(form)) return false;
+  return forms.has(`${form}s`) || /[a-z](ese|ish|ch)$/.test(form);
+}
 
 /**
  * At most two words apart, and those words a title (`Chinese President Xi`, `Chinese leader Xi`),
@@ -115,6 +133,45 @@ const TITLES = new Set(
     'counterpart spokesman spokeswoman dictator ruler king crown prince general commander').split(' '),
 );
 
+/**
+ * `Chinese and Russian bombers`, `Chinese and Russian flotilla`: two demonyms before one military
+ * noun are one joint force, so their pair is the headline's, whoever watches it (`Japan tracks …`).
+ * Other nouns stay two parties (`Chinese and Indian firms` in a sanctions package on Russia).
+ */
+function jointForce(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
+  if (!a.adjective || !b.adjective || !buffer.is(a.end, 'and', true)) return false;
+  for (const noun of FORCES) if (b.end < buffer.count && buffer.is(b.end, noun, true)) return true;
+  return false;
+}
+const FORCES = ('bombers warships ships navies navy fleets flotilla jets fighters aircraft troops forces soldiers marines ' +
+  'patrol patrols submarines destroyers frigates coast').split(' ');
+
+/**
+ * `Kazakhstan and Russia agree to …`, `Putin and Kim sign …`: two names joined by `and` that open
+ * the headline as the subject of a verb that takes two (agree, sign, meet, discuss) are the
+ * relationship, whatever third country the deal is about. Other verbs keep two relationships
+ * (`Moscow and Beijing congratulate Maduro`).
+ */
+function mutualSubjects(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
+  if (a.start !== 0 || !buffer.is(a.end, 'and', true) || b.end >= buffer.count) return false;
+  for (const verb of MUTUAL) if (buffer.is(b.end, verb, true)) return true;
+  return false;
+}
+const MUTUAL = 'agree agrees agreed sign signs signed meet meets discuss discussed pledge pledged'.split(' ');
+
+/**
+ * A demonym that names a language: joined to `language`/`speaking` by a hyphen
+ * (`French-language`, `Russian-speaking`), or after `in` with no noun after it (`published in
+ * Japanese`, `in French and Bambara`; `in Russian hands` is an owner, roles.ts).
+ */
+function isLanguage(buffer: TokenBuffer, start: number, end: number): boolean {
+  if (end + 1 < buffer.count && buffer.is(end, '-', false) && (buffer.is(end + 1, 'language', true) || buffer.is(end + 1, 'speaking', true))) return true;
+  if (start === 0 || !buffer.is(start - 1, 'in', true)) return false;
+  if (end >= buffer.count || !buffer.isWord(end)) return true;
+  const next = buffer.word(end);
+  return next === 'and' || next === 'or';
+}
+
 /** Tokens that coordinate two countries into one relationship: `Chinese and Russian`, `U.S.–Iran`. */
 const LINKS = ['/', '-', '–', '—'];
 function isLink(buffer: TokenBuffer, i: number): boolean {
@@ -134,6 +191,7 @@ interface Draft {
   end: number;
   factor: number;
   link: boolean;
+  adjective: boolean;
 }
 
 /**
@@ -153,6 +211,8 @@ export function findMentions(entities: Entities, buffer: TokenBuffer, zone: numb
     const start = i;
     i = end;
     if (value.kind === 'none' || value.kind === 'cue') continue;
+    // `French-language broadcasts`, `sites in Japanese`: a language, not its country.
+    if (value.adjective && isLanguage(buffer, start, end)) continue;
     if (value.nameLike && !isTitleCase(buffer) && looksLikePerson(trie, buffer, start, end)) {
       // `Michael Jordan` is no country here, and evidence that the story's `Jordan` is a person.
       const person = value.group >= 0 ? (entities.groups[value.group]?.person ?? -1) : -1;
@@ -162,13 +222,16 @@ export function findMentions(entities: Entities, buffer: TokenBuffer, zone: numb
     const kind = value.kind === 'organization' ? 'organization' : 'country';
     const last = into.length > first ? (into[into.length - 1] as Draft) : undefined;
     // `Russian President Vladimir Putin` is one reference to Russia, not two.
-    if (last && last.slug === value.slug && last.group === value.group && last.kind === kind && sameReference(buffer, last.end, start)) last.end = end;
-    else into.push({ kind, slug: value.slug, group: value.group, zone, start, end, factor: 1, link: false });
+    if (last && last.slug === value.slug && last.group === value.group && last.kind === kind && sameReference(buffer, last.end, start)) {
+      last.end = end;
+      last.adjective = value.adjective; // what follows the last word is what it modifies
+    }
+    else into.push({ kind, slug: value.slug, group: value.group, zone, start, end, factor: 1, link: false, adjective: value.adjective });
   }
   for (let k = first; k < into.length; k++) {
     const mention = into[k] as Draft;
     const nextStart = k + 1 < into.length ? (into[k + 1] as Draft).start : buffer.count;
-    if (mention.kind === 'country') mention.factor = roleFactor(buffer, mention.start, mention.end, nextStart);
+    if (mention.kind === 'country') mention.factor = roleFactor(buffer, mention.start, mention.end, nextStart, mention.adjective);
   }
   if (zone === 0) linkPairs(buffer, into, first);
 }
@@ -183,11 +246,15 @@ function linkPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
     if (k <= first || k >= into.length) return false;
     const a = into[k - 1] as Draft;
     const b = into[k] as Draft;
-    return a.kind === 'country' && b.kind === 'country' && b.start === a.end + 1 && (isLink(buffer, a.end) || buffer.is(a.end, ',', false));
+    if (a.kind !== 'country' || b.kind !== 'country' || b.start !== a.end + 1) return false;
+    return isLink(buffer, a.end) || buffer.is(a.end, ',', false) || jointForce(buffer, a, b) || mutualSubjects(buffer, a, b);
   };
   for (let k = first + 1; k < into.length; k++) {
     const a = into[k - 1] as Draft;
     const b = into[k] as Draft;
     if (joined(k) && !buffer.is(a.end, ',', false) && !joined(k - 1) && !joined(k + 1) && a.factor >= 1 && b.factor >= 1) b.link = true;
+    // `mediate between Afghanistan and Pakistan`, `flights between Moscow and Pyongyang`: the two
+    // that `between` joins are the relationship, whoever else the headline names.
+    else if (b.start === a.end + 1 && a.start > 0 && buffer.is(a.end, 'and', true) && buffer.is(a.start - 1, 'between', true) && a.kind === 'country' && b.kind === 'country') b.link = true;
   }
 }

@@ -27,7 +27,7 @@ const INTENT = new Set('will would could can may might must plans intends wants 
 const SOURCE_FILLER = new Set(
   ("' s ( ) government officials official intelligence ministry spokesman spokeswoman spokesperson sources media " +
     'analysts security national foreign defense defence state senior agency service services office department ' +
-    'command authorities diplomats military ' +
+    'command authorities diplomats military ambassador envoy embassy minister president leader chief secretary regulator regulators ' +
     'the has have had also publicly reportedly previously').split(' '),
 );
 
@@ -69,7 +69,7 @@ function lowerAt(buffer: TokenBuffer, i: number): string | undefined {
  * Weight factor for the mention `[start, end)`: 1 for an actor, less for a source or a place.
  * `nextStart` is where the next mention starts (a source's verb must come before it).
  */
-export function roleFactor(buffer: TokenBuffer, start: number, end: number, nextStart: number): number {
+export function roleFactor(buffer: TokenBuffer, start: number, end: number, nextStart: number, adjective = false): number {
   const lower = (i: number) => lowerAt(buffer, i);
   for (let j = end; j < Math.min(buffer.count, end + 9, nextStart); j++) {
     const word = lower(j) as string;
@@ -91,8 +91,15 @@ export function roleFactor(buffer: TokenBuffer, start: number, end: number, next
   // `in Ukraine`, `near the Polish border`, `the border with Poland`: where, not who.
   // Compared in place (`isAny`), not through `lower`: this runs for every mention.
   const before = isAny(buffer, start - 1, THE) ? start - 2 : start - 1;
-  if (isAny(buffer, before, PLACE_BEFORE)) return PLACE_FACTOR;
+  // `in Russian arsenal`, `in Chinese hands`: `in` before a demonym says whose, not where
+  // (`in Chinese waters` is still a place, by its noun, below).
+  // `instructors land in Niamey`, `a film week opens in Tehran`: where something arrives is its host, a party.
+  const hosts = isAny(buffer, before, IN) && isAny(buffer, before - 1, ARRIVALS);
+  if (isAny(buffer, before, PLACE_BEFORE) && !(adjective && isAny(buffer, before, IN)) && !hosts) return PLACE_FACTOR;
   if (isAny(buffer, before, WITH_OF) && isAny(buffer, before - 1, PLACE_NOUNS)) return PLACE_FACTOR;
+  // `a strike on Kyiv`, `missiles hit Kharkiv`: the target of an attack is where it fell.
+  if (isAny(buffer, before, ON) && isAny(buffer, before - 1, ATTACK_NOUNS)) return PLACE_FACTOR;
+  if (isAny(buffer, before, ATTACK_VERBS)) return PLACE_FACTOR;
   if (isAny(buffer, end, PLACE_NOUNS)) return PLACE_FACTOR;
   return 1;
 }
@@ -105,9 +112,14 @@ function isAny(buffer: TokenBuffer, i: number, words: readonly string[]): boolea
 }
 
 const THE = ['the'];
+const IN = ['in'];
+const ARRIVALS = ['arrive', 'arrives', 'arrived', 'land', 'lands', 'landed', 'dock', 'docks', 'docked', 'deployed', 'stationed', 'opens', 'opened'];
+const ON = ['on'];
+const ATTACK_NOUNS = ['strike', 'strikes', 'attack', 'attacks', 'raid', 'raids', 'assault', 'assaults', 'bombardment', 'shelling'];
+const ATTACK_VERBS = ['hit', 'hits', 'struck', 'bombed', 'shelled', 'pounded'];
 const WITH_OF = ['with', 'of'];
 /** Words before a country that make it the place of the news: `in`, `near`, `along`, `off`. */
-const PLACE_BEFORE = ['in', 'near', 'along', 'off'];
+const PLACE_BEFORE = ['in', 'near', 'along', 'off', 'through', 'via'];
 /** A border, coast or airspace names a place: `the Polish border`, `the border with Poland`. */
 const PLACE_NOUNS = ['border', 'borders', 'frontier', 'coast', 'coastline', 'waters', 'airspace'];
 /** Nouns that make the country before them the helper of the news: `Russian engineers`, `Chinese assistance`. */

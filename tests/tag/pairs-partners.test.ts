@@ -1,0 +1,193 @@
+/**
+ * Partners named without their country's name (round 4 of issue #13): a city the country
+ * governs, its security services, its state media, its mercenary and military formations, its
+ * national firms and energy projects; and whose a demonym after `in` is. Every sentence here is
+ * written for this file; each rule's line in docs/tagging.md names its test.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { createTagger } from '../../src/tag/tagger.ts';
+import { loadTaggerData } from '../../src/tag/data.ts';
+import { isAdjective } from '../../src/tag/entities.ts';
+
+const tag = createTagger(loadTaggerData());
+
+type Case = [name: string, headline: string, paragraphs: string[], has: string[], lacks: string[], pair: string | null];
+
+const check = ([, headline, paragraphs, has, lacks, pair]: Case) => {
+  const tags = tag({ headline, paragraphs });
+  for (const slug of has) expect(tags.countries).toContain(slug);
+  for (const slug of lacks) expect(tags.countries).not.toContain(slug);
+  expect(tags.pairs[0] ?? null).toBe(pair);
+};
+
+// Hong Kong and Macau are cities of China (special administrative regions), like Shanghai.
+describe('partners: Hong Kong and Macau are China', () => {
+  it.each<Case>([
+    ['Hong Kong traders as China', 'Hong Kong traders ship drone engines to Iran', ['Customs records show six Hong Kong firms sent the engines to Iranian buyers last year.'], ['china', 'iran'], ['hong-kong'], 'china-iran'],
+    ['Macau casinos as China', 'Macau casino operators court Thai gamblers', ['Thai tour groups to Macau doubled this year, Macau officials said.'], ['china', 'thailand'], ['macau'], 'china-thailand'],
+  ])('should read %s', (...c) => check(c));
+});
+
+// A state's security and intelligence services are names of the state, like the CIA.
+describe('partners: a security service names its country', () => {
+  it.each<Case>([
+    ['the FSB', 'FSB detains an Estonian consul in Pskov', ['The consul was held for several hours before being expelled, and Estonia summoned the chargé d’affaires in Tallinn.'], ['russia', 'estonia'], [], 'estonia-russia'],
+    ['Mossad', 'Mossad chief flies to Cairo for hostage talks', ['Egyptian mediators hosted the meeting, the third this month.'], ['israel', 'egypt'], [], 'egypt-israel'],
+    ['MI6', 'MI6 warns of Chinese recruitment on LinkedIn', ['The service said Chinese officers had approached thousands of civil servants through fake recruiters.'], ['united-kingdom', 'china'], [], 'china-united-kingdom'],
+  ])('should read %s', (...c) => check(c));
+});
+
+// State broadcasters and news agencies speak for their state: a bureau of RT is Russia there.
+describe('partners: state media name their country', () => {
+  it.each<Case>([
+    ['Xinhua', 'Xinhua opens a bureau in Nairobi', ['The agency will hire Kenyan reporters and supply its stories free to Kenyan papers.'], ['china', 'kenya'], [], 'china-kenya'],
+    ['Sputnik', 'Sputnik launches a radio service in Bamako', ['The station will broadcast in French and Bambara to Malian listeners.'], ['russia', 'mali'], [], 'mali-russia'],
+  ])('should read %s', (...c) => check(c));
+});
+
+// `Wagner` is the Russian mercenary group (an ambiguous name, context.ts) unless the story is
+// about the composer; `Africa Corps` is a Russian military formation.
+describe('partners: Wagner and the Africa Corps are Russia', () => {
+  it.each<Case>([
+    ['Wagner fighters', 'Wagner fighters arrive in Bangui', ['About 300 mercenaries landed at the airport, and Central African officials said they would guard the president.'], ['russia', 'central-african-republic'], [], 'central-african-republic-russia'],
+    ['the Africa Corps', 'Africa Corps instructors train Burkinabe troops', ['The instructors arrived in Ouagadougou in January, officials in Burkina Faso said.'], ['russia', 'burkina-faso'], [], 'burkina-faso-russia'],
+  ])('should read %s', (...c) => check(c));
+
+  it('should read the group, and the composer with his own cues', () => {
+    check(['', 'Wagner commanders leave Bamako', ['The mercenaries flew out on Tuesday, Malian officials said.'], ['russia', 'mali'], [], 'mali-russia']);
+    check(['', 'A Wagner opera opens the season in Shanghai', ['The orchestra and its conductor rehearsed the composer’s Ring cycle for a year.'], ['china'], ['russia'], null]);
+  });
+});
+
+// National firms and energy projects name their country (Boeing, Gazprom): Nvidia, General
+// Electric, Kalashnikov, Arctic LNG 2; a country's best-known oil terminal (Kharg) too.
+describe('partners: firms, projects and terminals', () => {
+  it.each<Case>([
+    ['an LNG project', 'Arctic LNG 2 cargo heads for an Indian port', ['The tanker switched off its transponder after leaving Murmansk, traders in India said.'], ['russia', 'india'], [], 'india-russia'],
+    ['a chip maker', 'Nvidia chips found in Chinese military servers', ['Procurement records show Chinese research institutes bought the processors through resellers.'], ['united-states', 'china'], [], 'china-united-states'],
+    ['an arms maker', 'Kalashnikov opens a drone plant in Myanmar', ['Myanmar’s junta said the plant would make 500 drones a year.'], ['russia', 'myanmar'], [], 'myanmar-russia'],
+    ['an oil terminal', 'Tankers queue at Kharg for Chinese buyers', ['Chinese refiners bought most of the crude loaded this month, ship trackers said.'], ['iran', 'china'], [], 'china-iran'],
+  ])('should read %s', (...c) => check(c));
+});
+
+// `in Russian arsenal`: `in` before a demonym says whose, not where (roles.ts); `in Chinese
+// waters` stays a place by its noun, `in Russia` by its name.
+describe('partners: in a demonym is whose, not where', () => {
+  it('should read in before a demonym as the owner, before a name as the place', () => {
+    check(['', 'Debris in Odesa confirms North Korean shells in Russian stocks', ['Ukrainian investigators said the shells were made in 2023.'], ['north-korea', 'russia'], [], 'north-korea-russia']);
+    check(['', 'Debris in Odesa confirms North Korean shells stored in Russia', ['Ukrainian investigators said the shells were made in 2023.'], ['north-korea', 'ukraine'], [], 'north-korea-ukraine']);
+  });
+
+  it('should tell a demonym from a name by its forms', () => {
+    const russia = new Set(['Russia', 'Russian', 'Russians', 'Moscow', 'Russian Federation']);
+    const china = new Set(['China', 'Chinese', 'Beijing']);
+    expect(isAdjective('Russian', russia)).toBe(true);
+    expect(isAdjective('Chinese', china)).toBe(true);
+    expect(isAdjective('Polish', new Set(['Poland', 'Polish', 'Warsaw']))).toBe(true);
+    for (const name of ['Russia', 'Moscow', 'Russian Federation']) expect(isAdjective(name, russia)).toBe(false);
+    expect(isAdjective('South Korean', new Set(['South Korea', 'South Korean', 'South Koreans']))).toBe(true);
+  });
+});
+
+// `Kim` alone (an ambiguous, name-like form, context.ts) is North Korea's leader when the story
+// names him or his country; next to another name (`Kim Min-jae`) it is someone else.
+describe('partners: Kim alone', () => {
+  it('should read Kim as North Korea with its cues, and a person-shaped Kim as a person', () => {
+    check(['', 'Kim tours a Chinese-built greenhouse farm', ['Kim Jong Un praised the farm, state media said.'], ['north-korea', 'china'], [], 'china-north-korea']);
+    check(['', 'Kim takes a chess title from a Chinese grandmaster', ['Kim Min-jae, 19, won in Seoul on Sunday.'], ['china'], ['north-korea'], null]);
+  });
+});
+
+// The second country of a pair needs a score of 2.5 (pairs.ts SECOND_MIN): a lead mention and
+// one more, even as the source; a partner named once in passing is still no pair.
+describe('pairs: a partner named in the lead and again', () => {
+  it('should pair a partner named twice in the lead, and not one named once', () => {
+    check(['', 'Chinese-built cranes to be replaced at a busy port', ['American port operators will replace the cranes by 2027, U.S. officials said.'], ['china', 'united-states'], [], 'china-united-states']);
+    check(['', 'Chinese rover lands on the far side of the Moon', ['The rover carries a French instrument that will measure radon.'], ['china', 'france'], [], null]);
+  });
+});
+
+// An ambassador, envoy or minister who `says` speaks for the country: its source (roles.ts).
+describe('pairs: a country’s envoy who says', () => {
+  it('should read the envoy’s country as the source', () => {
+    check(['', 'U.S. envoy says Iran sold drones to Sudan', ['Sudanese army officers took delivery of the drones in March, the envoy said.'], ['iran', 'sudan', 'united-states'], [], 'iran-sudan']);
+  });
+});
+
+// A route and a target are where, not who (roles.ts, weight 0.5): `through Kazakhstan`, `via
+// Turkmenistan`; `a strike on Kyiv`, `shells hit Kharkiv`.
+describe('pairs: routes and targets are places', () => {
+  it('should read a transit country as the route', () => {
+    check(['', 'Russian oil reaches China through Kazakhstan', ['Kazakh pipeline operators said flows through Kazakhstan rose by a fifth.'], ['russia', 'china', 'kazakhstan'], [], 'china-russia']);
+  });
+
+  it('should read the city a weapon hit as the place', () => {
+    check(['', 'North Korean shells hit Kharkiv', ['Russian gunners fired the shells at the city overnight. Russia has received millions of such shells from Pyongyang.'], ['north-korea', 'russia', 'ukraine'], [], 'north-korea-russia']);
+  });
+});
+
+// `Congress` alone is the US Congress in an American story, a party's congress otherwise (an
+// ambiguous name, context.ts); the National People's Congress is China's legislature.
+describe('partners: Congress', () => {
+  it('should read Congress as the United States with US cues, and a party congress as none', () => {
+    check(['', 'Congress blocks a drone sale to Qatar', ['Senators said Qatar had not answered questions about its ties to Hamas.'], ['united-states', 'qatar'], [], 'qatar-united-states']);
+    check(['', 'Ninth Party Congress in Hanoi elects a Vietnamese leader', ['Delegates of the Communist Party re-elected the general secretary, Vietnamese state media said.'], ['vietnam'], ['united-states'], null]);
+    check(['', 'National People’s Congress approves a budget for Tibet roads', ['The legislature in Beijing voted on Monday.'], ['china'], ['united-states'], null]);
+  });
+});
+
+// `between A and B` in the headline names the relationship, like a dash (entities.ts linkPairs).
+describe('pairs: between two countries', () => {
+  it('should put the pair that between joins first', () => {
+    check(['', 'Turkey offers to mediate between Armenia and Azerbaijan', ['Turkish diplomats met both delegations in Ankara, and Turkey said it would host more talks.'], ['turkey', 'armenia', 'azerbaijan'], [], 'armenia-azerbaijan']);
+  });
+});
+
+// Leaders, ministers and envoys are names of their country (`Putin`, `Rubio`), the envoys too.
+describe('partners: officials named alone', () => {
+  it.each<Case>([
+    ['two envoys', 'Witkoff meets Ushakov in Riyadh', ['The two men talked for four hours, Saudi officials said.'], ['united-states', 'russia'], [], 'russia-united-states'],
+    ['a general and a prime minister', 'Min Aung Hlaing flies to Islamabad to see Shehbaz Sharif', ['The talks covered arms purchases and rice exports.'], ['myanmar', 'pakistan'], [], 'myanmar-pakistan'],
+  ])('should read %s', (...c) => check(c));
+});
+
+// Two demonyms before one military noun are one joint force (entities.ts jointForce): their pair
+// is the headline's, whoever watches it; before other nouns they stay two parties.
+describe('pairs: a joint force of two countries', () => {
+  it('should pair the joint force, not the country that watches it', () => {
+    check(['', 'Philippines shadows Chinese and Russian warships near Luzon', ['Philippine patrol aircraft followed the ships for two days, the Philippine navy said.'], ['china', 'russia', 'philippines'], [], 'china-russia']);
+    check(['', 'EU lists Chinese and Indian firms in a Russia sanctions package', ['The package targets companies accused of supplying Russian arms makers, EU officials said.'], ['china', 'india', 'russia'], [], 'china-russia']);
+  });
+});
+
+// Two names that open the headline as the subject of a verb that takes two (`agree`, `sign`,
+// `meet`) are the relationship (entities.ts mutualSubjects); other verbs keep two relationships.
+describe('pairs: two subjects of one mutual verb', () => {
+  it('should pair the two who agree, and not the two who congratulate a third', () => {
+    check(['', 'Serbia and Hungary sign a gas deal with Azerbaijan', ['Azerbaijani gas will reach both countries from 2026, and Azerbaijan will expand its pipeline to carry it.'], ['serbia', 'hungary', 'azerbaijan'], [], 'hungary-serbia']);
+    check(['', 'Moscow and Beijing congratulate Maduro on his win', ['Venezuela’s election council declared Maduro the winner, and Venezuelan officials thanked both capitals.'], ['russia', 'china', 'venezuela'], [], 'russia-venezuela']);
+  });
+});
+
+// Where something arrives is its host, a party (roles.ts ARRIVALS): `land in Caracas`, not a place.
+describe('pairs: the host of an arrival', () => {
+  it('should read the country something lands in as a party', () => {
+    check(['', 'Iranian drone instructors land in Caracas as U.S. warships gather', ['The instructors will train Venezuelan pilots, Venezuela’s defence ministry said.'], ['iran', 'venezuela', 'united-states'], [], 'iran-venezuela']);
+  });
+});
+
+// Nigerian names that contain `Niger` are Nigeria's (aliases): the Niger Delta, Niger State, the Trans Niger Pipeline.
+describe('partners: Nigerian names with Niger in them', () => {
+  it('should read the Trans Niger Pipeline as Nigeria, not Niger', () => {
+    check(['', 'Thieves tap the Trans Niger Pipeline again', ['Output fell by a tenth, the Nigerian oil company said.'], ['nigeria'], ['niger'], null]);
+  });
+});
+
+// A demonym that names a language is no country (entities.ts isLanguage).
+describe('partners: a language is no country', () => {
+  it('should drop French-language and in Russian with no noun after it', () => {
+    check(['', 'Chinese state TV launches a French-language channel in Dakar', ['The channel will hire Senegalese presenters.'], ['china', 'senegal'], ['france'], 'china-senegal']);
+    check(['', 'Kazakh schools cut lessons taught in Russian', ['The ministry said more classes would be taught in Kazakh and English.'], ['kazakhstan'], ['russia'], null]);
+  });
+});
