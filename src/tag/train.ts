@@ -5,8 +5,8 @@
  * digit. The taxonomy is the prior twice over: each topic's phrase score is a feature of
  * every classifier, and each topic's label, description and phrases form a pseudo-story
  * labelled with it, so a topic with few labelled stories still knows its words. A classifier
- * can be fitted around a naive-Bayes offset (`nbOffset` × the features' log-count ratios; off by
- * default, docs/tagging.md round 5), folded into the weights it ships, so tagging (model.ts)
+ * can be fitted around a naive-Bayes offset (`nbOffset` × the features' log-count ratios, 0.7
+ * by default as cross-validation chose, docs/tagging.md round 5), folded into the weights it ships, so tagging (model.ts)
  * knows nothing of it.
  *
  * Thresholds are calibrated by k-fold cross-validation on the training stories alone:
@@ -62,7 +62,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 13,
   nb: 0,
   nbAlpha: 1,
-  nbOffset: 0,
+  nbOffset: 0.7,
 };
 
 interface Vector {
