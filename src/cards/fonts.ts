@@ -8,16 +8,9 @@
  * Faces are opened on first use: a card in Latin never opens the 8 MB CJK ones.
  */
 import { openSync, type Font } from 'fontkit';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../project.ts';
+import { FACE_FILES, fontPath, type FaceFile } from './faces.ts';
 
-export type Weight = 'bold' | 'regular';
-
-export interface FaceFile {
-  /** npm package and file within it. */
-  readonly package: string;
-  readonly file: string;
-}
+export { FACE_FILES, fontPath, type FaceFile, type Weight } from './faces.ts';
 
 export interface Face {
   readonly path: string;
@@ -28,17 +21,6 @@ export interface Face {
   readonly font: Font;
 }
 
-/** In fallback order. Each is `[bold, regular]`. */
-export const FACE_FILES: readonly (readonly [FaceFile, FaceFile])[] = [
-  [{ package: '@embedpdf/fonts-latin', file: 'fonts/NotoSans-Bold.ttf' }, { package: '@embedpdf/fonts-latin', file: 'fonts/NotoSans-Regular.ttf' }],
-  [{ package: '@embedpdf/fonts-arabic', file: 'fonts/NotoNaskhArabic-Bold.ttf' }, { package: '@embedpdf/fonts-arabic', file: 'fonts/NotoNaskhArabic-Regular.ttf' }],
-  [{ package: '@embedpdf/fonts-hebrew', file: 'fonts/NotoSansHebrew-Bold.ttf' }, { package: '@embedpdf/fonts-hebrew', file: 'fonts/NotoSansHebrew-Regular.ttf' }],
-  [{ package: '@embedpdf/fonts-sc', file: 'fonts/NotoSansHans-Bold.otf' }, { package: '@embedpdf/fonts-sc', file: 'fonts/NotoSansHans-Regular.otf' }],
-  [{ package: '@embedpdf/fonts-kr', file: 'fonts/NotoSansKR-Bold.otf' }, { package: '@embedpdf/fonts-kr', file: 'fonts/NotoSansKR-Regular.otf' }],
-  [{ package: '@expo-google-fonts/noto-emoji', file: '700Bold/NotoEmoji_700Bold.ttf' }, { package: '@expo-google-fonts/noto-emoji', file: '400Regular/NotoEmoji_400Regular.ttf' }],
-];
-
-export const fontPath = (face: FaceFile): string => join(PROJECT_ROOT, 'node_modules', face.package, face.file);
 
 /** Lazily opened faces of one weight, in fallback order. */
 export class FaceList {

@@ -13,7 +13,7 @@ import { hashOf } from '../hash.ts';
 import { replaceFile } from '../output/files.ts';
 import { outputPathOf, type LazyPages, type PageManifest } from '../engine/incremental.ts';
 import { DigestError } from '../errors.ts';
-import { cardRendererVersion, renderCard } from './render.ts';
+import { cardRendererVersion } from './version.ts';
 import type { CardItem, CardSpec } from '../site/card-types.ts';
 
 export class CardError extends DigestError {}
@@ -83,6 +83,8 @@ export async function writeCards(items: readonly CardItem[], total: number, opti
   const make = async (item: CardItem, target: string, cached: string | undefined): Promise<void> => {
     let card;
     try {
+      // Loaded on the first card not in the cache: resvg and fontkit are most of a small build's start-up.
+      const { renderCard } = await import('./render.ts');
       card = await renderCard(item.spec);
     } catch (error) {
       throw new CardError(`Rendering the social card ${item.url} failed (${(error as Error).message}); build with --no-cards to skip cards, and please report it`, { cause: error });

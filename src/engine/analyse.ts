@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { VFile } from 'vfile';
 import { hashOf } from '../hash.ts';
 import { SeedCache } from './cache.ts';
-import { analyseSeed, type SeedResult } from '../seeds/analyse.ts';
+import type { SeedResult } from '../seeds/analyse.ts';
 import { readSeed } from '../seeds/folder.ts';
 import type { ParsedDigest, Tagger } from '../types.ts';
 
@@ -86,6 +86,9 @@ export function lookUp(path: string, cache: SeedCache<SeedResult> | undefined, v
  * store their results there when given one.
  */
 export async function analyseFiles(paths: readonly string[], options: { tagger: Tagger; cache?: SeedCache<SeedResult> | undefined; version: string }): Promise<AnalysedFile[]> {
+  if (paths.length === 0) return [];
+  // The parser, the dater and their libraries load only when a seed is not in the cache (docs/performance.md, "Start-up").
+  const { analyseSeed } = await import('../seeds/analyse.ts');
   return mapLimit(paths, 16, async (path): Promise<AnalysedFile> => {
     const read = readKeyed(path, options.cache !== undefined, options.version);
     if ('path' in read) return read;

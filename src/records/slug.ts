@@ -5,7 +5,12 @@
  * URL assigner makes it unique.
  */
 import { createHash } from 'node:crypto';
-import { slugify as transliterate } from 'transliteration';
+import { createRequire } from 'node:module';
+
+type Transliterate = (text: string, options: { lowercase: boolean; separator: string; trim: boolean }) => string;
+const require = createRequire(import.meta.url);
+/** Loaded on the first headline that is not plain ASCII: its tables are a tenth of a second of every start. */
+let transliterate: Transliterate | undefined;
 
 export const MAX_SLUG_LENGTH = 80;
 
@@ -17,7 +22,9 @@ export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
   const joined = text.normalize('NFC').replace(/['’ʼ`]/g, '');
   // Plain ASCII needs no transliteration, the slow part (docs/performance.md,
   // "Records"); tests/records/slug.test.ts holds both ways equal.
-  const ascii = PRINTABLE_ASCII.test(joined) ? joined.toLowerCase() : transliterate(joined, { lowercase: true, separator: '-', trim: true });
+  const ascii = PRINTABLE_ASCII.test(joined)
+    ? joined.toLowerCase()
+    : (transliterate ??= (require('transliteration') as { slugify: Transliterate }).slugify)(joined, { lowercase: true, separator: '-', trim: true });
   const base = ascii
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/-{2,}/g, '-')
