@@ -5,6 +5,7 @@
  * with an ellipsis when the text needs more lines than the card has.
  */
 import type { Face, FaceList } from './fonts.ts';
+import { collapseSpace } from '../space.ts';
 
 export interface Run {
   readonly text: string;
@@ -40,11 +41,8 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** Whitespace runs to one space; characters XML cannot carry are dropped (records have none, but a card never trusts that). */
 export function cleanText(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  // eslint-disable-next-line no-control-regex
+  return collapseSpace(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ''));
 }
 
 export function isRtl(text: string): boolean {

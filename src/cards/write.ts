@@ -13,6 +13,7 @@ import { hashOf } from '../hash.ts';
 import { replaceFile } from '../output/files.ts';
 import { outputPathOf, type LazyPages, type PageManifest } from '../engine/incremental.ts';
 import { DigestError } from '../errors.ts';
+import { mapLimit } from '../limit.ts';
 import { cardRendererVersion } from './version.ts';
 import type { CardItem, CardSpec } from '../site/card-types.ts';
 
@@ -56,8 +57,6 @@ export async function writeCards(items: readonly CardItem[], total: number, opti
   // Cards of the same text (two stories with one headline) share a cache file: the first renders it, the others wait and link it.
   const rendering = new Map<string, Promise<void>>();
   let rendered = 0;
-  let next = 0;
-  let failed = false;
   const one = async (item: CardItem): Promise<void> => {
     const target = join(options.outDir, outputPathOf(item.url));
     const folder = dirname(target);
@@ -67,16 +66,13 @@ export async function writeCards(items: readonly CardItem[], total: number, opti
     }
     const cached = options.cacheDir && join(options.cacheDir, `${hashOf(version, cardKey(item.spec))}.png`);
     if (!cached) return make(item, target, undefined);
+    const placed = async (): Promise<void> => {
+      if (!(await place(cached, target))) await make(item, target, cached);
+    };
     const first = rendering.get(cached);
-    if (first) {
-      await first;
-      if (!(await place(cached, target))) await make(item, target, cached);
-      return;
-    }
+    if (first) return first.then(placed);
     // Marked before any await, so that no other lane starts the same card meanwhile.
-    const making = (async () => {
-      if (!(await place(cached, target))) await make(item, target, cached);
-    })();
+    const making = placed();
     rendering.set(cached, making.catch(() => {}));
     return making;
   };
@@ -97,18 +93,7 @@ export async function writeCards(items: readonly CardItem[], total: number, opti
     }
     await replaceFile(target, card.png);
   };
-  const lanes = Math.max(1, options.concurrency ?? availableParallelism());
-  // Every lane stops before a failure is reported: the build removes the staging folder next.
-  const settled = await Promise.allSettled(Array.from({ length: lanes }, async () => {
-    try {
-      while (next < items.length && !failed) await one(items[next++]!);
-    } catch (error) {
-      failed = true;
-      throw error;
-    }
-  }));
-  const failure = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  if (failure) throw failure.reason;
+  await mapLimit(items, options.concurrency ?? availableParallelism(), one);
   return { cards: total, written: items.length, rendered, milliseconds: performance.now() - started };
 }
 

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { VFile } from 'vfile';
 import { hashOf } from '../hash.ts';
 import { SeedCache } from './cache.ts';
+import { mapLimit } from '../limit.ts';
 import type { SeedResult } from '../seeds/analyse.ts';
 import { readSeed } from '../seeds/folder.ts';
 import type { ParsedDigest, Tagger } from '../types.ts';
@@ -51,19 +52,6 @@ export interface AnalysedFile {
   readonly key: string;
 }
 
-/** Bounded parallel map: reads overlap, the event loop never holds thousands of open files. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  }));
-  return results;
-}
-
 /** A seed's bytes and cache key ('' without a cache), or why it could not be read. */
 function readKeyed(path: string, keyed: boolean, version: string): { readonly bytes: Uint8Array; readonly key: string } | AnalysedFile {
   const read = readSeed(path);
@@ -89,6 +77,7 @@ export async function analyseFiles(paths: readonly string[], options: { tagger: 
   if (paths.length === 0) return [];
   // The parser, the dater and their libraries load only when a seed is not in the cache (docs/performance.md, "Start-up").
   const { analyseSeed } = await import('../seeds/analyse.ts');
+  // Reads overlap, and the event loop never holds thousands of open files.
   return mapLimit(paths, 16, async (path): Promise<AnalysedFile> => {
     const read = readKeyed(path, options.cache !== undefined, options.version);
     if ('path' in read) return read;

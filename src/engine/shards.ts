@@ -67,7 +67,8 @@ export function shardCount(total: number, maxShard = SHARD_SIZE): number {
  * `cite.bib`, src/site/citation.ts): through Eleventy each would cost as much
  * as a page; written here (by src/render/write.ts) they cost a write each.
  * They are still items, so the manifest keeps and deletes them like pages
- * (docs/performance.md, "Engine").
+ * (docs/performance.md, "Engine"). A kind's first item says whether it is a
+ * kind of files: its pages are built before rendering, the others' with their shard.
  */
 const isFile = (item: PageItem): item is PageItem & { readonly body: string } => typeof (item as { body?: unknown }).body === 'string';
 
@@ -85,63 +86,61 @@ export function splitFileItems(pages: PageSet): { files: (PageItem & { readonly 
   return { files, rest };
 }
 
-/** Write the file items of `pages` into `outDir`; returns the pages left for Eleventy and how many files were written. */
-export function writeFileItems(pages: PageSet, outDir: string): { pages: PageSet; written: number } {
-  const { files, rest } = splitFileItems(pages);
-  const written = writePages(files.map((file) => ({ outputPath: join(outDir, outputPathOf(file.url)), content: file.body })));
-  return { pages: rest, written };
+/** Write file items; returns how many were written. */
+function writeFiles(files: readonly (PageItem & { readonly body: string })[], outDir: string): number {
+  return writePages(files.map((file) => ({ outputPath: join(outDir, outputPathOf(file.url)), content: file.body })));
 }
 
-/** Pending file items are built and written this many at a time: a folder made once a batch, a batch in memory. */
+/** File items are built and written this many at a time: a folder made once a batch, a batch in memory. */
 const FILE_BATCH = 1000;
 
-/** Build the pending pages of one kind, writing the file items among them; returns the pages left for Eleventy. */
-function writePendingFiles(list: PendingPages, outDir: string): { pages: PageItem[]; written: number } {
+/** Build the pages of a kind of files, writing the files among them; returns the pages left for Eleventy. */
+function writeKindOfFiles(list: PendingPages, outDir: string): { pages: PageItem[]; written: number } {
   const pages: PageItem[] = [];
   let written = 0;
   for (let from = 0; from < list.indices.length; from += FILE_BATCH) {
-    const batch = list.indices.slice(from, from + FILE_BATCH).map((index) => list.build(index));
-    const { files, rest } = splitFileItems({ batch });
-    written += writePages(files.map((file) => ({ outputPath: join(outDir, outputPathOf(file.url)), content: file.body })));
+    const { files, rest } = splitFileItems({ batch: list.indices.slice(from, from + FILE_BATCH).map((index) => list.build(index)) });
+    written += writeFiles(files, outDir);
     for (const page of rest.batch ?? []) pages.push(page);
   }
   return { pages, written };
 }
 
-/** A page of a shard: built already, or the index of a pending page of its kind. */
+/** A page of a shard: the index of a page of its kind, or a page built already. */
 type Slot = PageItem | number;
 
 /** Render every page; returns the number of files written. */
 export async function renderPages(options: RenderPagesOptions): Promise<number> {
-  const pending = options.pending ?? {};
-  const { pages, written: files } = writeFileItems(options.pages, options.outDir);
-  let written = files;
-  const slots: Record<string, readonly Slot[]> = { ...pages };
-  for (const [kind, list] of Object.entries(pending)) {
+  // Built pages and pending ones alike: each kind as the pages to render and a way to build one.
+  const kinds: Record<string, PendingPages> = { ...options.pending };
+  for (const [kind, items] of Object.entries(options.pages)) kinds[kind] = { indices: items.map((_, index) => index), build: (index) => items[index]! };
+  let written = 0;
+  const slots: Record<string, readonly Slot[]> = {};
+  for (const [kind, list] of Object.entries(kinds)) {
     const first = list.indices[0];
     // A kind of files (a story's citation files) is written as it is built; a kind of pages waits for its shard.
     if (first === undefined || !isFile(list.build(first))) {
       slots[kind] = list.indices;
       continue;
     }
-    const left = writePendingFiles(list, options.outDir);
+    const left = writeKindOfFiles(list, options.outDir);
     written += left.written;
     if (left.pages.length > 0) slots[kind] = left.pages;
   }
-  return written + (await renderEleventyPages(options, slots, pending));
+  return written + (await renderEleventyPages(options, slots, kinds));
 }
 
-async function renderEleventyPages(options: RenderPagesOptions, slots: Readonly<Record<string, readonly Slot[]>>, pending: PendingPageSet): Promise<number> {
+async function renderEleventyPages(options: RenderPagesOptions, slots: Readonly<Record<string, readonly Slot[]>>, kinds: PendingPageSet): Promise<number> {
   const lanes = options.workers ?? RENDER_LANES;
   const total = Object.values(slots).reduce((sum, items) => sum + items.length, 0);
   const shards = shardPages(slots, shardCount(total, options.shardSize));
-  // A shard's pending pages are built just before it renders, and dropped with it.
+  // A shard's pages are built just before it renders, and dropped with it.
   const jobOf = (shard: Readonly<Record<string, readonly Slot[]>>, index: number): RenderOptions => ({
     templatesDir: options.templatesDir,
     outDir: options.outDir,
     pathPrefix: options.pathPrefix ?? '/',
     passthrough: options.assets && index === 0,
-    data: { site: options.site, pages: Object.fromEntries(Object.entries(shard).map(([kind, list]) => [kind, list.map((slot) => (typeof slot === 'number' ? pending[kind]!.build(slot) : slot))])) },
+    data: { site: options.site, pages: Object.fromEntries(Object.entries(shard).map(([kind, list]) => [kind, list.map((slot) => (typeof slot === 'number' ? kinds[kind]!.build(slot) : slot))])) },
   });
   if (shards.length === 1) return renderSite(jobOf(shards[0]!, 0));
   const written = await runInWorkers(shards.map((shard, index) => ({ shard, index })), {

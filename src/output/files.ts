@@ -10,13 +10,21 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DigestError } from '../errors.ts';
 
-/** Write via a temporary file and a rename: readers see the old or the new file, never half of one. */
-/** Numbers temporary files: two replacements of one file at once in this process must not share one. */
-let replacements = 0;
+let temporaries = 0;
 
+/**
+ * A temporary file's name beside `path`, for writing it aside and renaming it
+ * into place. Numbered: two writes of one file at once in this process (two
+ * stories' shared card) must not share one.
+ */
+export function temporaryBeside(path: string): string {
+  return `${path}.${process.pid}.${++temporaries}.tmp`;
+}
+
+/** Write via a temporary file and a rename: readers see the old or the new file, never half of one. */
 export async function replaceFile(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.${++replacements}.tmp`;
+  const temporary = temporaryBeside(path);
   try {
     await writeFile(temporary, data);
     await rename(temporary, path);
@@ -84,7 +92,7 @@ function moveEntry(entry: Dirent, from: string, to: string, state: { copy: boole
     return;
   }
   if (!state.copy && renamed(source, target, state)) return;
-  const temporary = `${target}.${process.pid}.tmp`;
+  const temporary = temporaryBeside(target);
   copyFileSync(source, temporary);
   renameSync(temporary, target);
 }

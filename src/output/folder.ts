@@ -15,6 +15,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { hashOf } from '../hash.ts';
 import { DigestError } from '../errors.ts';
 import { PROJECT_ROOT } from '../project.ts';
+import { temporaryBeside } from './files.ts';
 
 /** The list of files the build wrote, inside the output folder (a dot-file: Pagefind and the sitemap skip it). */
 export const MANIFEST_FILE = '.news-digest-manifest.json';
@@ -231,7 +232,7 @@ export async function lockOutput(dir: string, cacheDir: string | undefined, wait
   const deadline = Date.now() + waitMs;
   for (;;) {
     // Written aside and linked into place: the lock appears whole or not at all.
-    const temporary = `${path}.${process.pid}.tmp`;
+    const temporary = temporaryBeside(path);
     await writeFile(temporary, mine);
     try {
       await link(temporary, path);
@@ -272,7 +273,7 @@ function parseHolder(text: string): LockHolder | undefined {
  * lock is moved aside and, if what was moved is not the dead one, put back.
  */
 async function takeOver(path: string, stale: string): Promise<void> {
-  const aside = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  const aside = temporaryBeside(path);
   try {
     await rename(path, aside);
   } catch {

@@ -18,6 +18,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import type { StoryRecord } from '../types.ts';
+import { temporaryBeside } from './files.ts';
 
 /** Records per `JSON.stringify` call: a few MB of text at a time, never the whole document. */
 const RECORDS_PER_CHUNK = 500;
@@ -122,7 +123,7 @@ async function writeOnce(path: string, records: readonly StoryRecord[], options:
   const previousAt = new Map<string, number>(previous?.spans.keys.map((key, index) => [key, index]));
   const ends: number[] = [];
   const hashes: string[] = [];
-  const temporary = `${path}.${process.pid}.tmp`;
+  const temporary = temporaryBeside(path);
   const source = previousAt.size > 0 ? await open(previous!.path, 'r').catch(() => undefined) : undefined;
   const file = await open(temporary, 'w').catch(async (error: unknown) => {
     await source?.close();

@@ -11,6 +11,7 @@
  * stories never take a URL the registry has ever handed out.
  */
 import { formatIsoDate } from './dates.ts';
+import { collapseSpace } from '../space.ts';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { location } from 'vfile-location';
 import { DigestError, escapeControl } from '../errors.ts';
@@ -58,11 +59,9 @@ export function similarity(a: string, b: string): number {
 
 /** A headline as the exact passes compare it: NFC, case and spacing folded. */
 export function normalizedHeadline(headline: string): string {
-  // The checks skip ICU's NFC and a replace for the usual headline, ASCII and single-spaced (docs/performance.md, "Permalinks").
+  // ICU's NFC is skipped for an ASCII headline, the usual one (docs/performance.md, "Permalinks").
   const composed = /[^\x00-\x7f]/.test(headline) ? headline.normalize('NFC') : headline;
-  const unusual = /[\t-\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(composed) || composed.includes('  ') || composed.startsWith(' ') || composed.endsWith(' ');
-  const spaced = unusual ? composed.replace(/\s+/gu, ' ').trim() : composed;
-  return spaced.toLowerCase();
+  return collapseSpace(composed).toLowerCase();
 }
 
 const SAME_POSITION_THRESHOLD = 0.4;

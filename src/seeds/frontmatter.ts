@@ -18,6 +18,7 @@ import { location } from 'vfile-location';
 import { parseIsoDate } from '../records/dates.ts';
 import { seedError, seedWarning } from '../errors.ts';
 import type { CalendarDate } from '../types.ts';
+import { collapseSpace } from '../space.ts';
 
 export interface FrontMatter {
   readonly date?: CalendarDate;
@@ -140,7 +141,7 @@ function readKeys(entries: readonly { key: string; value: unknown; line: number 
       if (date) result = { ...result, date };
       else seedError(file, `Unexpected date \`${show(value)}\`, expected a real calendar date as \`YYYY-MM-DD\` or \`YYYY-MM\``, place, 'front-matter-date');
     } else if (key === 'title') {
-      if (typeof value === 'string' && value.trim() !== '') result = { ...result, title: value.trim().replace(/\s+/g, ' ') };
+      if (typeof value === 'string' && value.trim() !== '') result = { ...result, title: collapseSpace(value) };
       else seedError(file, 'Unexpected `title`, expected a line of text', place, 'front-matter-title');
     } else if (key === 'source') {
       if (typeof value === 'string' && isHttpUrl(value.trim())) result = { ...result, source: value.trim() };

@@ -6,6 +6,7 @@
 
 import type { TaggerData } from './types.ts';
 import { TaggerDataProblem } from './validate.ts';
+import { lemmaOf } from './lemmas.ts';
 import { phraseTokens, type TokenBuffer } from './tokens.ts';
 import { createTrie, insert, type Trie } from './trie.ts';
 import { compilePlaces, walkAt, type Cued, type Places } from './context.ts';
@@ -140,11 +141,16 @@ const TITLES = new Set(
  */
 function jointForce(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
   if (!a.adjective || !b.adjective || !buffer.is(a.end, 'and', true)) return false;
-  for (const noun of FORCES) if (b.end < buffer.count && buffer.is(b.end, noun, true)) return true;
-  return false;
+  return lemmaAt(buffer, b.end, FORCES);
 }
-const FORCES = ('bombers warships ships navies navy fleets flotilla jets fighters aircraft troops forces soldiers marines ' +
-  'patrol patrols submarines destroyers frigates coast').split(' ');
+/** Lemmas (lemmas.ts): `bombers`, `navies` and `forces` are found by `bomber`, `navy` and `force`. */
+const FORCES = new Set(('bomber warship ship navy fleet flotilla jet fighter aircraft troop force soldier marine ' +
+  'patrol submarine destroyer frigate coast').split(' '));
+
+/** Is token i a word whose lemma is one of `lemmas`? */
+function lemmaAt(buffer: TokenBuffer, i: number, lemmas: ReadonlySet<string>): boolean {
+  return i < buffer.count && buffer.isWord(i) && lemmas.has(lemmaOf(buffer.lower(i)));
+}
 
 /**
  * `Kazakhstan and Russia agree to …`, `Putin and Kim sign …`: two names joined by `and` that open
@@ -153,11 +159,9 @@ const FORCES = ('bombers warships ships navies navy fleets flotilla jets fighter
  * (`Moscow and Beijing congratulate Maduro`).
  */
 function mutualSubjects(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
-  if (a.start !== 0 || !buffer.is(a.end, 'and', true) || b.end >= buffer.count) return false;
-  for (const verb of MUTUAL) if (buffer.is(b.end, verb, true)) return true;
-  return false;
+  return a.start === 0 && buffer.is(a.end, 'and', true) && lemmaAt(buffer, b.end, MUTUAL);
 }
-const MUTUAL = 'agree agrees agreed sign signs signed meet meets discuss discussed pledge pledged'.split(' ');
+const MUTUAL = new Set(['agree', 'sign', 'meet', 'discuss', 'pledge']);
 
 /**
  * A demonym that names a language: joined to `language`/`speaking` by a hyphen

@@ -40,9 +40,7 @@ export interface TrainOptions {
   readonly folds: number;
   readonly shrink: number; // positives-equivalent pull of a topic's cut toward the common cut
   readonly seed: number;
-  /** NB-LR: each feature's value scaled per topic by (1 − nb) + nb × |its log-count ratio| (0: off). */
-  readonly nb: number;
-  readonly nbAlpha: number; // the ratio's additive smoothing
+  readonly nbAlpha: number; // the naive-Bayes ratio's additive smoothing
   /** NB offset: the regression fits around `nbOffset` × the naive-Bayes log-ratio score (0: off). */
   readonly nbOffset: number;
 }
@@ -60,7 +58,6 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   folds: 5,
   shrink: 8,
   seed: 13,
-  nb: 0,
   nbAlpha: 1,
   nbOffset: 0.7,
 };
@@ -154,7 +151,6 @@ function fit(vectors: readonly Vector[], topics: readonly string[], priorSlugs: 
     return { cols, vals, x };
   });
   const ratio = nbRatio(rows, columns.size, topics, options);
-  const scale = ratio.map((r) => 1 - options.nb + options.nb * Math.abs(r));
   const offset = ratio.map((r) => options.nbOffset * r);
   const w = new Float64Array(columns.size * T);
   const gw = new Float64Array(columns.size * T);
@@ -182,7 +178,7 @@ function fit(vectors: readonly Vector[], topics: readonly string[], priorSlugs: 
         let z = b[t] as number;
         for (let i = 0; i < cols.length; i++) {
           const at = (cols[i] as number) * T + t;
-          z += (vals[i] as number) * ((scale[at] as number) * (w[at] as number) + (offset[at] as number));
+          z += (vals[i] as number) * ((w[at] as number) + (offset[at] as number));
         }
         for (let u = 0; u < priors; u++) z += (x.prior[u] as number) * (v[t * priors + u] as number);
         const g = (sigmoid(z) - (x.labels.has(topics[t] as string) ? 1 : 0)) * x.weight;
@@ -190,7 +186,7 @@ function fit(vectors: readonly Vector[], topics: readonly string[], priorSlugs: 
         b[t] = (b[t] as number) - (options.rate * g) / Math.sqrt((gb[t] as number) + eps);
         for (let i = 0; i < cols.length; i++) {
           const at = (cols[i] as number) * T + t;
-          const grad = g * (vals[i] as number) * (scale[at] as number) + options.l2 * (w[at] as number);
+          const grad = g * (vals[i] as number) + options.l2 * (w[at] as number);
           gw[at] = (gw[at] as number) + grad * grad;
           w[at] = (w[at] as number) - (options.rate * grad) / Math.sqrt((gw[at] as number) + eps);
         }
@@ -203,20 +199,20 @@ function fit(vectors: readonly Vector[], topics: readonly string[], priorSlugs: 
       }
     }
   }
-  // The scale folds into the weights, so tagging reads plain weights (model.ts knows no NB).
-  for (let at = 0; at < w.length; at++) w[at] = (w[at] as number) * (scale[at] as number) + (offset[at] as number);
+  // The offset folds into the weights, so tagging reads plain weights (model.ts knows no NB).
+  for (let at = 0; at < w.length; at++) w[at] = (w[at] as number) + (offset[at] as number);
   return { topics, columns, w, v, b };
 }
 
 /**
  * Per feature and topic, the naive-Bayes log ratio (Wang & Manning 2012): how much likelier the
  * feature is in the topic's stories than in the others, from smoothed shares of binarised
- * occurrences. NB-LR scales features by its size; the NB offset adds it as a fixed score.
+ * occurrences; the NB offset adds it as a fixed score.
  */
 function nbRatio(rows: readonly { cols: number[]; x: Vector }[], size: number, topics: readonly string[], options: TrainOptions): Float64Array {
   const T = topics.length;
   const ratio = new Float64Array(size * T);
-  if (options.nb === 0 && options.nbOffset === 0) return ratio;
+  if (options.nbOffset === 0) return ratio;
   const pos = new Float64Array(size * T);
   const neg = new Float64Array(size * T);
   for (const { cols, x } of rows) {

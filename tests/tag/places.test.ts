@@ -11,18 +11,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTagger } from '../../src/tag/tagger.ts';
 import { loadTaggerData, TaggerDataError } from '../../src/tag/data.ts';
+import { checkPlaces as check, tagStory as tag, type PlaceCase as Case } from '../helpers/places.ts';
 
-const tag = createTagger(loadTaggerData());
 const story = (headline: string, ...paragraphs: string[]) => tag({ headline, paragraphs });
-
-type Case = [name: string, headline: string, paragraphs: string[], has: string[], lacks: string[], pair: string | null];
-
-const check = ([, headline, paragraphs, has, lacks, pair]: Case) => {
-  const tags = story(headline, ...paragraphs);
-  for (const slug of has) expect(tags.countries).toContain(slug);
-  for (const slug of lacks) expect(tags.countries).not.toContain(slug);
-  expect(tags.pairs[0] ?? null).toBe(pair);
-};
 
 // A US state is a place in the United States: its mentions count for the United States.
 describe('places: Georgia, the US state or the country', () => {
