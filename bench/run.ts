@@ -34,9 +34,10 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { findGenerator, GENERATOR_MISSING } from './generator.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const GENERATOR = [join(ROOT, '..', 'shared', 'bench', 'gen-corpus.mjs'), join(ROOT, 'bench', 'gen-corpus.mjs')].find(existsSync);
+const GENERATOR = findGenerator();
 
 interface Timed {
   milliseconds: number;
@@ -50,7 +51,7 @@ const median = (values: readonly number[]): number => {
 };
 
 function generate(dir: string, digests: number, perDigest: number, format: 'raw' | 'md', seed = '1'): void {
-  if (!GENERATOR) throw new Error('gen-corpus.mjs not found (expected ../shared/bench/gen-corpus.mjs)');
+  if (!GENERATOR) throw new Error(GENERATOR_MISSING);
   execFileSync(process.execPath, [GENERATOR, '--digests', String(digests), '--stories-per-digest', String(perDigest), '--out', dir, '--format', format, '--seed', seed], { stdio: 'ignore' });
 }
 

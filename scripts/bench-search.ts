@@ -1,6 +1,6 @@
 /**
  * Search index size and build time, for the seeds and for a synthetic archive
- * of 10,000 stories (`node /work/shared/bench/gen-corpus.mjs`). Each corpus is
+ * of 10,000 stories (`gen-corpus.mjs`, found by bench/generator.ts). Each corpus is
  * built with the project's own `build()`, search on, `runs` times; the index
  * time is the median. `npm run bench` calls `benchSearch()`; run this file
  * directly to print the table.
@@ -10,11 +10,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { findGenerator, GENERATOR_MISSING } from '../bench/generator.ts';
 import { build } from '../src/commands/build.ts';
 import type { Tagger } from '../src/types.ts';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
-export const GEN_CORPUS = '/work/shared/bench/gen-corpus.mjs';
+
 
 export interface SearchBenchRow {
   readonly corpus: string;
@@ -83,9 +84,11 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
   const tagger = await loadTagger();
   const rows: SearchBenchRow[] = [];
   if (options.includeSeeds ?? true) rows.push(await benchCorpus('seeds', join(ROOT, 'seeds'), runs, tagger));
+  const generator = findGenerator();
+  if (!generator) throw new Error(GENERATOR_MISSING);
   const corpusDir = await mkdtemp(join(tmpdir(), 'nd-bench-corpus-'));
   try {
-    await promisify(execFile)(process.execPath, [GEN_CORPUS, '--digests', String(digests), '--stories-per-digest', String(perDigest), '--out', corpusDir]);
+    await promisify(execFile)(process.execPath, [generator, '--digests', String(digests), '--stories-per-digest', String(perDigest), '--out', corpusDir]);
     rows.push(await benchCorpus(`synthetic ${digests}×${perDigest}`, corpusDir, runs, tagger));
   } finally {
     await rm(corpusDir, { recursive: true, force: true });

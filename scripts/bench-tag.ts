@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findGenerator, GENERATOR_MISSING } from '../bench/generator.ts';
 import { pathToFileURL } from 'node:url';
 import type { StoryTags } from '../src/types.ts';
 import { createTagger, type TaggableStory } from '../src/tag/tagger.ts';
@@ -76,7 +77,8 @@ function agreement(ours: readonly StoryTags[], theirs: readonly string[][]): { p
 
 export function benchTag(options: BenchOptions = {}): BenchResult {
   const { digests = 1000, storiesPerDigest = 10, runs = 5, dataDir = 'data' } = options;
-  const generator = options.generator ?? process.env['GEN_CORPUS'] ?? '/work/shared/bench/gen-corpus.mjs';
+  const generator = options.generator ?? findGenerator();
+  if (!generator) throw new Error(GENERATOR_MISSING);
   const dir = mkdtempSync(join(tmpdir(), 'bench-tag-'));
   try {
     execFileSync(process.execPath, [generator, '--digests', String(digests), '--stories-per-digest', String(storiesPerDigest), '--out', dir, '--format', 'both'], { stdio: 'ignore' });

@@ -21,6 +21,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findGenerator, GENERATOR_MISSING } from '../bench/generator.ts';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse';
 import { samplePages, sampleQuery, visitUrl } from '../tests/browser/helpers/pages.ts';
@@ -121,8 +122,8 @@ async function main(): Promise<void> {
   const errors: string[] = [];
   try {
     if (values.corpus) {
-      const generator = [process.env['GEN_CORPUS'], join(ROOT, '..', 'shared', 'bench', 'gen-corpus.mjs'), join(ROOT, 'bench', 'gen-corpus.mjs')].find((path) => path && existsSync(path));
-      if (!generator) fail('gen-corpus.mjs not found (looked in ../shared/bench/ and bench/); set GEN_CORPUS=/path/to/gen-corpus.mjs');
+      const generator = findGenerator();
+      if (!generator) fail(GENERATOR_MISSING);
       seedsDir = join(work, 'seeds');
       run('generating the corpus', process.execPath, [generator, '--digests', values.digests, '--stories-per-digest', values['stories-per-digest'], '--out', seedsDir]);
     }

@@ -7,11 +7,11 @@
  * Screenshots go to test-results/screenshots/large/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findGenerator, GENERATOR_MISSING } from '../bench/generator.ts';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const { values } = parseArgs({
@@ -23,9 +23,9 @@ const { values } = parseArgs({
   },
 });
 
-const generator = [process.env['GEN_CORPUS'], join(ROOT, '..', 'shared', 'bench', 'gen-corpus.mjs'), join(ROOT, 'bench', 'gen-corpus.mjs')].find((path) => path && existsSync(path));
+const generator = findGenerator();
 if (!generator) {
-  console.error('test:browser:large: gen-corpus.mjs not found (looked in ../shared/bench/ and bench/); set GEN_CORPUS=/path/to/gen-corpus.mjs');
+  console.error(`test:browser:large: ${GENERATOR_MISSING}`);
   process.exit(1);
 }
 

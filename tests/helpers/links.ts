@@ -1,5 +1,5 @@
 /**
- * The link check shared by tests/site.test.ts and tests/browser/links.test.ts:
+ * The link check shared by tests/links.test.ts and tests/browser/links.test.ts:
  * every internal reference of every HTML page (href, src, srcset, form action,
  * meta refresh, SVG href) must name a file of the site, inside the path prefix,
  * and a `#fragment` must name an id on the target page.

@@ -2,7 +2,7 @@
  * Headline or paragraph, case by case: each folder of tests/fixtures/segment
  * holds a digest (`input.txt`) and what the parser must read from it
  * (`expected.json`: headlines, paragraph counts, messages). `UPDATE=1 npx
- * vitest run tests/segment.test.ts` rewrites the expected files from the
+ * vitest run tests/seeds/segment.test.ts` rewrites the expected files from the
  * current parser: review their diff before committing.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

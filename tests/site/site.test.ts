@@ -74,7 +74,7 @@ describe('the built site', () => {
       expect($('html').attr('lang'), path).toBe('en');
       expect($('h1'), path).toHaveLength(1);
       expect($('title').text().trim(), path).not.toBe('');
-      // A page kept out of search engines (the 404 page) names no canonical URL (tests/site-seo.test.ts).
+      // A page kept out of search engines (the 404 page) names no canonical URL (tests/site/seo.test.ts).
       const noindex = $('meta[name="robots"]').attr('content') === 'noindex';
       expect($('link[rel="canonical"]').attr('href'), path).toBe(noindex ? undefined : new URL(path.slice(1), BASE).href);
       expect($('meta[http-equiv="Content-Security-Policy"]').attr('content'), path).toBe(CSP);
