@@ -73,13 +73,13 @@ export function cleanLines(lines: readonly string[]): { lines: string[]; marked:
  * What mailing services wrap around an issue, in any newsletter: the "view this
  * e-mail in your browser" line above it and the footer below it (copyright,
  * "all rights reserved", unsubscribe and preferences links, "you are receiving
- * this e-mail", the mailing address). None of it is a story: the lines above
+ * this e-mail", the mailing address, "subscribe to get it in your inbox", "follow us on"). None of it is a story: the lines above
  * are blanked, and so is everything from the footer's first line on, when that
  * line is among the last `FOOTER_LINES` lines (a story that quotes such words
  * earlier in the issue is left alone).
  */
 const MAILER_HEADER = /\bview (?:this |the )?(?:e-?mail|message|newsletter|issue) (?:in|on) (?:your|a|the) (?:web )?browser\b|\bforward (?:this )?(?:e-?mail )?to a friend\b/i;
-const MAILER_FOOTER = /\bcopyright\s*(?:©|\(c\))?\s*(?:\d{4}|©)|^\s*(?:©|\(c\))\s*\d{4}|\ball rights reserved\b|\bunsubscribe\b|\b(?:update|manage|change) (?:your )?(?:e-?mail )?(?:preferences|subscription)\b|\byou (?:are|'re|’re) receiving this\b|\bour mailing address is\b/i;
+const MAILER_FOOTER = /\bcopyright\s*(?:©|\(c\))?\s*(?:\d{4}|©)|^\s*(?:©|\(c\))\s*\d{4}|\ball rights reserved\b|\bunsubscribe\b|\b(?:update|manage|change) (?:your )?(?:e-?mail )?(?:preferences|subscription)\b|\byou (?:are|'re|’re) receiving this\b|\bour mailing address is\b|^\s*(?:subscribe|sign up|register)\b[^.!?]{0,80}\b(?:inbox|newsletter|e-?mails?|updates|mailing list)\b|^\s*follow us (?:on|at)\b/i;
 export const FOOTER_LINES = 20;
 const HEADER_LINES = 5;
 

@@ -26,6 +26,8 @@ export const WEIGHTS = {
   quotedStop: -3,
   /** Ends in an initialism's full stop (`the U.S.`): the stop may belong to the word, not a sentence. */
   initialism: 0,
+  /** Ends in `,`: an unfinished sentence or a letter's greeting (`Dear readers,`), never a headline. */
+  finalComma: -6,
   /** Ends in `…`: usually a trailing-off sentence. */
   finalEllipsis: -2,
   /** Ends in a letter, digit or other mark: the series' headline shape. */
@@ -77,7 +79,7 @@ export const CLOSE = 1;
 const TITLE_SHARE = 0.75;
 const TITLE_MIN_WORDS = 3;
 
-export type Ending = 'stop' | 'quoted-stop' | 'initialism' | 'ellipsis' | 'question' | 'closing' | 'open';
+export type Ending = 'stop' | 'quoted-stop' | 'initialism' | 'comma' | 'ellipsis' | 'question' | 'closing' | 'open';
 
 export interface LineFeatures {
   /** Space-separated words. */
@@ -126,6 +128,7 @@ function endingOf(text: string, end: number): Ending {
   if (last === '.' && !closed && FINAL_INITIALISM.test(text.slice(Math.max(0, end - 12), end))) return 'initialism';
   if (last === '.' && closed && /["'’”»]/u.test(text.slice(end))) return 'quoted-stop';
   if (/[.;:。；：]/u.test(last)) return 'stop';
+  if (last === ',' || last === '，' || last === '、') return 'comma';
   if (last === '…') return 'ellipsis';
   if (/[?!？！؟]/u.test(last)) return 'question';
   return closed ? 'closing' : 'open';
@@ -192,6 +195,7 @@ const ENDING_POINTS: Record<Ending, Contribution> = {
   stop: { points: WEIGHTS.finalStop, reason: 'ends with a full stop' },
   'quoted-stop': { points: WEIGHTS.quotedStop, reason: 'ends with a quoted sentence' },
   initialism: { points: WEIGHTS.initialism, reason: 'ends with an initialism' },
+  comma: { points: WEIGHTS.finalComma, reason: 'ends with a comma' },
   ellipsis: { points: WEIGHTS.finalEllipsis, reason: 'ends with `…`' },
   question: { points: WEIGHTS.question, reason: 'ends with a question or exclamation mark' },
   closing: { points: WEIGHTS.closingMark, reason: 'ends with a closing quote or bracket' },

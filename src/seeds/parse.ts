@@ -4,13 +4,15 @@
  * error yields `undefined` and the build reports all messages of all files.
  */
 import { transliterate } from 'transliteration';
+import type { PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { deepMarkdownNesting, detectForm, markdownBlocks, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, MAX_MARKDOWN_MARKS, MAX_MARKDOWN_NESTING, MAX_MARKDOWN_PART, markdownParts, oversizedMarkdownPart, type Block, type BodyForm } from './blocks.ts';
 import { findMonthYear, formatHumanDate, parseIsoDate } from '../records/dates.ts';
 import { decodeSeed } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { paragraphsToHtml } from './html.ts';
-import { classifyLines, endsWithFullStop, lineFeatures, type LineDecision } from './headlines.ts';
+import { dropFurniture, type FurnitureKind } from './furniture.ts';
+import { classifyLines, endsWithFullStop, lineFeatures, ownScore, type LineDecision } from './headlines.ts';
 import { hasErrors, seedError, seedWarning } from '../errors.ts';
 import { shortHash } from '../records/slug.ts';
 import type { CalendarDate, ParsedDigest, ParsedStory } from '../types.ts';
@@ -64,11 +66,14 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
   } else {
     blocks = plainBlocks(body);
   }
+  // Share bars, bylines, captions and the like are no part of any story (src/seeds/furniture.ts).
+  const { kept, furniture, subject } = dropFurniture(blocks, (text) => ownScore(lineFeatures(text)) > 0);
   // Pasted web pages and e-mails carry the series' header block in either form.
-  const header = takeHeader(blocks);
-  const stories = groupStories(header.rest, form, file);
+  const header = takeHeader(kept);
+  const stories = groupStories(header.rest, form, file, furniture);
 
-  const date = data.date ?? dateFromFileName(fileName) ?? header.date;
+  // A pasted e-mail's subject names the issue as the series' title line does (its Date: header is the day it was sent, often the month after).
+  const date = data.date ?? dateFromFileName(fileName) ?? header.date ?? (subject === undefined ? undefined : findMonthYear(subject));
   const namedDate = /^\d{4}-\d{2}(?:-\d{2})?(?=[^\d]|$)/.exec(fileName)?.[0];
   if (!date && !hasErrors(file) && namedDate !== undefined) {
     seedError(file, `Unexpected date \`${namedDate}\` at the start of the file name, expected a real calendar date (\`YYYY-MM-DD\` or \`YYYY-MM\`)`, { line: 1 }, 'file-name-date');
@@ -86,7 +91,7 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
       // The seed's name in its folder, never the folder: records are published, and
       // the same seeds must give the same bytes wherever they lie (messages keep the full path).
       file: fileName,
-      title: data.title ?? header.title ?? `Digest, ${formatHumanDate(date)}`,
+      title: data.title ?? header.title ?? subject ?? `Digest, ${formatHumanDate(date)}`,
       date,
       ...(data.source === undefined ? {} : { source: data.source }),
     },
@@ -121,14 +126,14 @@ function takeHeader(blocks: Block[]): { title: string | undefined; date: Calenda
  * Headline or paragraph for each block. Markdown headings and e-mail `** `
  * markers say it outright; plain lines are scored (src/seeds/headlines.ts).
  */
-function decide(blocks: readonly Block[], form: BodyForm): LineDecision[] {
+function decide(blocks: readonly Block[], form: BodyForm, furniture: ReadonlyMap<number, FurnitureKind>): LineDecision[] {
   if (form === 'markdown' || blocks.some((block) => block.marked)) {
     return blocks.map((block) => {
       const headline = form === 'markdown' ? block.kind === 'heading' : block.marked;
       return { headline, score: headline ? 1 : -1, close: false, reasons: [] };
     });
   }
-  const decisions = classifyLines(blocks.map((block, index) => ({ text: block.text, afterBlank: index === 0 || block.line > blocks[index - 1]!.line + 1 })));
+  const decisions = classifyLines(blocks.map((block, index) => ({ text: block.text, afterBlank: index === 0 || blankBetween(blocks[index - 1]!.line, block.line, furniture) })));
   // A close call that would leave a headline without a paragraph (another
   // headline, or nothing, right after it; or it right after a headline) is read
   // the other way when a story above can take the line.
@@ -144,24 +149,33 @@ function decide(blocks: readonly Block[], form: BodyForm): LineDecision[] {
   return read;
 }
 
-function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile): ParsedStory[] {
-  const decisions = decide(blocks, form);
+/** Whether a blank line stands between two lines: the lines between them that are not furniture left out (a caption between two paragraphs is no break). */
+function blankBetween(before: number, after: number, furniture: ReadonlyMap<number, FurnitureKind>): boolean {
+  for (let line = before + 1; line < after; line++) if (!furniture.has(line)) return true;
+  return false;
+}
+
+function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile, furniture: ReadonlyMap<number, FurnitureKind>): ParsedStory[] {
+  const decisions = decide(blocks, form, furniture);
   // Messages in line order, errors and warnings alike; a line with an error gets no warning.
   const messages: { line: number; reason: string; ruleId: string; fatal: boolean }[] = [];
   const error = (line: number, reason: string, ruleId: string): void => void messages.push({ line, reason, ruleId, fatal: true });
-  const groups: { headline: Block; paragraphs: Block[] }[] = [];
-  blocks.forEach((block, index) => {
-    if (decisions[index]!.headline) {
-      groups.push({ headline: block, paragraphs: [] });
-    } else if (groups.length === 0) {
-      error(block.line, 'Unexpected paragraph before the first headline, expected a headline line (no final full stop) to start the story', 'paragraph-before-headline');
-    } else {
-      groups.at(-1)!.paragraphs.push(block);
-    }
-  });
   const warn = (line: number, reason: string, ruleId: string): void => void messages.push({ line, reason, ruleId, fatal: false });
+  const groups: { headline: Block; paragraphs: Block[] }[] = [];
+  const introduction: Block[] = [];
+  blocks.forEach((block, index) => {
+    if (decisions[index]!.headline) groups.push({ headline: block, paragraphs: [] });
+    else if (groups.length === 0) introduction.push(block);
+    else groups.at(-1)!.paragraphs.push(block);
+  });
+  // Paragraphs before the first headline: a letter's greeting, an "in this issue" paragraph.
+  if (introduction.length > 0 && groups.length > 0) {
+    const lines = introduction.length === 1 ? `Line ${introduction[0]!.line}` : `Lines ${introduction[0]!.line}–${introduction.at(-1)!.line}`;
+    warn(introduction[0]!.line, `${lines} read as the issue's introduction, not a story (no headline above ${introduction.length === 1 ? 'it' : 'them'}), and left out; if ${introduction.length === 1 ? 'it is' : 'they are'} a story, put its headline above`, 'introduction');
+  }
   if (form === 'plain' && !blocks.some((block) => block.marked)) joinHeadlinePairs(groups, warn);
   else dropSectionHeadings(groups, warn);
+  unnumberHeadlines(groups);
   const stories: ParsedStory[] = [];
   for (const { headline, paragraphs } of groups) {
     if (paragraphs.length === 0) {
@@ -187,6 +201,37 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile): Pa
 }
 
 const wordsIn = (text: string): number => lineFeatures(text).words;
+
+/** `1. `, `2) ` before a headline. */
+const HEADLINE_NUMBER = /^(\d{1,3})[.)] +(?=\S)/;
+
+/**
+ * Headlines numbered as a list (`1. Iran and Russia open a rail route`, `2. …`),
+ * as e-mails and web pages number an issue's stories: the numbers are the list's,
+ * not the headline's, and are left out. Only when every headline is numbered, from 1
+ * up by one (starting again at 1 is allowed, as sections do), so a headline that
+ * merely starts with a figure (`5 takeaways from the summit`) keeps it.
+ */
+function unnumberHeadlines(groups: { headline: Block; paragraphs: Block[] }[]): void {
+  if (groups.length < 2) return;
+  let previous = 0;
+  for (const { headline } of groups) {
+    const number = Number(HEADLINE_NUMBER.exec(headline.text)?.[1] ?? NaN);
+    if (!(number === previous + 1 || (number === 1 && previous > 0))) return;
+    previous = number;
+  }
+  for (const group of groups) {
+    const { headline } = group;
+    const text = headline.text.replace(HEADLINE_NUMBER, '');
+    group.headline = { ...headline, text, children: headline.children.length > 0 ? withoutNumber(headline.children) : headline.children };
+  }
+}
+
+/** A Markdown heading's inline nodes without the list number its text starts with. */
+function withoutNumber(children: readonly PhrasingContent[]): PhrasingContent[] {
+  const [first, ...rest] = children;
+  return first?.type === 'text' ? [{ ...first, value: first.value.replace(/^\s*\d{1,3}[.)] +/, '') }, ...rest] : [...children];
+}
 
 /**
  * Two headline lines in a row, the second with paragraphs, are no story without

@@ -123,7 +123,8 @@ describe('parseSeed errors', () => {
   it('should list every problem in a file, not only the first', () => {
     const { messages } = parseText('---\ndate: 2024-05\n---\nParagraph first.\nHeadline one\nHeadline two\nParagraph.\nHeadline three\n|\n');
     expect(messages).toEqual([
-      expect.stringMatching(/:4:1: error: Unexpected paragraph before the first headline/),
+      // A paragraph before the first headline is the introduction: left out, with a warning.
+      expect.stringMatching(/:4:1: warning: Line 4 read as the issue's introduction, not a story/),
       // Two headline lines in a row, the second with a paragraph: a headline and its subtitle, not an error.
       expect.stringMatching(/:6:1: warning: Line read as the subtitle of the headline above/),
       expect.stringMatching(/:8:1: error: Unexpected headline without a paragraph/),

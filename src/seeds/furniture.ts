@@ -1,0 +1,123 @@
+/**
+ * Page furniture: what a web page or an e-mail puts between and around the
+ * stories of an issue, pasted along with them. Share bars (`Share on X ·
+ * LinkedIn · Print`), bylines and time stamps (`By Jane Doe`, `Published
+ * August 4, 2025 · 6 min read`), photo captions and pictures, calls to read on
+ * (`Read more »`, `Continue reading →`), lists of related pages (`Related: …`),
+ * and the mail headers of a forwarded e-mail (`From:`, `Subject:`). None of it
+ * is story text, and a line of it read as a headline or a paragraph makes a
+ * false story or a wrong paragraph, so the parser leaves it out.
+ *
+ * Each kind is recognised by its shape as a whole line (a share bar is made of
+ * nothing but sharing words; a call to read on is a few words and nothing
+ * else), never by a word inside a sentence, so that news prose that says
+ * "shared", "read" or "photo" is never touched.
+ */
+import type { PhrasingContent } from 'mdast';
+
+export type FurnitureKind = 'share-bar' | 'byline' | 'time-stamp' | 'caption' | 'picture' | 'read-on' | 'related' | 'mail-header';
+
+/** The words a share bar is made of: the verbs, the networks and their glue. */
+const SHARE_WORD = /^(?:share|shares|sharing|tweet|print|email|e-mail|mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|mastodon|wechat|weibo|line|vk|flipboard|pocket|copy|copied|link|url|save|bookmark|pdf|download|on|this|the|article|page|story|post|via|to|or|and)$/;
+/** A share bar names at least one of these: glue words alone are not one. */
+const SHARE_CORE = /^(?:share|tweet|print|email|e-mail|facebook|twitter|linkedin|whatsapp|telegram|reddit|bluesky|mastodon|wechat|weibo|flipboard)$/;
+const MAX_SHARE_WORDS = 14;
+
+/** `By Jane Doe`, `By Jane Doe and Li Wei | Senior Fellow`: a name in capitals after `By`, perhaps a role or date after a separator. */
+const BYLINE = /^(?:(?:Written|Posted|Reported|Words|Reporting|Compiled|Edited) )?[Bb]y \p{Lu}[\p{L}.'’-]*(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|del|van|von|der|al|bin|el|la|le)){0,5}(?:,? (?:and|&) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})?(?: ?[|·•,–—-] .*)?$/u;
+const MAX_BYLINE_WORDS = 16;
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** A calendar date as pages print it: `August 4, 2025`, `4 Aug 2025`, `2025-08-04`, `08/04/2025`, `August 2025`. */
+const PRINTED_DATE = `(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH},? \\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|${MONTH} \\d{4})`;
+/** `Published August 4, 2025`, `Updated: 12 July 2025, 14:05`, `Posted on 2025-07-04`: a stamp word, then a date. */
+const STAMP = new RegExp(`^(?:first |last )?(?:published|posted|updated|modified|released|issued|sent)(?: on)?:? ${PRINTED_DATE}\\b`, 'i');
+/** `6 min read`, `5-minute read`, `Reading time: 4 minutes`. */
+const READING_TIME = /\b\d{1,3} ?(?:-? ?)(?:min|mins|minute|minutes) read\b|^reading time:? \d/i;
+const MAX_STAMP_WORDS = 14;
+
+/** `Photo: …`, `Image credit – …`, `(Photo: Reuters)`, `Pictured: …`. */
+const CAPTION = /^[([]?(?:photo|photos|photograph|image|images|picture|pictured|illustration|video|graphic|map|chart|caption|credit|file photo|photo credit|image credit|top image|header image|cover image)(?: \([^)]{1,30}\))? ?[:|–—]/i;
+
+/** `Read more »`, `Continue reading →`, `Read the full briefing`, `Watch the video`, `Click here to read more`. */
+const READ_ON = /^(?:(?:click|tap) here(?: to)? )?(?:read|continue reading|keep reading|see|view|watch|listen(?: to)?|download|learn|find out)(?: (?:more|the|full|whole|rest|original|complete|entire|story|stories|article|report|briefing|issue|digest|newsletter|here|online|this|of|it|on|our|website|site|analysis|piece|post|pdf|video|interview|podcast|episode|details|coverage|thread))*(?: ?[»›→>…]+| ?\.\.\.)?$/i;
+const MAX_READ_ON_WORDS = 8;
+
+/** `Related: …`, `See also – …`, or the label alone (`Related content`, `More from the Monitor`). */
+const RELATED = /^(?:related(?: content| articles| stories| reading| coverage| links)?|see also|also read|read also|further reading|recommended(?: reading)?|more on this(?: topic| story)?|you may also like|most read|popular now)(?: ?[:|–—] ?.*)?$/i;
+const MAX_RELATED_WORDS = 20;
+
+/** `From: Monitor <monitor@example.org>`, `Subject: …`, `Sent: Monday, …`: a forwarded or pasted e-mail's headers. */
+const MAIL_HEADER = /^(?:from|to|cc|bcc|date|sent|subject|reply-to)\s?:\s?\S/i;
+/** An e-mail's subject, which names the issue as a title line does (`Subject: Fwd: August 2025 briefing`). */
+const SUBJECT = /^subject\s?:\s?(?:(?:re|fwd?|tr|aw|wg)\s?:\s?)*(.+)$/i;
+/** `---------- Forwarded message ---------`, `Begin forwarded message:`. */
+const FORWARDED = /^(?:-+ ?forwarded message ?-+|begin forwarded message:?|-+ ?original message ?-+)$/i;
+
+const wordCount = (text: string): number => (text === '' ? 0 : text.split(' ').length);
+
+function isShareBar(text: string): boolean {
+  const words = text.toLowerCase().split(/[\s|·•/,;:()[\]<>«»+–—]+/).filter(Boolean);
+  if (words.length === 0 || words.length > MAX_SHARE_WORDS) return false;
+  return words.every((word) => SHARE_WORD.test(word)) && words.some((word) => SHARE_CORE.test(word));
+}
+
+/** Where a line stands, for the kinds that only stand in some places. */
+export interface LinePlace {
+  /** Among the first `TOP_BLOCKS` lines of the body, or right after a line of mail headers: where mail headers stand. */
+  readonly top: boolean;
+  /** At the top, or right after a headline-like line or other furniture: where bylines stand (elsewhere `By Land and Sea` stays a line of the issue). */
+  readonly bylineSpot: boolean;
+}
+
+/** The kind of furniture a whole line is (whitespace already collapsed), or undefined for a line of the issue itself. */
+export function furnitureOf(text: string, place: LinePlace): FurnitureKind | undefined {
+  const words = wordCount(text);
+  if (isShareBar(text)) return 'share-bar';
+  if (words <= MAX_STAMP_WORDS && (STAMP.test(text) || READING_TIME.test(text))) return 'time-stamp';
+  if (CAPTION.test(text)) return 'caption';
+  if (words <= MAX_READ_ON_WORDS && READ_ON.test(text) && words >= 2) return 'read-on';
+  if (words <= MAX_RELATED_WORDS && RELATED.test(text)) return 'related';
+  if (place.bylineSpot && words <= MAX_BYLINE_WORDS && BYLINE.test(text)) return 'byline';
+  if (place.top && (MAIL_HEADER.test(text) || FORWARDED.test(text))) return 'mail-header';
+  return undefined;
+}
+
+/** A Markdown paragraph that holds pictures and nothing else (perhaps linked): a figure, whose alt text is no paragraph. */
+export function isPictureOnly(children: readonly PhrasingContent[]): boolean {
+  let pictures = 0;
+  const visit = (nodes: readonly PhrasingContent[]): boolean =>
+    nodes.every((node) => {
+      if (node.type === 'image' || node.type === 'imageReference') return ++pictures > 0;
+      if (node.type === 'break') return true;
+      if (node.type === 'text') return node.value.trim() === '';
+      if (node.type === 'link' || node.type === 'linkReference') return visit(node.children);
+      return false;
+    });
+  return visit(children) && pictures > 0;
+}
+
+/** How many of the first blocks of a body count as its top, where bylines and mail headers stand. */
+export const TOP_BLOCKS = 8;
+
+/** The blocks of a body without its furniture, the lines that were furniture, and the subject of an e-mail's headers, if any. */
+export function dropFurniture<B extends { readonly line: number; readonly text: string; readonly children: readonly PhrasingContent[]; readonly kind: 'heading' | 'text' }>(blocks: readonly B[], headlineLike: (text: string) => boolean): { kept: B[]; furniture: Map<number, FurnitureKind>; subject: string | undefined } {
+  const kept: B[] = [];
+  const furniture = new Map<number, FurnitureKind>();
+  let subject: string | undefined;
+  let previous: FurnitureKind | 'headline' | 'text' | undefined;
+  blocks.forEach((block, index) => {
+    const top = index < TOP_BLOCKS || previous === 'mail-header';
+    const bylineSpot = top || previous === 'headline' || (previous !== undefined && previous !== 'text');
+    const kind = block.kind === 'text' && block.children.length > 0 && isPictureOnly(block.children) ? 'picture' : furnitureOf(block.text, { top, bylineSpot });
+    if (kind) {
+      furniture.set(block.line, kind);
+      if (kind === 'mail-header') subject ??= SUBJECT.exec(block.text)?.[1];
+      previous = kind;
+    } else {
+      kept.push(block);
+      previous = block.kind === 'heading' || headlineLike(block.text) ? 'headline' : 'text';
+    }
+  });
+  return { kept, furniture, subject };
+}
