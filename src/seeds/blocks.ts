@@ -53,12 +53,15 @@ export function detectForm(body: string): BodyForm {
   return ATX_HEADING.test(body) ? 'markdown' : 'plain';
 }
 
-/** Strip e-mail export markers line by line (line count unchanged). */
-export function cleanLines(lines: readonly string[]): { lines: string[]; marked: Set<number> } {
+/**
+ * Strip e-mail export markers line by line (line count unchanged). `bold`: a line bold
+ * from end to end marks a headline too (plain text only: in Markdown it is a bold paragraph).
+ */
+export function cleanLines(lines: readonly string[], bold = false): { lines: string[]; marked: Set<number> } {
   const marked = new Set<number>();
   const cleaned = lines.map((raw, index) => {
     let line = LINK_REMOVED.test(raw) ? raw.split(LINK_REMOVED).map((part, i, all) => (i < all.length - 1 ? trimEndBlank(part) : part)).join('') : raw;
-    const email = emailHeadline(line);
+    const email = emailHeadline(line, bold);
     if (email !== undefined) {
       marked.add(index + 1);
       line = email;
@@ -112,11 +115,15 @@ function trimEndBlank(text: string): string {
 
 /**
  * The headline of an e-mail export's `** Headline` line (a closing `**` dropped),
- * or undefined. Written as a scan: the equivalent regex backtracks quadratically.
+ * or of a line bold from end to end (`**Headline**`, `__Headline__`, as a web page
+ * pasted as Markdown marks its headlines), or undefined. Written as a scan: the
+ * equivalent regex backtracks quadratically.
  */
-function emailHeadline(line: string): string | undefined {
+function emailHeadline(line: string, bold: boolean): string | undefined {
   let start = 0;
   while (isBlank(line[start])) start++;
+  const whole = bold ? wholeLineBold(line.slice(start)) : undefined;
+  if (whole !== undefined) return whole;
   if (line[start] !== '*' || line[start + 1] !== '*' || !isBlank(line[start + 2])) return undefined;
   let inner = trimEndBlank(line.slice(start + 3));
   if (inner.endsWith('**')) inner = trimEndBlank(inner.slice(0, -2));
@@ -125,9 +132,19 @@ function emailHeadline(line: string): string | undefined {
   return inner.slice(start);
 }
 
+/** `**Headline**` or `__Headline__` (after leading blanks): the text inside, when the marks open and close the line and nothing inside is marked so. */
+function wholeLineBold(line: string): string | undefined {
+  const mark = line.slice(0, 2);
+  if (mark !== '**' && mark !== '__') return undefined;
+  const inner = trimEndBlank(line);
+  if (inner.length < 5 || !inner.endsWith(mark) || isBlank(inner[2]) || isBlank(inner[inner.length - 3])) return undefined;
+  const text = inner.slice(2, -2);
+  return text.includes(mark) ? undefined : text;
+}
+
 /** Blocks of a plain-text body: each non-blank line is one block. */
 export function plainBlocks(body: string): Block[] {
-  const { lines, marked } = cleanLines(body.split('\n'));
+  const { lines, marked } = cleanLines(body.split('\n'), true);
   const blocks: Block[] = [];
   lines.forEach((raw, index) => {
     const text = collapseSpace(raw);

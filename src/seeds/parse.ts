@@ -204,33 +204,40 @@ const wordsIn = (text: string): number => lineFeatures(text).words;
 
 /** `1. `, `2) ` before a headline. */
 const HEADLINE_NUMBER = /^(\d{1,3})[.)] +(?=\S)/;
+/** `• `, `▪ `, `- ` before a headline. */
+const HEADLINE_BULLET = /^([•◦▪▫▸►‣⁃∙·*–—-]) +(?=\S)/;
 
 /**
- * Headlines numbered as a list (`1. Iran and Russia open a rail route`, `2. …`),
- * as e-mails and web pages number an issue's stories: the numbers are the list's,
- * not the headline's, and are left out. Only when every headline is numbered, from 1
- * up by one (starting again at 1 is allowed, as sections do), so a headline that
- * merely starts with a figure (`5 takeaways from the summit`) keeps it.
+ * Headlines marked as a list (`1. Iran and Russia open a rail route`, `2. …`, or
+ * `• …` before each), as e-mails and web pages list an issue's stories: the marks
+ * are the list's, not the headline's, and are left out. Only when every headline
+ * carries one: the same bullet, or numbers from 1 up by one (starting again at 1 is
+ * allowed, as sections do), so a headline that merely starts with a figure
+ * (`5 takeaways from the summit`) keeps it.
  */
 function unnumberHeadlines(groups: { headline: Block; paragraphs: Block[] }[]): void {
   if (groups.length < 2) return;
+  const bullet = HEADLINE_BULLET.exec(groups[0]!.headline.text)?.[1];
   let previous = 0;
-  for (const { headline } of groups) {
+  const listed = groups.every(({ headline }) => {
+    if (bullet !== undefined) return HEADLINE_BULLET.exec(headline.text)?.[1] === bullet;
     const number = Number(HEADLINE_NUMBER.exec(headline.text)?.[1] ?? NaN);
-    if (!(number === previous + 1 || (number === 1 && previous > 0))) return;
+    const next = number === previous + 1 || (number === 1 && previous > 0);
     previous = number;
-  }
+    return next;
+  });
+  if (!listed) return;
+  const mark = bullet === undefined ? HEADLINE_NUMBER : HEADLINE_BULLET;
   for (const group of groups) {
     const { headline } = group;
-    const text = headline.text.replace(HEADLINE_NUMBER, '');
-    group.headline = { ...headline, text, children: headline.children.length > 0 ? withoutNumber(headline.children) : headline.children };
+    group.headline = { ...headline, text: headline.text.replace(mark, ''), children: headline.children.length > 0 ? withoutMark(headline.children, mark) : headline.children };
   }
 }
 
-/** A Markdown heading's inline nodes without the list number its text starts with. */
-function withoutNumber(children: readonly PhrasingContent[]): PhrasingContent[] {
+/** A Markdown heading's inline nodes without the list mark its text starts with. */
+function withoutMark(children: readonly PhrasingContent[], mark: RegExp): PhrasingContent[] {
   const [first, ...rest] = children;
-  return first?.type === 'text' ? [{ ...first, value: first.value.replace(/^\s*\d{1,3}[.)] +/, '') }, ...rest] : [...children];
+  return first?.type === 'text' ? [{ ...first, value: first.value.trimStart().replace(mark, '') }, ...rest] : [...children];
 }
 
 /**

@@ -29,7 +29,7 @@ const literalParser = unified().use(remarkParse).use(function literalText(this: 
 });
 
 function remarkPlainBlocks(body: string): Block[] {
-  const { lines, marked } = cleanLines(body.split('\n'));
+  const { lines, marked } = cleanLines(body.split('\n'), true);
   const tree = literalParser.parse(lines.join('\n')) as Root;
   const blocks: Block[] = [];
   for (const node of tree.children) {

@@ -81,6 +81,14 @@ describe('parseSeed input forms', () => {
     expect(story?.paragraphs[1]).toBe('Clicking this does nothing; <script>alert(1)</script> is text.');
   });
 
+  it('should take a plain line bold from end to end as a headline, not a line with bold words inside', () => {
+    const { digest } = parseText('---\ndate: 2025-10\n---\n**Russia and Iran sign a rail deal**\n\nMoscow will lend **1.3 billion euros**, officials said.\n**Not** a **headline** at all, though short\n__China buys more gas__\nImports rose in October.\n');
+    expect(digest?.stories.map((s) => [s.headline, s.paragraphs])).toEqual([
+      ['Russia and Iran sign a rail deal', ['Moscow will lend **1.3 billion euros**, officials said.', '**Not** a **headline** at all, though short']],
+      ['China buys more gas', ['Imports rose in October.']],
+    ]);
+  });
+
   it('should read plain text literally: Markdown punctuation stays as typed', () => {
     const { digest } = parseText('---\ndate: 2024-05\n---\n# 1 priority *is* [not] a heading\n1. This _stays_ `as` typed <b>.\n|\n');
     // A `#` heading switches the file to Markdown; without it, text is literal:
