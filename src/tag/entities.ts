@@ -202,7 +202,7 @@ interface Draft {
  * Append the mentions in the zone held by `buffer` to `into`, merging adjacent ones of one
  * country, and add the zone's cues for ambiguous names to `cues` (by reading index).
  */
-export function findMentions(entities: Entities, buffer: TokenBuffer, zone: number, into: Mention[], cues: Float64Array): void {
+export function findMentions(entities: Entities, buffer: TokenBuffer, zone: number, into: Mention[], cues: Float64Array): number {
   const { trie } = entities;
   const first = into.length;
   for (let i = 0; i < buffer.count; ) {
@@ -238,7 +238,26 @@ export function findMentions(entities: Entities, buffer: TokenBuffer, zone: numb
     if (mention.kind === 'country') mention.factor = roleFactor(buffer, mention.start, mention.end, nextStart, mention.adjective);
   }
   if (zone === 0) linkPairs(buffer, into, first);
+  return twoParties(buffer);
 }
+
+/**
+ * How many times the zone speaks of two parties as one (`the two countries`, `both sides`,
+ * `the two navies`, `both governments`): the story is about a pair, so its second country
+ * needs less salience to make one (pairs.ts). `two` or `both`, then at most one more word
+ * (`the two main parties`), then a noun whose lemma is a party.
+ */
+export function twoParties(buffer: TokenBuffer): number {
+  let found = 0;
+  for (let i = 0; i + 1 < buffer.count; i++) {
+    if (!buffer.is(i, 'two', true) && !buffer.is(i, 'both', true)) continue;
+    if (lemmaAt(buffer, i + 1, PARTIES) || (buffer.isWord(i + 1) && lemmaAt(buffer, i + 2, PARTIES))) found++;
+  }
+  return found;
+}
+/** Nouns (lemmas) for the parties to a relationship. */
+const PARTIES = new Set(('country nation state side government navy army military leader capital neighbour neighbor ' +
+  'ally president party').split(' '));
 
 /**
  * Mark headline mentions coordinated as one relationship: exactly two actors (not places:

@@ -12,6 +12,12 @@ export const SECOND_SHARE = 0.2;
  * split 2.5 won 2 stories and lost none, 2 won 9 and lost 6 one-country stories.
  */
 export const SECOND_MIN = 2.5;
+/**
+ * … or this, when the story speaks of two parties as one (`the two countries`, `both sides`,
+ * `the two navies`; entities.ts `twoParties`): then a second country named once in the lead is
+ * the other party.
+ */
+export const TWO_PARTIES_MIN = 2;
 /** A third country is a party when it is a headline actor with this many body actor mentions. */
 export const THIRD_BODY_MENTIONS = 2;
 
@@ -21,11 +27,12 @@ export const THIRD_BODY_MENTIONS = 2;
  * Two countries coordinated in the headline (`Chinese and Russian bombers`, `U.S.–Iran talks`)
  * are the relationship the headline names: their pair comes first, whoever else is more salient.
  */
-export function choosePairs(ranked: readonly CountrySalience[]): string[] {
+export function choosePairs(ranked: readonly CountrySalience[], twoParties = false): string[] {
   const [a, b] = ranked;
   if (!a || !b) return [];
   const linked = headlinePair(ranked);
-  if (b.score < SECOND_MIN || b.score < SECOND_SHARE * a.score) return linked ? [linked] : [];
+  const min = twoParties ? TWO_PARTIES_MIN : SECOND_MIN;
+  if (b.score < min || b.score < SECOND_SHARE * a.score) return linked ? [linked] : [];
   const pairs = linked ? [linked, pairSlug(a.slug, b.slug)] : [pairSlug(a.slug, b.slug)];
   for (const c of ranked.slice(2, 4)) {
     if (c.headlineActor && c.bodyActorMentions >= THIRD_BODY_MENTIONS) {

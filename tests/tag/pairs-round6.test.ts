@@ -15,3 +15,16 @@ describe('partners: Chinese provinces and cities', () => {
     ['a province', 'Sichuan hydropower firm wins a dam contract in Nepal', ['Nepali officials signed the contract in Kathmandu on Monday.'], ['china', 'nepal'], [], 'china-nepal'],
   ])('should read %s', (...c) => check(c));
 });
+
+// `the two countries`, `both sides`, `the two navies`: a story that speaks of two parties as one
+// is about a pair, so a second country named once in the lead (score 2) is the other party.
+describe('pairs: a story about two parties', () => {
+  it.each<Case>([
+    ['the two countries', 'Ferry service across the Caspian resumes', ['The first ferry in four years left Baku for Turkmenbashi on Monday, Turkmenistan’s transport agency said.', 'Officials said the two countries would add a second vessel in spring.'], ['azerbaijan', 'turkmenistan'], [], 'azerbaijan-turkmenistan'],
+    ['both sides', 'Divers clear mines from a shared lake', ['Teams from Albania worked with engineers from Montenegro on the northern shore of the lake.', 'Commanders from both sides said the work would take a year.'], ['albania', 'montenegro'], [], 'albania-montenegro'],
+  ])('should read %s', (...c) => check(c));
+
+  it('should keep one country when nothing speaks of two', () => {
+    check(['', 'Ferry service across the Caspian resumes', ['The first ferry in four years left Baku for Turkmenbashi on Monday, Turkmenistan’s transport agency said.', 'Officials said a second vessel would join in spring, and two more ports would open.'], ['turkmenistan'], [], null]);
+  });
+});
