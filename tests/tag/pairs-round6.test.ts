@@ -43,3 +43,13 @@ describe('pairs: a relationship the first paragraph names', () => {
     check(['', 'Ankara hosts a signing for a mountain railway', ['Kyrgyzstan and Uzbekistan criticised a deal signed in Ankara on Monday, Turkey’s transport ministry said.', 'Uzbekistan wanted a share of the track; Kyrgyzstan wanted the gravel contract.'], ['kyrgyzstan', 'uzbekistan', 'turkey'], [], 'kyrgyzstan-turkey']);
   });
 });
+
+// A second country named in two zones (the lead and a later paragraph) recurs: it is the other
+// party even when each mention is small (2 in all: a border in the lead, an actor later).
+describe('pairs: a partner that recurs', () => {
+  it('should read a partner named in the lead and again later, not one named once', () => {
+    const lead = 'Engineers finished a new radar station on Monday on the coast near the border with Finland, regional officials in Murmansk said.';
+    check(['', 'Russian army builds a radar station in the Arctic', [lead, 'Finland said it would watch the station closely.'], ['russia', 'finland'], [], 'finland-russia']);
+    check(['', 'Russian army builds a radar station in the Arctic', [lead, 'The station will open next year.'], ['russia', 'finland'], [], null]);
+  });
+});
