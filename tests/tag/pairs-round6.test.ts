@@ -53,3 +53,12 @@ describe('pairs: a partner that recurs', () => {
     check(['', 'Russian army builds a radar station in the Arctic', [lead, 'The station will open next year.'], ['russia', 'finland'], [], null]);
   });
 });
+
+// A bearing (`west of Hokkaido`) and a route's end (`a rail line to Ukraine`) say where, like
+// `via` and `through`: places (0.5), not parties.
+describe('pairs: bearings and a route’s end are places', () => {
+  it.each<Case>([
+    ['a bearing', 'North Korea fires a missile into the sea', ['The missile came down west of Hokkaido on Tuesday, Japan’s defence ministry said, hours after U.S. bombers had flown over the peninsula.', 'Japan protested through its embassy, and the United States said it would raise the launch at the UN.'], ['north-korea', 'united-states', 'japan'], [], 'north-korea-united-states'],
+    ['a route’s end', 'Police blame Russian agents for a blast on the railway to Moldova', ['Two men recruited online by Russian intelligence placed the charge at a Romanian depot, the interior ministry said.', 'Romania closed the line for a day, and Romania’s railways ran buses instead.'], ['romania', 'russia', 'moldova'], [], 'romania-russia'],
+  ])('should read %s', (...c) => check(c));
+});
