@@ -246,7 +246,9 @@ export function findMentions(entities: Entities, buffer: TokenBuffer, zone: numb
  * How many times the zone speaks of two parties as one (`the two countries`, `both sides`,
  * `the two navies`, `both governments`): the story is about a pair, so its second country
  * needs less salience to make one (pairs.ts). `two` or `both`, then at most one more word
- * (`the two main parties`), then a noun whose lemma is a party.
+ * (`the two main navies`), then a noun whose lemma names a party to a relationship; not `party`
+ * itself: `the two main parties` of an election are one country's (the train figure is the same
+ * without it).
  */
 export function twoParties(buffer: TokenBuffer): number {
   let found = 0;
@@ -258,7 +260,7 @@ export function twoParties(buffer: TokenBuffer): number {
 }
 /** Nouns (lemmas) for the parties to a relationship. */
 const PARTIES = new Set(('country nation state side government navy army military leader capital neighbour neighbor ' +
-  'ally president party').split(' '));
+  'ally president').split(' '));
 
 /**
  * Mark headline mentions coordinated as one relationship: exactly two actors (not places:

@@ -24,6 +24,10 @@ describe('pairs: a story about two parties', () => {
     ['both sides', 'Divers clear mines from a shared lake', ['Teams from Albania worked with engineers from Montenegro on the northern shore of the lake.', 'Commanders from both sides said the work would take a year.'], ['albania', 'montenegro'], [], 'albania-montenegro'],
   ])('should read %s', (...c) => check(c));
 
+  it('should read parties to a relationship, not an election’s two main parties', () => {
+    check(['', 'Portugal votes in a snap election', ['Voters went to the polls on Sunday, a year after a Spanish court froze the prime minister’s accounts.', 'Polls show the two main parties level.'], ['portugal', 'spain'], [], null]);
+  });
+
   it('should read the phrase, not the number two', () => {
     check(['', 'Ferry service across the Caspian resumes', ['The first ferry in four years left Baku for Turkmenbashi on Monday, Turkmenistan’s transport agency said.', 'Officials said the two countries would add a second vessel in spring.'], ['azerbaijan', 'turkmenistan'], [], 'azerbaijan-turkmenistan']);
     check(['', 'Ferry service across the Caspian resumes', ['The first ferry in four years left Baku for Turkmenbashi on Monday, Turkmenistan’s transport agency said.', 'Officials said a second vessel would join in spring, and two more ports would open.'], ['turkmenistan'], [], null]);
