@@ -32,7 +32,7 @@ export interface Mention {
   readonly start: number; // token index within the zone
   readonly end: number; // exclusive
   readonly factor: number; // 1 for an actor, less for a source or a place (roles.ts)
-  /** In the headline, joined to the mention right before it by `and`, `&`, `/` or a dash (`Chinese and Russian`, `U.S.–Iran`). */
+  /** Joined to the mention right before it as one relationship: in the headline by `and`, `/` or a dash (`Chinese and Russian bombers`, `U.S.–Iran`), in the first paragraph as a joint force or two subjects of a mutual verb. */
   readonly link: boolean;
   /** Named by a demonym (`Russian arsenal`), not by a name (`Russia`): see `isAdjective`. */
   readonly adjective: boolean;
@@ -202,7 +202,7 @@ interface Draft {
  * Append the mentions in the zone held by `buffer` to `into`, merging adjacent ones of one
  * country, and add the zone's cues for ambiguous names to `cues` (by reading index).
  */
-export function findMentions(entities: Entities, buffer: TokenBuffer, zone: number, into: Mention[], cues: Float64Array): void {
+export function findMentions(entities: Entities, buffer: TokenBuffer, zone: number, into: Mention[], cues: Float64Array): number {
   const { trie } = entities;
   const first = into.length;
   for (let i = 0; i < buffer.count; ) {
@@ -238,7 +238,29 @@ export function findMentions(entities: Entities, buffer: TokenBuffer, zone: numb
     if (mention.kind === 'country') mention.factor = roleFactor(buffer, mention.start, mention.end, nextStart, mention.adjective);
   }
   if (zone === 0) linkPairs(buffer, into, first);
+  else if (zone === 1) leadPairs(buffer, into, first);
+  return twoParties(buffer);
 }
+
+/**
+ * How many times the zone speaks of two parties as one (`the two countries`, `both sides`,
+ * `the two navies`, `both governments`): the story is about a pair, so its second country
+ * needs less salience to make one (pairs.ts). `two` or `both`, then at most one more word
+ * (`the two main navies`), then a noun whose lemma names a party to a relationship; not `party`
+ * itself: `the two main parties` of an election are one country's (the train figure is the same
+ * without it).
+ */
+export function twoParties(buffer: TokenBuffer): number {
+  let found = 0;
+  for (let i = 0; i + 1 < buffer.count; i++) {
+    if (!buffer.is(i, 'two', true) && !buffer.is(i, 'both', true)) continue;
+    if (lemmaAt(buffer, i + 1, PARTIES) || (buffer.isWord(i + 1) && lemmaAt(buffer, i + 2, PARTIES))) found++;
+  }
+  return found;
+}
+/** Nouns (lemmas) for the parties to a relationship. */
+const PARTIES = new Set(('country nation state side government navy army military leader capital neighbour neighbor ' +
+  'ally president').split(' '));
 
 /**
  * Mark headline mentions coordinated as one relationship: exactly two actors (not places:
@@ -260,5 +282,21 @@ function linkPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
     // `mediate between Afghanistan and Pakistan`, `flights between Moscow and Pyongyang`: the two
     // that `between` joins are the relationship, whoever else the headline names.
     else if (b.start === a.end + 1 && a.start > 0 && buffer.is(a.end, 'and', true) && buffer.is(a.start - 1, 'between', true) && a.kind === 'country' && b.kind === 'country') b.link = true;
+  }
+}
+
+/**
+ * The first paragraph's coordinations that name one relationship as surely as a headline's:
+ * two names opening it as the subject of a mutual verb (`Armenia and Azerbaijan agreed at the
+ * White House …`) and two demonyms before one military noun (`Ten Chinese and Russian warships
+ * sailed …`). `between … and` stays headline-only: in the body it names routes and borders too
+ * (`a railway between Serbia and Hungary`; train split −1 when tried).
+ */
+function leadPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
+  for (let k = first + 1; k < into.length; k++) {
+    const a = into[k - 1] as Draft;
+    const b = into[k] as Draft;
+    if (a.kind !== 'country' || b.kind !== 'country' || b.start !== a.end + 1) continue;
+    if (mutualSubjects(buffer, a, b) || jointForce(buffer, a, b)) b.link = true;
   }
 }

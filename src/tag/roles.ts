@@ -97,6 +97,9 @@ export function roleFactor(buffer: TokenBuffer, start: number, end: number, next
   const hosts = isAny(buffer, before, IN) && isAny(buffer, before - 1, ARRIVALS);
   if (isAny(buffer, before, PLACE_BEFORE) && !(adjective && isAny(buffer, before, IN)) && !hosts) return PLACE_FACTOR;
   if (isAny(buffer, before, WITH_OF) && isAny(buffer, before - 1, PLACE_NOUNS)) return PLACE_FACTOR;
+  // `west of Hokkaido`, `a rail line to Ukraine`: a bearing and a route's end say where, like `via`.
+  if (isAny(buffer, before, OF) && isAny(buffer, before - 1, COMPASS)) return PLACE_FACTOR;
+  if (isAny(buffer, before, TO) && isAny(buffer, before - 1, ROUTES)) return PLACE_FACTOR;
   // `a strike on Kyiv`, `missiles hit Kharkiv`: the target of an attack is where it fell.
   if (isAny(buffer, before, ON) && isAny(buffer, before - 1, ATTACK_NOUNS)) return PLACE_FACTOR;
   if (isAny(buffer, before, ATTACK_VERBS)) return PLACE_FACTOR;
@@ -118,6 +121,12 @@ const ON = ['on'];
 const ATTACK_NOUNS = ['strike', 'strikes', 'attack', 'attacks', 'raid', 'raids', 'assault', 'assaults', 'bombardment', 'shelling'];
 const ATTACK_VERBS = ['hit', 'hits', 'struck', 'bombed', 'shelled', 'pounded'];
 const WITH_OF = ['with', 'of'];
+const OF = ['of'];
+const TO = ['to'];
+/** Ways that lead somewhere: `a rail line to Ukraine`, `the route to Afghanistan` (their users are named otherwise). */
+const ROUTES = ['line', 'lines', 'route', 'routes', 'railway', 'railways', 'pipeline', 'pipelines', 'corridor', 'road', 'highway', 'bridge', 'link', 'crossing'];
+/** `west of Hokkaido`, `south of Vladivostok`: a bearing from a place. */
+const COMPASS = ['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest'];
 /** Words before a country that make it the place of the news: `in`, `near`, `along`, `off`. */
 const PLACE_BEFORE = ['in', 'near', 'along', 'off', 'through', 'via'];
 /** A border, coast or airspace names a place: `the Polish border`, `the border with Poland`. */

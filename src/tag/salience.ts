@@ -20,6 +20,8 @@ export interface CountrySalience {
   readonly bodyActorMentions: number;
   /** The first country it is coordinated with in the headline (`Chinese and Russian`), or null. */
   readonly partner: string | null;
+  /** In how many zones (headline, paragraphs) it is named. */
+  readonly zones: number;
 }
 
 interface Tally {
@@ -29,6 +31,8 @@ interface Tally {
   headlineActor: boolean;
   bodyActorMentions: number;
   partner: string | null;
+  zones: number;
+  lastZone: number;
 }
 
 /** Score a story's mentions (in zone and text order); most salient country first. */
@@ -44,11 +48,15 @@ export function rankCountries(mentions: readonly Mention[]): CountrySalience[] {
     const { zone, factor } = mention;
     let tally = tallies.get(mention.slug);
     if (!tally) {
-      tally = { slug: mention.slug, score: 0, first: order, headlineActor: false, bodyActorMentions: 0, partner: null };
+      tally = { slug: mention.slug, score: 0, first: order, headlineActor: false, bodyActorMentions: 0, partner: null, zones: 0, lastZone: -1 };
       tallies.set(mention.slug, tally);
     }
     // A factor above 1 is a helper's (roles.ts): it scores at least that much, whatever its zone,
     // so `aided by Russian engineers` in the body counts and `Chinese engineers` in a headline is not tripled.
+    if (tally.lastZone !== zone) {
+      tally.zones++;
+      tally.lastZone = zone;
+    }
     tally.score += factor > 1 ? Math.max(zoneWeight(zone), factor) : zoneWeight(zone) * factor;
     if (factor >= 1 && zone === 0) tally.headlineActor = true;
     if (factor >= 1 && zone > 0) tally.bodyActorMentions++;
@@ -61,5 +69,5 @@ export function rankCountries(mentions: readonly Mention[]): CountrySalience[] {
   }
   return [...tallies.values()]
     .sort((a, b) => b.score - a.score || a.first - b.first || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-    .map(({ slug, score, headlineActor, bodyActorMentions, partner }) => ({ slug, score, headlineActor, bodyActorMentions, partner }));
+    .map(({ slug, score, headlineActor, bodyActorMentions, partner, zones }) => ({ slug, score, headlineActor, bodyActorMentions, partner, zones }));
 }

@@ -56,11 +56,12 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     const named = explain ? new Map<string, string>() : undefined;
     const scores = new Float64Array(data.topics.length);
     cues.fill(0);
+    let twoParties = 0; // `the two countries`, `both sides`: the story is about a pair (entities.ts)
     model?.reset();
     for (let zone = 0; zone <= story.paragraphs.length; zone++) {
       buffer.load(zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string));
       const before = mentions.length;
-      findMentions(entities, buffer, zone, mentions, cues);
+      twoParties += findMentions(entities, buffer, zone, mentions, cues);
       if (named) for (const m of mentions.slice(before)) named.set(`${m.zone}:${m.start}`, buffer.text.slice(buffer.start[m.start], buffer.end[m.end - 1]));
       lemmatiser.lemmatise(buffer, lemmas);
       if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
@@ -74,7 +75,7 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     for (const m of mentions) if (m.kind === 'organization' && !organizations.includes(m.slug)) organizations.push(m.slug);
     const tags: StoryTags = {
       countries: ranked.map((c) => c.slug),
-      pairs: choosePairs(ranked),
+      pairs: choosePairs(ranked, twoParties > 0),
       topics: model ? chooseTopics(model, topics, scores) : pickTopics(topics, scores),
       organizations,
     };
