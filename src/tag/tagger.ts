@@ -14,6 +14,7 @@ import { compileTopics, pickTopics, scoreZone } from './topics.ts';
 import { chooseTopics, compileTopicModel, createLemmatiser } from './choose-topics.ts';
 import { TokenBuffer } from './tokens.ts';
 import { LemmaBuffer } from './lemmas.ts';
+import { capitalWords, isInCapitals, titleCased } from './case.ts';
 
 export { pairSlug } from '../pairs.ts';
 export type { TaggableStory, TaggerData } from './types.ts';
@@ -46,6 +47,7 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
   const buffer = new TokenBuffer(); // reused zone after zone: tagging allocates little
   const cues = new Float64Array(entities.readings.length); // cue counts per reading of an ambiguous name
   const lemmas = new LemmaBuffer(); // the same tokens as lemmas, for topics
+  const capitals = capitalWords(data); // kept in capitals when a zone in capitals is read (case.ts)
   let muted = new Uint8Array(512); // tokens inside negative phrases, per zone
   return (story, explain = false) => {
     if (typeof story?.headline !== 'string' || !Array.isArray(story.paragraphs)) {
@@ -59,7 +61,8 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     let twoParties = 0; // `the two countries`, `both sides`: the story is about a pair (entities.ts)
     model?.reset();
     for (let zone = 0; zone <= story.paragraphs.length; zone++) {
-      buffer.load(zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string));
+      const text = zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string);
+      buffer.load(isInCapitals(text) ? titleCased(text, capitals) : text);
       const before = mentions.length;
       twoParties += findMentions(entities, buffer, zone, mentions, cues);
       if (named) for (const m of mentions.slice(before)) named.set(`${m.zone}:${m.start}`, buffer.text.slice(buffer.start[m.start], buffer.end[m.end - 1]));
