@@ -16,6 +16,8 @@ import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { collapseSpace } from '../space.ts';
 
 export interface Block {
@@ -151,6 +153,58 @@ export function plainBlocks(body: string): Block[] {
     if (text !== '') blocks.push({ kind: 'text', line: index + 1, text, children: [], marked: marked.has(index + 1) });
   });
   return blocks;
+}
+
+/** `&amp;`, `&nbsp;`, `&#8217;`, `&#x2019;`: an HTML character reference, as text copied from a page's source or some e-mail exports carries. */
+const REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
+
+/**
+ * Plain text with its HTML character references decoded, as remark decodes them in a
+ * Markdown digest (`Russia &amp; China` reads `Russia & China`, not `&amp;` on the page).
+ * An `&` that starts no known reference stays as typed (`AT&T;`, `R&D`).
+ */
+export function decodeReferences(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(REFERENCE, (whole, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (decimal !== undefined) return decodeNumericCharacterReference(decimal, 10);
+    if (hex !== undefined) return decodeNumericCharacterReference(hex, 16);
+    const decoded = decodeNamedCharacterReference(name!);
+    return decoded === false ? whole : decoded;
+  });
+}
+
+/** Plain blocks with their character references decoded (`decodeReferences`); white space collapsed again, as `&nbsp;` is some. */
+export function decodedBlocks(blocks: readonly Block[]): Block[] {
+  return blocks.map((block) => (block.text.includes('&') ? { ...block, text: collapseSpace(decodeReferences(block.text)) } : block));
+}
+
+/** A line that opens with a bold phrase and runs on: `**Russia and Iran sign a deal.** Moscow will lend …`. */
+const RUN_IN = /^(\*\*|__)([^*_]+?)\1[ \t]+(\S.*)$/;
+/** Fewest words in a run-in headline (`**Update:** …` is a lead-in, not a headline), and fewest run-in lines in a file. */
+const RUN_IN_WORDS = 3;
+const RUN_IN_LINES = 2;
+
+/**
+ * Run-in headlines: stories written as one paragraph each, the headline in bold at its
+ * start, as newsletters set short items. When at least two lines of a plain-text body
+ * open so, each is cut into a marked headline (its final `.` or `:` dropped) and a
+ * paragraph on the same line. A single bold lead-in is left as it is.
+ */
+export function runInHeadlines(blocks: readonly Block[]): Block[] {
+  const runIn = (block: Block): RegExpExecArray | null => {
+    const match = block.marked ? null : RUN_IN.exec(block.text);
+    return match && match[2]!.trim().split(' ').length >= RUN_IN_WORDS ? match : null;
+  };
+  if (blocks.filter((block) => runIn(block) !== null).length < RUN_IN_LINES) return [...blocks];
+  return blocks.flatMap((block): Block[] => {
+    const match = runIn(block);
+    if (!match) return [block];
+    const headline = match[2]!.trim().replace(/[.:]$/, '').trim();
+    return [
+      { ...block, text: headline, marked: true },
+      { ...block, text: match[3]!, marked: false },
+    ];
+  });
 }
 
 /**

@@ -3,7 +3,8 @@
  * stories of an issue, pasted along with them. Share bars (`Share on X ·
  * LinkedIn · Print`), bylines and time stamps (`By Jane Doe`, `Published
  * August 4, 2025 · 6 min read`), photo captions and pictures, calls to read on
- * (`Read more »`, `Continue reading →`), lists of related pages (`Related: …`),
+ * (`Read more »`, `Continue reading →`), lists of related pages (`Related: …`), a
+ * page's labels (`Tags: China, Iran, finance`),
  * and the mail headers of a forwarded e-mail (`From:`, `Subject:`). None of it
  * is story text, and a line of it read as a headline or a paragraph makes a
  * false story or a wrong paragraph, so the parser leaves it out.
@@ -15,7 +16,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 
-export type FurnitureKind = 'share-bar' | 'byline' | 'time-stamp' | 'caption' | 'picture' | 'read-on' | 'related' | 'mail-header';
+export type FurnitureKind = 'share-bar' | 'byline' | 'time-stamp' | 'caption' | 'picture' | 'read-on' | 'related' | 'labels' | 'mail-header';
 
 /** The words a share bar is made of: the verbs, the networks and their glue. */
 const SHARE_WORD = /^(?:share|shares|sharing|tweet|print|email|e-mail|mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|mastodon|wechat|weibo|line|vk|flipboard|pocket|copy|copied|link|url|save|bookmark|pdf|download|on|this|the|article|page|story|post|via|to|or|and)$/;
@@ -46,6 +47,16 @@ const MAX_READ_ON_WORDS = 8;
 /** `Related: …`, `See also – …`, or the label alone (`Related content`, `More from the Monitor`). */
 const RELATED = /^(?:related(?: content| articles| stories| reading| coverage| links)?|see also|also read|read also|further reading|recommended(?: reading)?|more on this(?: topic| story)?|you may also like|most read|popular now)(?: ?[:|–—] ?.*)?$/i;
 const MAX_RELATED_WORDS = 20;
+
+/** `Tags: China, Iran, finance`, `Filed under: Energy · Sanctions`: a page's labels, a list of short items after the label. */
+const LABELS = /^(?:tags|tagged|topics|categories|category|filed under|keywords|labels|regions|subjects)\s?:\s?[^.!?]{1,120}$/i;
+const MAX_LABEL_ITEM_WORDS = 4;
+
+function isLabelList(text: string): boolean {
+  if (!LABELS.test(text)) return false;
+  const items = text.slice(text.indexOf(':') + 1).split(/[,;|·•]/).map((item) => item.trim()).filter(Boolean);
+  return items.length > 0 && items.every((item) => item.split(' ').length <= MAX_LABEL_ITEM_WORDS);
+}
 
 /** `From: Monitor <monitor@example.org>`, `Subject: …`, `Sent: Monday, …`: a forwarded or pasted e-mail's headers. */
 const MAIL_HEADER = /^(?:from|to|cc|bcc|date|sent|subject|reply-to)\s?:\s?\S/i;
@@ -78,6 +89,7 @@ export function furnitureOf(text: string, place: LinePlace): FurnitureKind | und
   if (CAPTION.test(text)) return 'caption';
   if (words <= MAX_READ_ON_WORDS && READ_ON.test(text) && words >= 2) return 'read-on';
   if (words <= MAX_RELATED_WORDS && RELATED.test(text)) return 'related';
+  if (isLabelList(text)) return 'labels';
   if (place.bylineSpot && words <= MAX_BYLINE_WORDS && BYLINE.test(text)) return 'byline';
   if (place.top && (MAIL_HEADER.test(text) || FORWARDED.test(text))) return 'mail-header';
   return undefined;

@@ -6,7 +6,7 @@
 import { transliterate } from 'transliteration';
 import type { PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { deepMarkdownNesting, detectForm, markdownBlocks, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, MAX_MARKDOWN_MARKS, MAX_MARKDOWN_NESTING, MAX_MARKDOWN_PART, markdownParts, oversizedMarkdownPart, type Block, type BodyForm } from './blocks.ts';
+import { decodedBlocks, deepMarkdownNesting, detectForm, markdownBlocks, runInHeadlines, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, MAX_MARKDOWN_MARKS, MAX_MARKDOWN_NESTING, MAX_MARKDOWN_PART, markdownParts, oversizedMarkdownPart, type Block, type BodyForm } from './blocks.ts';
 import { findMonthYear, formatHumanDate, parseIsoDate } from '../records/dates.ts';
 import { decodeSeed } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
@@ -64,7 +64,7 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
     }
     blocks = markdownBlocks(body, parts);
   } else {
-    blocks = plainBlocks(body);
+    blocks = runInHeadlines(decodedBlocks(plainBlocks(body)));
   }
   // Share bars, bylines, captions and the like are no part of any story (src/seeds/furniture.ts).
   const { kept, furniture, subject } = dropFurniture(blocks, (text) => ownScore(lineFeatures(text)) > 0);

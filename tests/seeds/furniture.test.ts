@@ -28,6 +28,8 @@ describe('page furniture', () => {
     ['Related: Our June issue on Arctic shipping', 'related'],
     ['See also – What the Alaska summit changed', 'related'],
     ['Related content', 'related'],
+    ['Tags: China, Iran, finance', 'labels'],
+    ['Filed under: Energy · Sanctions · North Korea', 'labels'],
   ])('should read %j as furniture (%s) wherever it stands', (line, kind) => {
     expect(furnitureOf(collapseSpace(line), midStory)).toBe(kind);
   });
@@ -55,6 +57,7 @@ describe('page furniture', () => {
     'See you in Kazan, Putin tells Modi',
     'Updated figures show Russian oil exports to India fell in July.',
     'Email leaks show Chinese firms courting Iranian buyers',
+    'Topics: what Putin and Xi left off the agenda at their summit in Harbin',
   ])('should leave news prose that uses such words alone: %j', (line) => {
     expect(furnitureOf(line, anywhere)).toBeUndefined();
   });

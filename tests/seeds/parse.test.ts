@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, parsePath, parseText, ROOT } from '../helpers/seeds.ts';
+import { decodeReferences } from '../../src/seeds/blocks.ts';
 
 const seed = (name: string) => parsePath(join(ROOT, 'seeds', name));
 
@@ -137,5 +138,15 @@ describe('parseSeed errors', () => {
       expect.stringMatching(/:6:1: warning: Line read as the subtitle of the headline above/),
       expect.stringMatching(/:8:1: error: Unexpected headline without a paragraph/),
     ]);
+  });
+});
+
+describe('character references in plain text', () => {
+  it('should decode what remark decodes in Markdown, and leave an ampersand that starts none', () => {
+    expect(decodeReferences('Russia &amp; China hold &quot;Joint Sea&quot; drills')).toBe('Russia & China hold "Joint Sea" drills');
+    expect(decodeReferences('Iran&#8217;s oil, Kim&#x2019;s visit, 6&nbsp;ships')).toBe('Iran’s oil, Kim’s visit, 6\u00a0ships');
+    expect(decodeReferences('AT&T; R&D; &unknownthing; & more')).toBe('AT&T; R&D; &unknownthing; & more');
+    const { digest } = parseText('---\ndate: 2026-04\n---\nRussia &amp; China hold drills\nTwelve ships sailed on April 6&nbsp;&nbsp;from Vladivostok.\n');
+    expect([digest?.stories[0]?.headline, digest?.stories[0]?.paragraphs[0], digest?.stories[0]?.html]).toEqual(['Russia & China hold drills', 'Twelve ships sailed on April 6 from Vladivostok.', '<p>Twelve ships sailed on April 6 from Vladivostok.</p>']);
   });
 });
