@@ -7,7 +7,9 @@
  * labelled with it, so a topic with few labelled stories still knows its words. A classifier
  * can be fitted around a naive-Bayes offset (`nbOffset` × the features' log-count ratios, 0.7
  * by default as cross-validation chose, docs/tagging.md round 5), folded into the weights it ships, so tagging (model.ts)
- * knows nothing of it.
+ * knows nothing of it. Words the fit has no weight for (no train story, or one, uses them)
+ * borrow their nearest fitted words' weights by word vector (`borrowWeights`, round 6), also
+ * shipped as plain weights: the vectors are a training-time input only.
  *
  * Thresholds are calibrated by k-fold cross-validation on the training stories alone:
  * out-of-fold probabilities, then per topic the cut that maximises micro-F1 of the whole
