@@ -11,12 +11,15 @@ import { loadTaggerData } from '../src/tag/data.ts';
 import { decideTopics } from '../src/tag/model.ts';
 import { crossValidate, DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '../src/tag/train.ts';
 import type { TopicModelData } from '../src/tag/types.ts';
+import { loadWordVectors } from './embeddings.ts';
 import { loadCorpus } from './eval.ts';
 
 export function crossValidateFiles(options: Partial<TrainOptions> = {}, evalDir = 'eval', dataDir = 'data', nested = false) {
   const data = { ...loadTaggerData(dataDir), topicModel: undefined };
   const stories = loadCorpus(evalDir, dataDir).filter((s) => s.split === 'train');
-  const result = crossValidate(stories, data, { ...DEFAULT_TRAIN_OPTIONS, ...options }, data.topicScoring.max, nested);
+  const merged = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+  const vectors = merged.embedWords > 0 ? loadWordVectors(merged.embedWords) : undefined;
+  const result = crossValidate(stories, data, merged, data.topicScoring.max, nested, vectors);
   const decision = { topics: result.topics, thresholds: result.thresholds, fallback: result.fallback } as unknown as TopicModelData;
   const rows = result.topics.map((topic) => ({ topic, given: 0, wanted: 0, hits: 0 }));
   const misses: string[] = [];

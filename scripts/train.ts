@@ -9,14 +9,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadTaggerData, MODEL_FILE } from '../src/tag/data.ts';
-import { serialiseModel, train, type TrainResult } from '../src/tag/train.ts';
+import { DEFAULT_TRAIN_OPTIONS, serialiseModel, train, type TrainResult } from '../src/tag/train.ts';
+import { loadWordVectors } from './embeddings.ts';
 import { loadCorpus } from './eval.ts';
 
 /** Train from the files on disk: the train split only, never the test split. */
 export function trainFromFiles(evalDir = 'eval', dataDir = 'data'): TrainResult & { text: string; stories: number } {
   const data = { ...loadTaggerData(dataDir), topicModel: undefined };
   const stories = loadCorpus(evalDir, dataDir).filter((s) => s.split === 'train');
-  const result = train(stories, data, undefined, data.topicScoring.max);
+  const options = DEFAULT_TRAIN_OPTIONS;
+  const vectors = options.embedWords > 0 ? loadWordVectors(options.embedWords) : undefined;
+  const result = train(stories, data, options, data.topicScoring.max, vectors);
   return { ...result, text: serialiseModel(result.model), stories: stories.length };
 }
 

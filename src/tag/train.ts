@@ -7,7 +7,9 @@
  * labelled with it, so a topic with few labelled stories still knows its words. A classifier
  * can be fitted around a naive-Bayes offset (`nbOffset` × the features' log-count ratios, 0.7
  * by default as cross-validation chose, docs/tagging.md round 5), folded into the weights it ships, so tagging (model.ts)
- * knows nothing of it.
+ * knows nothing of it. Words the fit has no weight for (no train story, or one, uses them)
+ * borrow their nearest fitted words' weights by word vector (`borrowWeights`, round 6), also
+ * shipped as plain weights: the vectors are a training-time input only.
  *
  * Thresholds are calibrated by k-fold cross-validation on the training stories alone:
  * out-of-fold probabilities, then per topic the cut that maximises micro-F1 of the whole
@@ -43,6 +45,22 @@ export interface TrainOptions {
   readonly nbAlpha: number; // the naive-Bayes ratio's additive smoothing
   /** NB offset: the regression fits around `nbOffset` × the naive-Bayes log-ratio score (0: off). */
   readonly nbOffset: number;
+  /** Borrowed weights: the lemmas of this many frequent words of the word vectors (0: off)… */
+  readonly embedWords: number;
+  /** …each, when the fit has no weight for it, gets this multiple of its nearest fitted words' mean weight… */
+  readonly embedTransfer: number;
+  readonly embedK: number; // …over this many of them, by cosine of their vectors
+}
+
+/**
+ * Word vectors for training only (scripts/embeddings.ts reads them): `vectors` holds `dims`
+ * numbers per entry of `lemmas`, most frequent first. The shipped model carries what they give
+ * (borrowed weights, see `borrowWeights`) as plain unigram weights; tagging never sees a vector.
+ */
+export interface WordVectors {
+  readonly dims: number;
+  readonly lemmas: readonly string[];
+  readonly vectors: Float64Array;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -60,6 +78,9 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 13,
   nbAlpha: 1,
   nbOffset: 0.7,
+  embedWords: 20_000,
+  embedTransfer: 4,
+  embedK: 10,
 };
 
 interface Vector {
@@ -101,6 +122,29 @@ function vectorise(story: TaggableStory, labels: readonly string[], weight: numb
   };
 }
 const compileCache = new WeakMap<TaggerData, ReturnType<typeof compileTopics>>();
+
+/** The vectors training uses (the first `embedWords`), each scaled to unit length; lemma → row. */
+interface Embedding {
+  readonly dims: number;
+  readonly lemmas: readonly string[];
+  readonly rows: ReadonlyMap<string, number>;
+  readonly vectors: Float64Array;
+}
+
+function embedding(vectors: WordVectors | undefined, options: TrainOptions): Embedding | undefined {
+  if (vectors === undefined || options.embedWords <= 0) return undefined;
+  const { dims } = vectors;
+  const n = Math.min(options.embedWords, vectors.lemmas.length);
+  const lemmas = vectors.lemmas.slice(0, n);
+  const unit = vectors.vectors.slice(0, n * dims);
+  for (let r = 0; r < n; r++) {
+    let length = 0;
+    for (let d = 0; d < dims; d++) length += (unit[r * dims + d] as number) ** 2;
+    length = Math.sqrt(length) || 1;
+    for (let d = 0; d < dims; d++) unit[r * dims + d] = (unit[r * dims + d] as number) / length;
+  }
+  return { dims, lemmas, rows: new Map(lemmas.map((l, r) => [l, r])), vectors: unit };
+}
 
 /** Each topic's label, description and phrases as one labelled pseudo-story. */
 export function pseudoStories(data: TaggerData): LabelledStory[] {
@@ -231,6 +275,80 @@ function nbRatio(rows: readonly { cols: number[]; x: Vector }[], size: number, t
     for (let c = 0; c < size; c++) ratio[c * T + t] = Math.log(((pos[c * T + t] as number) + options.nbAlpha) / p / (((neg[c * T + t] as number) + options.nbAlpha) / q));
   }
   return ratio;
+}
+
+/**
+ * Weights for lemmas the fit has none for: each borrows `embedTransfer` × the cosine-weighted
+ * mean weight of its `embedK` nearest fitted unigrams (by word vector), so a word no training
+ * story used (or only one did) still carries the evidence of its neighbours. Ties go to the
+ * earlier column, so the result is the same on every machine.
+ */
+function borrowWeights(model: Fitted, lemmas: readonly string[], vocabulary: Vocabulary, embed: Embedding, options: TrainOptions): Map<string, Float64Array> {
+  const T = model.topics.length;
+  const D = embed.dims;
+  const K = Math.max(1, options.embedK);
+  const unitInto = (row: number, into: Float64Array, at: number): void => into.set(embed.vectors.subarray(row * D, row * D + D), at);
+  const fittedColumns: number[] = [];
+  for (const [key, column] of model.columns) {
+    if (key < KEY_SHIFT && embed.rows.has(vocabulary.lemmas[key] as string)) fittedColumns.push(column);
+  }
+  fittedColumns.sort((a, b) => a - b);
+  const lemmaOfColumn = new Map<number, string>();
+  for (const [key, column] of model.columns) if (key < KEY_SHIFT) lemmaOfColumn.set(column, vocabulary.lemmas[key] as string);
+  const matrix = new Float64Array(fittedColumns.length * D);
+  fittedColumns.forEach((column, j) => unitInto(embed.rows.get(lemmaOfColumn.get(column) as string) as number, matrix, j * D));
+  const v = new Float64Array(D);
+  const sims = new Float64Array(K);
+  const picks = new Int32Array(K);
+  const out = new Map<string, Float64Array>();
+  for (const lemma of lemmas) {
+    const row = embed.rows.get(lemma);
+    if (row === undefined) continue;
+    unitInto(row, v, 0);
+    let n = 0;
+    for (let j = 0; j < fittedColumns.length; j++) {
+      let sim = 0;
+      for (let d = 0, base = j * D; d < D; d++) sim += (v[d] as number) * (matrix[base + d] as number);
+      if (sim <= 0 || (n === K && sim <= (sims[K - 1] as number))) continue;
+      let at = n < K ? n++ : K - 1;
+      while (at > 0 && (sims[at - 1] as number) < sim) {
+        sims[at] = sims[at - 1] as number;
+        picks[at] = picks[at - 1] as number;
+        at--;
+      }
+      sims[at] = sim;
+      picks[at] = j;
+    }
+    let total = 0;
+    for (let k = 0; k < n; k++) total += sims[k] as number;
+    if (total === 0) continue;
+    const weights = new Float64Array(T);
+    for (let k = 0; k < n; k++) {
+      const column = fittedColumns[picks[k] as number] as number;
+      const share = (options.embedTransfer * (sims[k] as number)) / total;
+      for (let t = 0; t < T; t++) weights[t] = (weights[t] as number) + share * (model.w[column * T + t] as number);
+    }
+    out.set(lemma, weights);
+  }
+  return out;
+}
+
+/** The fit with borrowed weights for these unigram keys (cross-validation's held-out words). */
+function withBorrowed(model: Fitted, keys: readonly number[], vocabulary: Vocabulary, embed: Embedding, options: TrainOptions): Fitted {
+  const T = model.topics.length;
+  const borrowed = borrowWeights(model, keys.map((k) => vocabulary.lemmas[k] as string), vocabulary, embed, options);
+  const columns = new Map(model.columns);
+  const extra: number[] = [];
+  for (const key of keys) {
+    const weights = borrowed.get(vocabulary.lemmas[key] as string);
+    if (weights === undefined) continue;
+    columns.set(key, model.columns.size + extra.length / T);
+    extra.push(...weights);
+  }
+  const w = new Float64Array(model.w.length + extra.length);
+  w.set(model.w);
+  w.set(extra, model.w.length);
+  return { ...model, columns, w };
 }
 
 function predict(model: Fitted, x: Vector, priors: number): Float64Array {
@@ -390,15 +508,17 @@ export function crossValidate(
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
   max = 3,
   nested = false,
+  vectors?: WordVectors,
 ): Calibration & { readonly topics: readonly string[]; readonly outOfFold: readonly Float64Array[]; readonly nestedMicroF1?: number } {
-  const prepared = prepare(stories, data, options);
+  const prepared = prepare(stories, data, options, vectors);
   const { calibration, oof, gold, folds } = outOfFold(stories, data, options, max, prepared);
   const honest = nested ? { nestedMicroF1: nestedMicroF1(oof, gold, folds, prepared.topics.length, max, options.shrink) } : {};
   return { ...calibration, topics: prepared.topics, outOfFold: oof, ...honest };
 }
 
 /** The training stories and the taxonomy's pseudo-stories as vectors, and the topics to learn. */
-function prepare(stories: readonly LabelledStory[], data: TaggerData, options: TrainOptions) {
+function prepare(stories: readonly LabelledStory[], data: TaggerData, options: TrainOptions, vectors: WordVectors | undefined) {
+  const embed = embedding(vectors, options);
   const lemmatiser = new Lemmatiser(new Vocabulary(true));
   const slugs = data.topics.map((t) => t.slug);
   const counts = new Map(slugs.map((s) => [s, 0]));
@@ -406,7 +526,7 @@ function prepare(stories: readonly LabelledStory[], data: TaggerData, options: T
   const topics = slugs.filter((s) => (counts.get(s) ?? 0) >= options.minPositives);
   const real = stories.map((s) => vectorise(s, s.topics, 1, data, lemmatiser, options.zones));
   const pseudo = options.pseudoWeight > 0 ? pseudoStories(data).map((s) => vectorise(s, s.topics, options.pseudoWeight, data, lemmatiser, options.zones)) : [];
-  return { lemmatiser, slugs, topics, real, pseudo };
+  return { lemmatiser, slugs, topics, real, pseudo, embed };
 }
 
 /** Out-of-fold probabilities for calibration, and the calibration they give. */
@@ -418,7 +538,14 @@ function outOfFold(stories: readonly LabelledStory[], data: TaggerData, options:
   for (let f = 0; f < options.folds; f++) {
     const trainSet = [...real.filter((_x, i) => folds[i] !== f), ...pseudo];
     if (trainSet.length === pseudo.length) continue;
-    const fitted = fit(trainSet, topics, slugs, options, data.topicScoring.threshold);
+    let fitted = fit(trainSet, topics, slugs, options, data.topicScoring.threshold);
+    if (prepared.embed && options.embedTransfer > 0) {
+      const wanted = new Set<number>();
+      real.forEach((x, i) => {
+        if (folds[i] === f) for (const k of x.keys) if (k < KEY_SHIFT && !fitted.columns.has(k)) wanted.add(k);
+      });
+      fitted = withBorrowed(fitted, [...wanted].sort((a, b) => a - b), prepared.lemmatiser.vocabulary, prepared.embed, options);
+    }
     real.forEach((x, i) => {
       if (folds[i] === f) oof[i] = predict(fitted, x, P);
     });
@@ -427,23 +554,30 @@ function outOfFold(stories: readonly LabelledStory[], data: TaggerData, options:
   return { oof, gold, folds, calibration: calibrate(oof, gold, topics.length, max, options.shrink) };
 }
 
-export function train(stories: readonly LabelledStory[], data: TaggerData, options: TrainOptions = DEFAULT_TRAIN_OPTIONS, max = 3): TrainResult {
-  const prepared = prepare(stories, data, options);
-  const { lemmatiser, slugs, topics, real, pseudo } = prepared;
+export function train(stories: readonly LabelledStory[], data: TaggerData, options: TrainOptions = DEFAULT_TRAIN_OPTIONS, max = 3, vectors?: WordVectors): TrainResult {
+  if (options.embedWords > 0 && vectors === undefined) throw new Error('train: embedWords is set but no word vectors were given');
+  const prepared = prepare(stories, data, options, vectors);
+  const { lemmatiser, slugs, topics, real, pseudo, embed } = prepared;
   const P = slugs.length;
   const { oof, calibration } = outOfFold(stories, data, options, max, prepared);
 
   const fitted = fit([...real, ...pseudo], topics, slugs, options, data.topicScoring.threshold);
   const T = topics.length;
-  const names: [string, number][] = [];
-  for (const [key, column] of fitted.columns) {
-    const name = keyName(key, lemmatiser.vocabulary);
-    names.push([name, column]);
+  const rows = new Map<string, Float64Array>();
+  for (const [key, column] of fitted.columns) rows.set(keyName(key, lemmatiser.vocabulary), fitted.w.slice(column * T, column * T + T));
+  // Every vector lemma the final fit has no weight for borrows its neighbours' (as in
+  // cross-validation, where the held-out stories' unseen words do the same).
+  if (embed && options.embedTransfer > 0) {
+    const unseen = embed.lemmas.filter((lemma) => !rows.has(lemma));
+    for (const [lemma, weights] of borrowWeights(fitted, unseen, lemmatiser.vocabulary, embed, options)) {
+      const row = rows.get(lemma) ?? new Float64Array(T);
+      for (let t = 0; t < T; t++) row[t] = (row[t] as number) + (weights[t] as number);
+      rows.set(lemma, row);
+    }
   }
-  names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const features: Record<string, number[]> = {};
-  for (const [name, column] of names) {
-    const row = Array.from({ length: T }, (_v, t) => round(fitted.w[column * T + t] as number, 4));
+  for (const name of [...rows.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const row = Array.from(rows.get(name) as Float64Array, (x) => round(x, 4));
     if (row.some((x) => x !== 0)) features[name] = row;
   }
   return {
