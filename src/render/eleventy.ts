@@ -4,6 +4,8 @@
  * object, `nd`; seed text reaches it only as data, never as template source or
  * front matter, so nothing a seed says can run or steer a page.
  */
+// First: it must run before Eleventy's modules are evaluated.
+import './esm-resolver.ts';
 import Eleventy from '@11ty/eleventy';
 import { linkFor, siteConfig, type EleventyUserConfig } from './config.ts';
 import { addPageTemplates } from './page-kinds.ts';
