@@ -37,7 +37,7 @@ export function compileTopics(data: TaggerData): TopicMatcher {
     // word is a prefix and stays as written (`sanction*`).
     const path = [...phraseLemmas(tokens), wildcard ? last : (phraseLemmas([last])[0] as string)];
     if (wildcard) {
-      insertPrefix(trie, path.slice(0, -1), last, evidence);
+      for (const variant of hyphenVariants(path.slice(0, -1))) insertPrefix(trie, variant, last, evidence);
       return;
     }
     // `meet` and `meets` are one lemma: within a topic the stronger weight stands.
@@ -48,7 +48,7 @@ export function compileTopics(data: TaggerData): TopicMatcher {
     }
     if (before && before.evidence.weight >= evidence.weight) return;
     owner.set(key, { slug, evidence });
-    insert(trie, path, evidence, true);
+    for (const variant of hyphenVariants(path)) insert(trie, variant, evidence, true);
   };
   data.topics.forEach((topic, index) => {
     for (const phrase of topic.phrases) add(phrase.text, { topic: index, weight: phrase.weight }, topic.slug);
@@ -58,6 +58,25 @@ export function compileTopics(data: TaggerData): TopicMatcher {
 }
 
 const NEGATIVE: Evidence = { topic: -1, weight: 0 };
+
+const WORD_TOKEN = /^[\p{L}\p{N}]/u;
+
+/**
+ * A phrase's token path as written and with each gap between two words also hyphenated:
+ * English joins a compound modifier with hyphens (`air-defense systems`, `arms-export
+ * controls`, `nuclear-power plant`), and the tokenizer makes `-` a token of its own, so
+ * `air defense systems` in data/topics.yaml found only the spaced spelling. A path with a
+ * wildcard's prefix is given without its last word; phrases have a few words, so at most a
+ * few variants each.
+ */
+export function hyphenVariants(path: readonly string[]): string[][] {
+  let variants: string[][] = [[]];
+  path.forEach((token, i) => {
+    const gap = i > 0 && WORD_TOKEN.test(path[i - 1]!) && WORD_TOKEN.test(token);
+    variants = variants.flatMap((v) => (gap ? [[...v, token], [...v, '-', token]] : [[...v, token]]));
+  });
+  return variants;
+}
 
 const out: MatchResult<Evidence> = { end: 0, value: undefined };
 
