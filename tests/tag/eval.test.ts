@@ -13,7 +13,9 @@ import { evaluate, loadCorpus } from '../../scripts/eval.ts';
 // split (nested micro-F1 +0.5 to +1.2 points at three training seeds), measured lower on the
 // test split than round 4's model (micro-F1 87.2% against 88.0%; on the 169 round-3 stories
 // 85.8% against 87.1%): within the test split's noise, and shipped as cross-validation chose,
-// so the round-3 topic floor went down from 0.87 to 0.85 (docs/tagging.md, Figures).
+// so the round-3 topic floor went down from 0.87 to 0.85 (docs/tagging.md, Figures). Round 6
+// (pairs rules, borrowed weights, hyphenated phrases) measured 88.1% (the 169: 87.3%), pairs
+// 92.6%: the topic floors went up to what holds.
 describe('tagger evaluation (test split of eval/)', () => {
   const stories = loadCorpus();
   const test = stories.filter((s) => s.split === 'test');
@@ -27,20 +29,20 @@ describe('tagger evaluation (test split of eval/)', () => {
   it.each([
     ['primary-pair accuracy', 'pairAccuracy', 0.92],
     ['country recall', 'countryRecall', 0.99],
-    ['topic micro-F1', 'topicMicroF1', 0.87],
+    ['topic micro-F1', 'topicMicroF1', 0.875],
     ['topic precision', 'topicPrecision', 0.92],
-    ['topic recall', 'topicRecall', 0.82],
+    ['topic recall', 'topicRecall', 0.835],
   ] as const)('should keep %s at or above %s', (_name, key, floor) => {
     expect(result[key]).toBeGreaterThanOrEqual(floor);
   });
 
   const round4 = /corpus-[fghi]\.yaml$/;
-  it('should keep pair accuracy and topic micro-F1 of the round-3 test stories (all but corpus-f … corpus-i) at or above 0.94 and 0.85', () => {
+  it('should keep pair accuracy and topic micro-F1 of the round-3 test stories (all but corpus-f … corpus-i) at or above 0.94 and 0.87', () => {
     const before = test.filter((s) => !round4.test(s.file));
     expect(before.length).toBe(169);
     const figures = evaluate(createTagger(loadTaggerData()), before);
     expect(figures.pairAccuracy).toBeGreaterThanOrEqual(0.94);
-    expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.85);
+    expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.87);
   });
 
   it('should keep primary-pair accuracy of the round-2 test stories (all but corpus-e … corpus-i) at or above 0.95', () => {
