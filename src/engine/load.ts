@@ -7,6 +7,7 @@
 import { VFile } from 'vfile';
 import { SeedCache } from './cache.ts';
 import { analyseFiles, lookUp, type AnalysedFile } from './analyse.ts';
+import { keepLemmas, primeLemmas, type LemmaCache } from './lemma-cache.ts';
 import { runInWorkers } from './pool.ts';
 import { loadTaxonomy } from '../tag/taxonomy.ts';
 import { NO_TAGS, type DatedStory } from '../records/records.ts';
@@ -45,6 +46,8 @@ export interface LoadOptions {
   readonly cacheDir?: string | undefined;
   /** Code and data version: part of every cache key. */
   readonly version?: string;
+  /** Where the lemmas of earlier builds are kept (src/engine/lemma-cache.ts), for seeds analysed on this thread. */
+  readonly lemmas?: LemmaCache | undefined;
 }
 
 /**
@@ -66,9 +69,14 @@ export async function loadSeeds(seedsDir: string, options: LoadOptions = {}): Pr
   const known = listing.files.map((path) => lookUp(path, cache, version));
   const missing = listing.files.filter((_, index) => known[index] === undefined);
   let tagger = options.tagger;
-  const analyse = (paths: readonly string[]): Promise<AnalysedFile[]> => {
+  const analyse = async (paths: readonly string[]): Promise<AnalysedFile[]> => {
+    if (paths.length === 0) return [];
+    // Remembered before the tagger compiles: its phrases are lemmatised too.
+    const known = options.lemmas && primeLemmas(options.lemmas);
     tagger ??= options.dataDir === undefined ? () => NO_TAGS : loadTaxonomy(options.dataDir).tagger;
-    return analyseFiles(paths, { tagger, cache, version });
+    const analysed = await analyseFiles(paths, { tagger, cache, version });
+    if (options.lemmas) await keepLemmas(options.lemmas, known!);
+    return analysed;
   };
   let fresh: AnalysedFile[];
   if (options.dataDir !== undefined && missing.length >= PARALLEL_FROM) {

@@ -25,6 +25,27 @@ const cache = new Map<string, string>();
 /** Only plain lowercase words have lemmas; numbers, codes and non-ASCII words stay as they are. */
 const LEMMATISABLE = /^[a-z]{3,}$/;
 
+/** Most lemmas remembered, in this process and in the engine's cache. */
+export const MAX_LEMMAS = 200_000;
+
+/**
+ * Lemmas worked out before, for words met again: WordNet's lists take the lemmatiser ~0.2 s
+ * to load, and a rebuild after an edit meets few new words. The engine keeps the lemmas of
+ * one build for the next (src/engine/lemma-cache.ts); an entry that is not a plain word and a
+ * one-token lemma is ignored, so a cache file cannot make a word two tokens.
+ */
+export function rememberLemmas(entries: Iterable<readonly [unknown, unknown]>): void {
+  for (const [word, lemma] of entries) {
+    if (cache.size >= MAX_LEMMAS) return;
+    if (typeof word === 'string' && typeof lemma === 'string' && LEMMATISABLE.test(word) && SINGLE_TOKEN.test(lemma)) cache.set(word, lemma);
+  }
+}
+
+/** Every lemma worked out or remembered in this process, for the engine to keep. */
+export function knownLemmas(): ReadonlyMap<string, string> {
+  return cache;
+}
+
 /** The lemma of a lowercase word. */
 export function lemmaOf(word: string): string {
   if (!LEMMATISABLE.test(word)) return word;
@@ -34,7 +55,7 @@ export function lemmaOf(word: string): string {
     lemma = wink.noun(word);
     if (lemma === word) lemma = wink.verb(word);
     if (lemma === word) lemma = wink.adjective(word);
-    if (cache.size < 200_000) cache.set(word, lemma);
+    if (cache.size < MAX_LEMMAS) cache.set(word, lemma);
   }
   return lemma;
 }
