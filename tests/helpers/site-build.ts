@@ -45,13 +45,17 @@ export const testLabels: SiteLabels = {
   topicDescription: (slug) => (slug === 'energy' ? 'Oil, gas and power.' : ''),
 };
 
-export const HOSTILE_HEADLINE = `Russia & China: <script>alert("x")</script> "quotes" </script> {{ 7*7 }} {% include "x" %} &amp; 'single'`;
+/** The hostile headline as the seed types it: `&amp;` is a character reference. */
+const HOSTILE_TYPED = `Russia & China: <script>alert("x")</script> "quotes" </script> {{ 7*7 }} {% include "x" %} &amp; 'single'`;
+
+/** The same headline as the parser reads it: a character reference in plain text is decoded, as remark decodes it in Markdown. */
+export const HOSTILE_HEADLINE = HOSTILE_TYPED.replace('&amp;', '&');
 
 export const HOSTILE_SEED = `---
 date: 2025-06
 title: "June 2025 <b>Digest</b> & co"
 ---
-${HOSTILE_HEADLINE}
+${HOSTILE_TYPED}
 On June 3, Russia and China said <script>alert(1)</script> and </script><script>alert(2)</script> plus {{ 7*7 }} and {% include "x" %} and &amp; and "quotes" about military ties.
 A second paragraph about Iran\u2028with a line separator and a right-to-left name, مرحبا.
 |
