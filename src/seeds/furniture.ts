@@ -25,7 +25,9 @@ const SHARE_CORE = /^(?:share|tweet|print|email|e-mail|facebook|twitter|linkedin
 const MAX_SHARE_WORDS = 14;
 
 /** `By Jane Doe`, `By Jane Doe and Li Wei | Senior Fellow`: a name in capitals after `By`, perhaps a role or date after a separator. */
-const BYLINE = /^(?:(?:Written|Posted|Reported|Words|Reporting|Compiled|Edited) )?[Bb]y \p{Lu}[\p{L}.'’-]*(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|del|van|von|der|al|bin|el|la|le)){0,5}(?:,? (?:and|&) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})?(?: ?[|·•,–—-] .*)?$/u;
+const BYLINE = /^(?:(?:Written|Posted|Reported|Words|Reporting|Compiled|Edited) )?[Bb]y \p{Lu}[\p{L}.'’-]*(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|del|van|von|der|al|bin|el|la|le)){0,5}(?:,? (?:and|&) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})?(?: ?[|·•,–—-] (?:\S+ ){0,5}\S+)?$/u;
+/** A byline ends without a full stop; `By Monday, Russian forces had pushed on.` is a sentence. */
+const SENTENCE_END = /[.!?]["'’”)]*$/;
 const MAX_BYLINE_WORDS = 16;
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -90,7 +92,7 @@ export function furnitureOf(text: string, place: LinePlace): FurnitureKind | und
   if (words <= MAX_READ_ON_WORDS && READ_ON.test(text) && words >= 2) return 'read-on';
   if (words <= MAX_RELATED_WORDS && RELATED.test(text)) return 'related';
   if (isLabelList(text)) return 'labels';
-  if (place.bylineSpot && words <= MAX_BYLINE_WORDS && BYLINE.test(text)) return 'byline';
+  if (place.bylineSpot && words <= MAX_BYLINE_WORDS && BYLINE.test(text) && !SENTENCE_END.test(text)) return 'byline';
   if (place.top && (MAIL_HEADER.test(text) || FORWARDED.test(text))) return 'mail-header';
   return undefined;
 }

@@ -58,6 +58,8 @@ describe('page furniture', () => {
     'Updated figures show Russian oil exports to India fell in July.',
     'Email leaks show Chinese firms courting Iranian buyers',
     'Topics: what Putin and Xi left off the agenda at their summit in Harbin',
+    'By Monday, Russian forces had pushed into the village.',
+    'By Monday, Russian and Belarusian units had joined the drills along the whole border',
   ])('should leave news prose that uses such words alone: %j', (line) => {
     expect(furnitureOf(line, anywhere)).toBeUndefined();
   });
