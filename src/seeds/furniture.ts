@@ -26,6 +26,8 @@ const MAX_SHARE_WORDS = 14;
 
 /** `By Jane Doe`, `By Jane Doe and Li Wei | Senior Fellow`: a name in capitals after `By`, perhaps a role or date after a separator. */
 const BYLINE = /^(?:(?:Written|Posted|Reported|Words|Reporting|Compiled|Edited) )?[Bb]y \p{Lu}[\p{L}.'’-]*(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|del|van|von|der|al|bin|el|la|le)){0,5}(?:,? (?:and|&) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})?(?: ?[|·•,–—-] (?:\S+ ){0,5}\S+)?$/u;
+/** How a byline starts. */
+const BYLINE_START = /^(?:(?:Written|Posted|Reported|Words|Reporting|Compiled|Edited) )?[Bb]y /;
 /** A byline ends without a full stop; `By Monday, Russian forces had pushed on.` is a sentence. */
 const SENTENCE_END = /[.!?]["'’”)]*$/;
 const MAX_BYLINE_WORDS = 16;
@@ -67,7 +69,15 @@ const SUBJECT = /^subject\s?:\s?(?:(?:re|fwd?|tr|aw|wg)\s?:\s?)*(.+)$/i;
 /** `---------- Forwarded message ---------`, `Begin forwarded message:`. */
 const FORWARDED = /^(?:-+ ?forwarded message ?-+|begin forwarded message:?|-+ ?original message ?-+)$/i;
 
-const wordCount = (text: string): number => (text === '' ? 0 : text.split(' ').length);
+/** Space-separated words, counted without splitting (every block of every seed comes here). */
+function wordCount(text: string): number {
+  let words = text === '' ? 0 : 1;
+  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) words++;
+  return words;
+}
+
+/** Longer than this, a line is prose, or a caption or mail header (each known by how it starts): every other kind is a few words. */
+const MAX_SHORT_LINE = 240;
 
 function isShareBar(text: string): boolean {
   const words = text.toLowerCase().split(/[\s|·•/,;:()[\]<>«»+–—]+/).filter(Boolean);
@@ -85,8 +95,9 @@ export interface LinePlace {
 
 /** The kind of furniture a whole line is (whitespace already collapsed), or undefined for a line of the issue itself. */
 export function furnitureOf(text: string, place: LinePlace): FurnitureKind | undefined {
+  if (text.length > MAX_SHORT_LINE) return CAPTION.test(text) ? 'caption' : place.top && MAIL_HEADER.test(text) ? 'mail-header' : undefined;
   const words = wordCount(text);
-  if (isShareBar(text)) return 'share-bar';
+  if (words <= MAX_SHARE_WORDS && isShareBar(text)) return 'share-bar';
   if (words <= MAX_STAMP_WORDS && (STAMP.test(text) || READING_TIME.test(text))) return 'time-stamp';
   if (CAPTION.test(text)) return 'caption';
   if (words <= MAX_READ_ON_WORDS && READ_ON.test(text) && words >= 2) return 'read-on';
@@ -119,10 +130,11 @@ export function dropFurniture<B extends { readonly line: number; readonly text: 
   const kept: B[] = [];
   const furniture = new Map<number, FurnitureKind>();
   let subject: string | undefined;
-  let previous: FurnitureKind | 'headline' | 'text' | undefined;
+  let previous: FurnitureKind | B | undefined; // the kind of the furniture before, or the block kept
   blocks.forEach((block, index) => {
     const top = index < TOP_BLOCKS || previous === 'mail-header';
-    const bylineSpot = top || previous === 'headline' || (previous !== undefined && previous !== 'text');
+    // Whether the block before reads as a headline is asked only of a line that starts as a byline does.
+    const bylineSpot = top || (BYLINE_START.test(block.text) && (typeof previous === 'string' || (previous !== undefined && (previous.kind === 'heading' || headlineLike(previous.text)))));
     const kind = block.kind === 'text' && block.children.length > 0 && isPictureOnly(block.children) ? 'picture' : furnitureOf(block.text, { top, bylineSpot });
     if (kind) {
       furniture.set(block.line, kind);
@@ -130,7 +142,7 @@ export function dropFurniture<B extends { readonly line: number; readonly text: 
       previous = kind;
     } else {
       kept.push(block);
-      previous = block.kind === 'heading' || headlineLike(block.text) ? 'headline' : 'text';
+      previous = block;
     }
   });
   return { kept, furniture, subject };
