@@ -10,6 +10,7 @@ import { hashOf } from '../hash.ts';
 import { SeedCache } from './cache.ts';
 import { mapLimit } from '../limit.ts';
 import type { SeedResult } from '../seeds/analyse.ts';
+import type { MarkdownKit } from '../seeds/markdown.ts';
 import { readSeed } from '../seeds/folder.ts';
 import type { ParsedDigest, Tagger } from '../types.ts';
 
@@ -76,12 +77,18 @@ export function lookUp(path: string, cache: SeedCache<SeedResult> | undefined, v
 export async function analyseFiles(paths: readonly string[], options: { tagger: Tagger; cache?: SeedCache<SeedResult> | undefined; version: string }): Promise<AnalysedFile[]> {
   if (paths.length === 0) return [];
   // The parser, the dater and their libraries load only when a seed is not in the cache (docs/performance.md, "Start-up").
-  const { analyseSeed } = await import('../seeds/analyse.ts');
+  const [{ analyseSeed }, { mayBeMarkdown }, { decodeSeed }] = await Promise.all([import('../seeds/analyse.ts'), import('../seeds/blocks.ts'), import('../seeds/decode.ts')]);
+  // Remark and its sanitizer load only for a seed that may be Markdown (src/seeds/markdown.ts).
+  let markdown: MarkdownKit | undefined;
   // Reads overlap, and the event loop never holds thousands of open files.
   return mapLimit(paths, 16, async (path): Promise<AnalysedFile> => {
     const read = readKeyed(path, options.cache !== undefined, options.version);
     if ('path' in read) return read;
-    const result = compactResult(analyseSeed(new VFile({ path, value: read.bytes }), options.tagger));
+    if (!markdown) {
+      const decoded = decodeSeed(read.bytes);
+      if (decoded.ok && mayBeMarkdown(decoded.text)) markdown = (await import('../seeds/markdown.ts')).markdown;
+    }
+    const result = compactResult(analyseSeed(new VFile({ path, value: read.bytes }), options.tagger, markdown));
     await options.cache?.set(read.key, result);
     return { path, result, cacheHit: false, key: read.key };
   });

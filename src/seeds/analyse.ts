@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import type { VFile } from 'vfile';
+import type { MarkdownKit } from './markdown.ts';
 import { parseSeed } from './parse.ts';
 import { storyFacts, type StoryFacts } from '../records/records.ts';
 import type { ParsedDigest, StoryTags, Tagger } from '../types.ts';
@@ -28,9 +29,9 @@ export interface SeedResult {
   readonly tags?: readonly StoryTags[];
 }
 
-/** Parse, date and tag one seed's bytes. Pure apart from the VFile it fills. */
-export function analyseSeed(file: VFile, tagger: Tagger): SeedResult {
-  const digest = parseSeed(file, basename(file.path));
+/** Parse, date and tag one seed's bytes (a Markdown seed needs `markdown`: see parseSeed). Pure apart from the VFile it fills. */
+export function analyseSeed(file: VFile, tagger: Tagger, markdown?: MarkdownKit): SeedResult {
+  const digest = parseSeed(file, basename(file.path), markdown);
   const messages = file.messages.map((m) => ({ reason: m.reason, line: m.line ?? 1, column: m.column ?? 1, ruleId: m.ruleId ?? 'news-digest', fatal: m.fatal === true }));
   if (!digest) return { messages };
   const facts = digest.stories.map((story) => storyFacts(digest.digest, story));

@@ -12,10 +12,7 @@
  *   tests/seeds/blocks.test.ts); a line scan does it without building a syntax tree,
  *   which was half of all parsing time (docs/performance.md, "Seeds").
  */
-import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { PhrasingContent } from 'mdast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { collapseSpace } from '../space.ts';
@@ -31,7 +28,6 @@ export interface Block {
 
 export type BodyForm = 'markdown' | 'plain';
 
-const parser = unified().use(remarkParse);
 
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+\S/m;
 const DASH_RULE = /^[ \t]*[-–—=_]{3,}[ \t]*$/;
@@ -54,6 +50,9 @@ const CONTAINER = /^[ \t]{0,3}(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]
 export function detectForm(body: string): BodyForm {
   return ATX_HEADING.test(body) ? 'markdown' : 'plain';
 }
+
+/** Whether a seed's whole text (front matter included) may be Markdown: `detectForm` of its body can only say so then. */
+export const mayBeMarkdown = (text: string): boolean => ATX_HEADING.test(text);
 
 /**
  * Strip e-mail export markers line by line (line count unchanged). `bold`: a line bold
@@ -257,36 +256,6 @@ export function deepMarkdownNesting(body: string): { line: number; depth: number
   return undefined;
 }
 
-/** Inline constructs off: block structure alone, which CommonMark settles before any inline parsing. */
-const blockParser = unified().use(remarkParse).data('micromarkExtensions', [{
-  disable: { null: ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink'] },
-}]);
-
-/** Bodies up to this size are parsed whole, as one part: memory is no concern there. */
-export const SPLIT_MARKDOWN_FROM = 256 * 1024;
-
-/**
- * Where a Markdown body is cut into parts parsed one at a time: before each
- * top-level `#` heading, as a first pass without inline constructs finds them
- * (a fraction of a full parse's memory). A top-level heading closes every list,
- * quote, code and HTML block, so each part parses alone as it parses in the
- * whole; only a link reference definition stays within its part (its story).
- * Returns the 0-based indexes of the lines that start a part.
- */
-export function markdownParts(body: string, options: { readonly splitFrom?: number } = {}): number[] {
-  // Small, or no second heading to cut at: one part, and no first pass.
-  if (body.length <= (options.splitFrom ?? SPLIT_MARKDOWN_FROM) || !/\n {0,3}#{1,6}(?:[ \t]|$)/m.test(body)) return [0];
-  const { lines } = cleanLines(body.split('\n'));
-  const tree = blockParser.parse(lines.join('\n')) as Root;
-  const starts = [0];
-  for (const node of tree.children) {
-    const index = (node.position?.start.line ?? 1) - 1;
-    // ATX only: a setext heading's text line could be read as part of what precedes it.
-    if (node.type === 'heading' && index > 0 && /^ {0,3}#/.test(lines[index] ?? '')) starts.push(index);
-  }
-  return starts;
-}
-
 /** Most characters in one part of a Markdown body (`markdownParts`): a story is a few kilobytes. */
 export const MAX_MARKDOWN_PART = 1_000_000;
 
@@ -306,46 +275,3 @@ export function oversizedMarkdownPart(body: string, starts: readonly number[]): 
   }
   return undefined;
 }
-
-/** Positions are only read at block level: inline nodes drop theirs (four objects a node) before records keep them. */
-function withoutPositions(nodes: readonly PhrasingContent[]): PhrasingContent[] {
-  return nodes.map((node) => {
-    const { position: _position, ...rest } = node;
-    return ('children' in rest ? { ...rest, children: withoutPositions(rest.children as PhrasingContent[]) } : rest) as PhrasingContent;
-  });
-}
-
-/**
- * Blocks of a Markdown body: headings, and paragraphs (list items and quotes count as paragraphs).
- * A large body is parsed part by part (`markdownParts`): micromark keeps every event of a
- * document until it ends, so a 9.8 MB body parsed whole peaked at 2.1 GB.
- */
-export function markdownBlocks(body: string, starts: readonly number[] = markdownParts(body)): Block[] {
-  const { lines, marked } = cleanLines(body.split('\n'));
-  const blocks: Block[] = [];
-  starts.forEach((start, i) => {
-    const tree = parser.parse(lines.slice(start, starts[i + 1] ?? lines.length).join('\n')) as Root;
-    for (const node of tree.children) visitBlock(node, start, marked, blocks);
-  });
-  return blocks.filter((block) => block.text !== '');
-}
-
-function visitBlock(node: RootContent, offset: number, marked: ReadonlySet<number>, blocks: Block[]): void {
-  const visit = (node: RootContent): void => {
-    const line = (node.position?.start.line ?? 1) + offset;
-    if (node.type === 'heading') {
-      blocks.push({ kind: 'heading', line, text: collapseSpace(toString(node)), children: withoutPositions(node.children), marked: true });
-    } else if (node.type === 'paragraph') {
-      blocks.push({ kind: 'text', line, text: collapseSpace(toString(node)), children: withoutPositions(node.children), marked: marked.has(line) });
-    } else if (node.type === 'code' || node.type === 'html') {
-      // Raw HTML and code are shown as the text the editor wrote, never as markup.
-      const children: PhrasingContent[] = [{ type: 'text', value: node.value }];
-      blocks.push({ kind: 'text', line, text: collapseSpace(node.value), children, marked: false });
-    } else if ('children' in node) {
-      for (const child of node.children as RootContent[]) visit(child);
-    }
-  };
-  visit(node);
-}
-
-export type { Paragraph };

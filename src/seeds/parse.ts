@@ -3,10 +3,11 @@
  * Every problem becomes a positioned message on the VFile; a file with an
  * error yields `undefined` and the build reports all messages of all files.
  */
-import { transliterate } from 'transliteration';
+import { createRequire } from 'node:module';
 import type { PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { decodedBlocks, deepMarkdownNesting, detectForm, markdownBlocks, runInHeadlines, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, MAX_MARKDOWN_MARKS, MAX_MARKDOWN_NESTING, MAX_MARKDOWN_PART, markdownParts, oversizedMarkdownPart, type Block, type BodyForm } from './blocks.ts';
+import { decodedBlocks, deepMarkdownNesting, detectForm, runInHeadlines, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, MAX_MARKDOWN_MARKS, MAX_MARKDOWN_NESTING, MAX_MARKDOWN_PART, oversizedMarkdownPart, type Block, type BodyForm } from './blocks.ts';
+import type { MarkdownKit } from './markdown.ts';
 import { findMonthYear, formatHumanDate, parseIsoDate } from '../records/dates.ts';
 import { decodeSeed } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
@@ -24,7 +25,11 @@ const TITLE_LINE = /\s\|\s/;
 
 const DATE_HELP = 'add front matter `date: YYYY-MM` (or `YYYY-MM-DD`) between `---` lines at the top of the file, start the file name with the date (`2024-05-…`), or begin the digest with a header line such as `May 2024 Highlights`';
 
-export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefined {
+/**
+ * `markdown`: the Markdown kit (src/seeds/markdown.ts), which a seed with `#` headings needs
+ * and a plain-text one never loads; the engine passes it when `mayBeMarkdown` says so.
+ */
+export function parseSeed(file: VFile, fileName: string, markdown?: MarkdownKit): ParsedDigest | undefined {
   const decoded = decodeSeed(file.value as Uint8Array);
   if (!decoded.ok) {
     seedError(file, decoded.reason, { line: decoded.line }, 'encoding');
@@ -41,6 +46,7 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
   const form = detectForm(body);
   let blocks: Block[];
   if (form === 'markdown') {
+    if (!markdown) throw new TypeError('Expected the Markdown kit (src/seeds/markdown.ts) for a seed with `#` headings');
     const deep = deepMarkdownNesting(body);
     if (deep) {
       seedError(file, `Unexpected quotes or lists nested ${deep.depth} levels deep, expected at most ${MAX_MARKDOWN_NESTING}: flatten them, or write the digest as plain text (no \`#\` headings)`, { line: deep.line }, 'nesting-too-deep');
@@ -56,13 +62,13 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
       return undefined;
     }
     // After the cheap checks: finding the parts is a (block-only) parse of the whole body.
-    const parts = markdownParts(body);
+    const parts = markdown.parts(body);
     const part = oversizedMarkdownPart(body, parts);
     if (part) {
       seedError(file, `Unexpected Markdown story of ${part.length} characters without a \`#\` heading, expected at most ${MAX_MARKDOWN_PART}: split it into stories (or close the code or HTML block it opens)`, { line: part.line }, 'story-too-long');
       return undefined;
     }
-    blocks = markdownBlocks(body, parts);
+    blocks = markdown.blocks(body, parts);
   } else {
     blocks = runInHeadlines(decodedBlocks(plainBlocks(body)));
   }
@@ -70,7 +76,7 @@ export function parseSeed(file: VFile, fileName: string): ParsedDigest | undefin
   const { kept, furniture, subject } = dropFurniture(blocks, (text) => ownScore(lineFeatures(text)) > 0);
   // Pasted web pages and e-mails carry the series' header block in either form.
   const header = takeHeader(kept);
-  const stories = groupStories(header.rest, form, file, furniture);
+  const stories = groupStories(header.rest, form, file, furniture, markdown);
 
   // A pasted e-mail's subject names the issue as the series' title line does (its Date: header is the day it was sent, often the month after).
   const date = data.date ?? dateFromFileName(fileName) ?? header.date ?? (subject === undefined ? undefined : findMonthYear(subject));
@@ -155,7 +161,7 @@ function blankBetween(before: number, after: number, furniture: ReadonlyMap<numb
   return false;
 }
 
-function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile, furniture: ReadonlyMap<number, FurnitureKind>): ParsedStory[] {
+function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile, furniture: ReadonlyMap<number, FurnitureKind>, markdown: MarkdownKit | undefined): ParsedStory[] {
   const decisions = decide(blocks, form, furniture);
   // Messages in line order, errors and warnings alike; a line with an error gets no warning.
   const messages: { line: number; reason: string; ruleId: string; fatal: boolean }[] = [];
@@ -186,7 +192,7 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile, fur
       position: stories.length + 1,
       headline: headline.text,
       paragraphs: paragraphs.map((p) => p.text),
-      html: paragraphsToHtml(paragraphs),
+      html: paragraphsToHtml(paragraphs, markdown?.toHtml),
       line: headline.line,
     });
   }
@@ -299,6 +305,10 @@ export function dateFromFileName(fileName: string): CalendarDate | undefined {
 
 const MAX_DIGEST_ID = 80;
 
+const require = createRequire(import.meta.url);
+let transliterate: ((text: string) => string) | undefined;
+const transliterated = (text: string): string => (transliterate ??= (require('transliteration') as { transliterate: (text: string) => string }).transliterate)(text);
+
 /**
  * The digest's id (and `/digests/<id>/` path segment): its file name without
  * extension, in ASCII (`普京.txt` → `pu-jing`), at most 80 characters. Nothing in
@@ -306,8 +316,8 @@ const MAX_DIGEST_ID = 80;
  */
 export function digestId(fileName: string): string {
   const stem = fileName.replace(/\.[^.]*$/, '');
-  // Only non-ASCII names are transliterated, so existing ids never change.
-  const ascii = /[^\x00-\x7f]/.test(stem) ? transliterate(stem.normalize('NFC')) : stem;
+  // Only non-ASCII names are transliterated, so existing ids never change (and only they load the transliterator: 50 ms).
+  const ascii = /[^\x00-\x7f]/.test(stem) ? transliterated(stem.normalize('NFC')) : stem;
   const id = ascii.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
   if (id === '') return `digest-${shortHash(stem)}`;
   return id.length <= MAX_DIGEST_ID ? id : `${id.slice(0, MAX_DIGEST_ID - 7).replace(/-+$/, '')}-${shortHash(stem)}`;

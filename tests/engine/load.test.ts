@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,9 @@ import { compactString } from '../../src/engine/analyse.ts';
 import { loadSeeds } from '../../src/engine/load.ts';
 import type { SeedResult } from '../../src/seeds/analyse.ts';
 import { storyFacts } from '../../src/records/records.ts';
+import { parseSeed } from '../../src/seeds/parse.ts';
+import { VFile } from 'vfile';
+import { fixture } from '../helpers/seeds.ts';
 
 const SEED = '---\ndate: 2024-05\n---\nIran’s envoy holds 3 talks on May 12\nThe talks went well.\nAnother story\nIts one paragraph.\n|\n';
 
@@ -77,5 +80,24 @@ describe('compactString', () => {
     expect(serialize(plain).length).toBeGreaterThan(2 * plain.length);
     expect(serialize(compactString(plain)).length).toBeLessThan(plain.length + 8);
     expect(serialize(compactString('Iran’s envoy')).length).toBeGreaterThan(2 * 'Iran’s envoy'.length);
+  });
+});
+
+describe('the Markdown kit, loaded for Markdown seeds only', () => {
+  it('should parse a Markdown seed and a plain one in one folder, each in its own form', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-kit-'));
+    copyFileSync(fixture('forms', 'markdown.md'), join(dir, '2024-06-markdown.md'));
+    copyFileSync(fixture('forms', '2024-06-15-plain.txt'), join(dir, '2024-06-15-plain.txt'));
+    const loaded = await loadSeeds(dir, {});
+    expect(loaded.files.flatMap((file) => file.messages)).toEqual([]);
+    const html = new Map(loaded.stories.map((s) => [s.story.headline, s.story.html]));
+    expect(html.get('Russia and North Korea hold talks')).toContain('<strong>Pyongyang</strong>');
+    expect(html.get('Iran and Russia sign a gas swap deal')).toMatch(/^<p>/);
+  });
+
+  it('should refuse to read a Markdown seed without the kit (a caller that forgot it), and read a plain one', () => {
+    const file = (text: string) => new VFile({ path: 'seeds/2024-06.txt', value: Buffer.from(text) });
+    expect(() => parseSeed(file('---\ndate: 2024-06\n---\n# Russia and Iran talk\nThey met.\n'), '2024-06.txt')).toThrow(TypeError);
+    expect(parseSeed(file('---\ndate: 2024-06\n---\nRussia and Iran talk\nThey met.\n'), '2024-06.txt')?.stories).toHaveLength(1);
   });
 });

@@ -14,7 +14,8 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { cleanLines, markdownBlocks, markdownParts, MAX_MARKDOWN_NESTING } from '../../src/seeds/blocks.ts';
+import { cleanLines, MAX_MARKDOWN_NESTING } from '../../src/seeds/blocks.ts';
+import { markdown, markdownBlocks, markdownParts } from '../../src/seeds/markdown.ts';
 import { parseSeed } from '../../src/seeds/parse.ts';
 import { tempDir } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/seeds.ts';
@@ -23,7 +24,7 @@ const HEAD = '---\ndate: 2025-05\n---\n';
 
 function parseText(text: string): { stories: number | undefined; messages: string[] } {
   const file = new VFile({ path: 'seeds/2025-05-deep.md', value: new TextEncoder().encode(text) });
-  const digest = parseSeed(file, '2025-05-deep.md');
+  const digest = parseSeed(file, '2025-05-deep.md', markdown);
   return { stories: digest?.stories.length, messages: file.messages.map((m) => `${m.line}:${m.column}: ${m.reason}`) };
 }
 
@@ -77,8 +78,9 @@ describe('Markdown memory', () => {
       `import { readFileSync } from 'node:fs';`,
       `import { VFile } from ${JSON.stringify(join(ROOT, 'node_modules', 'vfile', 'index.js'))};`,
       `import { parseSeed } from ${JSON.stringify(join(ROOT, 'src', 'seeds', 'parse.ts'))};`,
+      `import { markdown } from ${JSON.stringify(join(ROOT, 'src', 'seeds', 'markdown.ts'))};`,
       `const file = new VFile({ path: ${JSON.stringify(seed)}, value: readFileSync(${JSON.stringify(seed)}) });`,
-      `const digest = parseSeed(file, '2025-05-large.md');`,
+      `const digest = parseSeed(file, '2025-05-large.md', markdown);`,
       `console.log(JSON.stringify({ stories: digest?.stories.length ?? 0, messages: file.messages.length, rssMB: process.resourceUsage().maxRSS / 1024 }));`,
     ].join('\n'));
     const run = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8' });
