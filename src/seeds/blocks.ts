@@ -30,7 +30,8 @@ export type BodyForm = 'markdown' | 'plain';
 
 
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+\S/m;
-const DASH_RULE = /^[ \t]*[-–—=_]{3,}[ \t]*$/;
+/** A rule between stories: `---`, `===`, `___`, or three or more stars, bullets or tildes (`* * *`, `•••`). */
+const DASH_RULE = /^[ \t]*(?:[-–—=_]{3,}|(?:[*•·~◆◇♦][ \t]*){3,})[ \t]*$/;
 /** No leading `[ \t]*` here: unanchored, it is quadratic in a long run of spaces (ReDoS). */
 const LINK_REMOVED = /\(?\[link removed\]\)?/i;
 /** Longest Markdown paragraph parsed; micromark's emphasis matching is quadratic in it. */

@@ -44,8 +44,12 @@ const MAX_STAMP_WORDS = 14;
 /** `Photo: …`, `Image credit – …`, `(Photo: Reuters)`, `Pictured: …`. */
 const CAPTION = /^[([]?(?:photo|photos|photograph|image|images|picture|pictured|illustration|video|graphic|map|chart|caption|credit|file photo|photo credit|image credit|top image|header image|cover image)(?: \([^)]{1,30}\))? ?[:|–—]/i;
 
+/** `Photo courtesy of KCNA`, `Image by Jane Doe`, `Video via Reuters`: a credit line, a few words. */
+const CREDIT_LINE = /^[([]?(?:photo|photos|photograph|image|images|picture|video|footage|illustration) (?:courtesy(?: of)?|by|credits?|via) \S/i;
+const MAX_CREDIT_WORDS = 8;
+
 /** `Read more »`, `Continue reading →`, `Read the full briefing`, `Watch the video`, `Click here to read more`. */
-const READ_ON = /^(?:(?:click|tap) here(?: to)? )?(?:read|continue reading|keep reading|see|view|watch|listen(?: to)?|download|learn|find out)(?: (?:more|the|full|whole|rest|original|complete|entire|story|stories|article|report|briefing|issue|digest|newsletter|here|online|this|of|it|on|our|website|site|analysis|piece|post|pdf|video|interview|podcast|episode|details|coverage|thread))*(?: ?[»›→>…]+| ?\.\.\.)?$/i;
+const READ_ON = /^(?:(?:click|tap) here(?: to)? )?(?:read|continue reading|keep reading|see|view|watch|listen(?: to)?|download|learn|find out)(?: (?:more|the|full|whole|rest|original|complete|entire|story|stories|article|report|briefing|issue|digest|newsletter|here|online|this|of|it|on|our|website|site|analysis|piece|post|pdf|video|interview|podcast|episode|details|coverage|thread))*(?: (?:at|on) (?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?)?(?: ?[»›→>…]+| ?\.\.\.)?$/i;
 const MAX_READ_ON_WORDS = 8;
 
 /** `Related: …`, `See also – …`, or the label alone (`Related content`, `More from the Monitor`). */
@@ -99,7 +103,7 @@ export function furnitureOf(text: string, place: LinePlace): FurnitureKind | und
   const words = wordCount(text);
   if (words <= MAX_SHARE_WORDS && isShareBar(text)) return 'share-bar';
   if (words <= MAX_STAMP_WORDS && (STAMP.test(text) || READING_TIME.test(text))) return 'time-stamp';
-  if (CAPTION.test(text)) return 'caption';
+  if (CAPTION.test(text) || (words <= MAX_CREDIT_WORDS && CREDIT_LINE.test(text))) return 'caption';
   if (words <= MAX_READ_ON_WORDS && READ_ON.test(text) && words >= 2) return 'read-on';
   if (words <= MAX_RELATED_WORDS && RELATED.test(text)) return 'related';
   if (isLabelList(text)) return 'labels';

@@ -29,6 +29,10 @@ describe('page furniture', () => {
     ['See also – What the Alaska summit changed', 'related'],
     ['Related content', 'related'],
     ['Tags: China, Iran, finance', 'labels'],
+    ['Photo courtesy of KCNA', 'caption'],
+    ['Image by Jane Doe/Reuters', 'caption'],
+    ['Read the full story at reuters.com', 'read-on'],
+    ['Continue reading on example.org/briefing »', 'read-on'],
     ['Filed under: Energy · Sanctions · North Korea', 'labels'],
   ])('should read %j as furniture (%s) wherever it stands', (line, kind) => {
     expect(furnitureOf(collapseSpace(line), midStory)).toBe(kind);
@@ -59,6 +63,8 @@ describe('page furniture', () => {
     'Email leaks show Chinese firms courting Iranian buyers',
     'Topics: what Putin and Xi left off the agenda at their summit in Harbin',
     'By Monday, Russian forces had pushed into the village.',
+    'Photos by Russian state media showed Kim and Putin at the Kremlin on May 9, with Chinese guests.',
+    'Read the full text at the Kremlin on Tuesday',
     'By Monday, Russian and Belarusian units had joined the drills along the whole border',
   ])('should leave news prose that uses such words alone: %j', (line) => {
     expect(furnitureOf(line, anywhere)).toBeUndefined();
