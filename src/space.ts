@@ -10,3 +10,10 @@ const UNCOLLAPSED = /[^\S ]| {2}/;
 export function collapseSpace(text: string): string {
   return UNCOLLAPSED.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
+
+/** Words of text whose white space is collapsed (`collapseSpace`): counted by its spaces, without splitting. */
+export function wordsIn(text: string): number {
+  let words = text === '' ? 0 : 1;
+  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) words++;
+  return words;
+}

@@ -36,7 +36,7 @@ import { assertOurs, isKept, lockOutput, makeStaging, MANIFEST_FILE, manifestTex
 import { planSiteData, type SiteLabels } from '../site/plan.ts';
 import { registryPages } from '../site/registry-pages.ts';
 import { loadTaxonomy } from '../tag/taxonomy.ts';
-import { lemmaCacheDir } from '../engine/lemma-cache.ts';
+import { lemmaCacheOf } from '../engine/lemma-cache.ts';
 import { loadTaxonomyCached, taxonomyCacheDir } from '../engine/taxonomy-cache.ts';
 import { changedCards, writeCards, type CardSummary } from '../cards/write.ts';
 
@@ -164,7 +164,7 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
   const seedCacheDir = cacheDir ? join(cacheDir, 'seeds') : undefined;
   const seeds = await loadSeeds(options.seedsDir, {
     tagger: tagger ?? taxonomy!.tagger, ...(tagger ? {} : { dataDir }), cacheDir: seedCacheDir, version: hashOf(version, tagger ? 'custom tagger' : 'tagger'),
-    lemmas: cacheDir ? { dir: lemmaCacheDir(cacheDir), version: hashOf(version, 'lemmas') } : undefined,
+    lemmas: cacheDir ? lemmaCacheOf(cacheDir, version) : undefined,
   });
   for (const notice of seeds.notices) log(notice);
   const warnings = assertValid(seeds);

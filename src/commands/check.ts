@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { hashOf } from '../hash.ts';
 import { applyCorrections, CORRECTIONS_FILE, describeCorrection, parseCorrections, readCorrectionsFile, type Correction, type TagVocabulary } from '../records/corrections.ts';
-import { lemmaCacheDir } from '../engine/lemma-cache.ts';
+import { lemmaCacheOf } from '../engine/lemma-cache.ts';
 import { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
 import { escapeControl, formatMessages, InvalidSeedsError } from '../errors.ts';
 import { splitPair } from '../pairs.ts';
@@ -37,7 +37,7 @@ export function assertValid(seeds: Pick<LoadedSeeds, 'files'>): string[] {
 
 export async function checkSeeds(seedsDir: string, log: (line: string) => void, dataDir = join(PROJECT_ROOT, 'data'), options: { readonly explain?: boolean } = {}): Promise<{ files: number; stories: number; warnings: number; corrections: number }> {
   const version = await codeVersion(dataDir);
-  const seeds = await loadSeeds(seedsDir, { dataDir, cacheDir: join(DEFAULT_CACHE, 'seeds'), version: hashOf(version, 'tagger'), lemmas: { dir: lemmaCacheDir(DEFAULT_CACHE), version: hashOf(version, 'lemmas') } });
+  const seeds = await loadSeeds(seedsDir, { dataDir, cacheDir: join(DEFAULT_CACHE, 'seeds'), version: hashOf(version, 'tagger'), lemmas: lemmaCacheOf(DEFAULT_CACHE, version) });
   for (const notice of seeds.notices) log(notice);
   const warnings = assertValid(seeds);
   for (const warning of warnings) log(warning);

@@ -15,6 +15,7 @@ import { readSeed } from '../seeds/folder.ts';
 import type { ParsedDigest, Tagger } from '../types.ts';
 
 const LATIN1 = /^[\0-\xff]*$/;
+const HASH = 0x23;
 
 /**
  * The same text, in V8's one-byte representation when every character fits
@@ -84,7 +85,8 @@ export async function analyseFiles(paths: readonly string[], options: { tagger: 
   return mapLimit(paths, 16, async (path): Promise<AnalysedFile> => {
     const read = readKeyed(path, options.cache !== undefined, options.version);
     if ('path' in read) return read;
-    if (!markdown) {
+    // A seed without a `#` byte has no heading in any encoding; only one with it is decoded twice.
+    if (!markdown && read.bytes.includes(HASH)) {
       const decoded = decodeSeed(read.bytes);
       if (decoded.ok && mayBeMarkdown(decoded.text)) markdown = (await import('../seeds/markdown.ts')).markdown;
     }

@@ -5,6 +5,7 @@
  * Kept under the code version, which covers the lemmatiser's version in the lock file.
  */
 import { join } from 'node:path';
+import { hashOf } from '../hash.ts';
 import { SeedCache } from './cache.ts';
 import { knownLemmas, rememberLemmas } from '../tag/lemmas.ts';
 
@@ -13,8 +14,8 @@ export interface LemmaCache {
   readonly version: string;
 }
 
-/** Where the lemmas live in a build's cache folder. */
-export const lemmaCacheDir = (cacheDir: string): string => join(cacheDir, 'lemmas');
+/** Where the lemmas live in a build's cache folder, under the build's code version. */
+export const lemmaCacheOf = (cacheDir: string, version: string): LemmaCache => ({ dir: join(cacheDir, 'lemmas'), version: hashOf(version, 'lemmas') });
 
 /** Remember the kept lemmas in this process; returns how many it knows then. */
 export function primeLemmas(cache: LemmaCache): number {

@@ -112,7 +112,8 @@ export function endOfPeriod(date: CalendarDate): CalendarDate {
 /** How far before the digest a story's own date may lie and still be believed. */
 const MAX_STORY_AGE_DAYS = 366;
 
-const MONTH_WORD = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** A month's name or its abbreviation, as dates are printed (`Jan.`, `Sept`, `September`). */
+export const MONTH_WORD = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 /**
  * Cheap pre-filter: a month word next to a day number, or a numeric date.
  * chrono is only asked about these snippets, which keeps dating 100,000

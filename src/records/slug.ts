@@ -7,10 +7,17 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 
-type Transliterate = (text: string, options: { lowercase: boolean; separator: string; trim: boolean }) => string;
+interface Transliteration {
+  slugify(text: string, options: { lowercase: boolean; separator: string; trim: boolean }): string;
+  transliterate(text: string): string;
+}
 const require = createRequire(import.meta.url);
-/** Loaded on the first headline that is not plain ASCII: its tables are a tenth of a second of every start. */
-let transliterate: Transliterate | undefined;
+/** Loaded on the first text that is not plain ASCII: its tables are a tenth of a second of every start. */
+let loaded: Transliteration | undefined;
+const transliteration = (): Transliteration => (loaded ??= require('transliteration') as Transliteration);
+
+/** Text in ASCII letters (`普京` → `Pu Jing`), the transliterator loaded on first use. */
+export const toAscii = (text: string): string => transliteration().transliterate(text);
 
 export const MAX_SLUG_LENGTH = 80;
 
@@ -24,7 +31,7 @@ export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
   // "Records"); tests/records/slug.test.ts holds both ways equal.
   const ascii = PRINTABLE_ASCII.test(joined)
     ? joined.toLowerCase()
-    : (transliterate ??= (require('transliteration') as { slugify: Transliterate }).slugify)(joined, { lowercase: true, separator: '-', trim: true });
+    : transliteration().slugify(joined, { lowercase: true, separator: '-', trim: true });
   const base = ascii
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/-{2,}/g, '-')

@@ -15,7 +15,7 @@
 import type { PhrasingContent } from 'mdast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import { collapseSpace } from '../space.ts';
+import { collapseSpace, wordsIn } from '../space.ts';
 
 export interface Block {
   readonly kind: 'heading' | 'text';
@@ -31,7 +31,7 @@ export type BodyForm = 'markdown' | 'plain';
 
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+\S/m;
 /** A rule between stories: `---`, `===`, `___`, or three or more stars, bullets or tildes (`* * *`, `•••`). */
-const DASH_RULE = /^[ \t]*(?:[-–—=_]{3,}|(?:[*•·~◆◇♦][ \t]*){3,})[ \t]*$/;
+const RULE_LINE = /^[ \t]*(?:[-–—=_]{3,}|(?:[*•·~◆◇♦][ \t]*){3,})[ \t]*$/;
 /** No leading `[ \t]*` here: unanchored, it is quadratic in a long run of spaces (ReDoS). */
 const LINK_REMOVED = /\(?\[link removed\]\)?/i;
 /** Longest Markdown paragraph parsed; micromark's emphasis matching is quadratic in it. */
@@ -68,7 +68,7 @@ export function cleanLines(lines: readonly string[], bold = false): { lines: str
       marked.add(index + 1);
       line = email;
     }
-    return DASH_RULE.test(line) ? '' : line;
+    return RULE_LINE.test(line) ? '' : line;
   });
   blankMailerBoilerplate(cleaned);
   return { lines: cleaned, marked };
@@ -190,14 +190,14 @@ const RUN_IN_LINES = 2;
  * open so, each is cut into a marked headline (its final `.` or `:` dropped) and a
  * paragraph on the same line. A single bold lead-in is left as it is.
  */
-export function runInHeadlines(blocks: readonly Block[]): Block[] {
-  const runIn = (block: Block): RegExpExecArray | null => {
+export function runInHeadlines(blocks: readonly Block[]): readonly Block[] {
+  const matches = blocks.map((block) => {
     const match = block.marked ? null : RUN_IN.exec(block.text);
-    return match && match[2]!.trim().split(' ').length >= RUN_IN_WORDS ? match : null;
-  };
-  if (blocks.filter((block) => runIn(block) !== null).length < RUN_IN_LINES) return [...blocks];
-  return blocks.flatMap((block): Block[] => {
-    const match = runIn(block);
+    return match && wordsIn(match[2]!.trim()) >= RUN_IN_WORDS ? match : null;
+  });
+  if (matches.filter((match) => match !== null).length < RUN_IN_LINES) return blocks;
+  return blocks.flatMap((block, index): Block[] => {
+    const match = matches[index];
     if (!match) return [block];
     const headline = match[2]!.trim().replace(/[.:]$/, '').trim();
     return [

@@ -15,6 +15,8 @@
  * "shared", "read" or "photo" is never touched.
  */
 import type { PhrasingContent } from 'mdast';
+import { MONTH_WORD } from '../records/dates.ts';
+import { wordsIn } from '../space.ts';
 
 export type FurnitureKind = 'share-bar' | 'byline' | 'time-stamp' | 'caption' | 'picture' | 'read-on' | 'related' | 'labels' | 'mail-header';
 
@@ -25,16 +27,16 @@ const SHARE_CORE = /^(?:share|tweet|print|email|e-mail|facebook|twitter|linkedin
 const MAX_SHARE_WORDS = 14;
 
 /** `By Jane Doe`, `By Jane Doe and Li Wei | Senior Fellow`: a name in capitals after `By`, perhaps a role or date after a separator. */
-const BYLINE = /^(?:(?:Written|Posted|Reported|Words|Reporting|Compiled|Edited) )?[Bb]y \p{Lu}[\p{L}.'’-]*(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|del|van|von|der|al|bin|el|la|le)){0,5}(?:,? (?:and|&) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})?(?: ?[|·•,–—-] (?:\S+ ){0,5}\S+)?$/u;
-/** How a byline starts. */
-const BYLINE_START = /^(?:(?:Written|Posted|Reported|Words|Reporting|Compiled|Edited) )?[Bb]y /;
+/** How a byline starts: `By`, `Written by`, `Reporting by` … */
+const BY = String.raw`^(?:(?:Written|Posted|Reported|Words|Reporting|Compiled|Edited) )?[Bb]y `;
+const BYLINE = new RegExp(String.raw`${BY}\p{Lu}[\p{L}.'’-]*(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|del|van|von|der|al|bin|el|la|le)){0,5}(?:,? (?:and|&) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})?(?: ?[|·•,–—-] (?:\S+ ){0,5}\S+)?$`, 'u');
+const BYLINE_START = new RegExp(BY);
 /** A byline ends without a full stop; `By Monday, Russian forces had pushed on.` is a sentence. */
 const SENTENCE_END = /[.!?]["'’”)]*$/;
 const MAX_BYLINE_WORDS = 16;
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 /** A calendar date as pages print it: `August 4, 2025`, `4 Aug 2025`, `2025-08-04`, `08/04/2025`, `August 2025`. */
-const PRINTED_DATE = `(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH},? \\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|${MONTH} \\d{4})`;
+const PRINTED_DATE = `(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:${MONTH_WORD} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_WORD},? \\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|${MONTH_WORD} \\d{4})`;
 /** `Published August 4, 2025`, `Updated: 12 July 2025, 14:05`, `Posted on 2025-07-04`: a stamp word, then a date. */
 const STAMP = new RegExp(`^(?:first |last )?(?:published|posted|updated|modified|released|issued|sent)(?: on)?:? ${PRINTED_DATE}\\b`, 'i');
 /** `6 min read`, `5-minute read`, `Reading time: 4 minutes`. */
@@ -52,7 +54,7 @@ const MAX_CREDIT_WORDS = 8;
 const READ_ON = /^(?:(?:click|tap) here(?: to)? )?(?:read|continue reading|keep reading|see|view|watch|listen(?: to)?|download|learn|find out)(?: (?:more|the|full|whole|rest|original|complete|entire|story|stories|article|report|briefing|issue|digest|newsletter|here|online|this|of|it|on|our|website|site|analysis|piece|post|pdf|video|interview|podcast|episode|details|coverage|thread))*(?: (?:at|on) (?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?)?(?: ?[»›→>…]+| ?\.\.\.)?$/i;
 const MAX_READ_ON_WORDS = 8;
 
-/** `Related: …`, `See also – …`, or the label alone (`Related content`, `More from the Monitor`). */
+/** `Related: …`, `See also – …`, or the label alone (`Related content`, `Most read`). */
 const RELATED = /^(?:related(?: content| articles| stories| reading| coverage| links)?|see also|also read|read also|further reading|recommended(?: reading)?|more on this(?: topic| story)?|you may also like|most read|popular now)(?: ?[:|–—] ?.*)?$/i;
 const MAX_RELATED_WORDS = 20;
 
@@ -63,7 +65,7 @@ const MAX_LABEL_ITEM_WORDS = 4;
 function isLabelList(text: string): boolean {
   if (!LABELS.test(text)) return false;
   const items = text.slice(text.indexOf(':') + 1).split(/[,;|·•]/).map((item) => item.trim()).filter(Boolean);
-  return items.length > 0 && items.every((item) => item.split(' ').length <= MAX_LABEL_ITEM_WORDS);
+  return items.length > 0 && items.every((item) => wordsIn(item) <= MAX_LABEL_ITEM_WORDS);
 }
 
 /** `From: Monitor <monitor@example.org>`, `Subject: …`, `Sent: Monday, …`: a forwarded or pasted e-mail's headers. */
@@ -73,12 +75,6 @@ const SUBJECT = /^subject\s?:\s?(?:(?:re|fwd?|tr|aw|wg)\s?:\s?)*(.+)$/i;
 /** `---------- Forwarded message ---------`, `Begin forwarded message:`. */
 const FORWARDED = /^(?:-+ ?forwarded message ?-+|begin forwarded message:?|-+ ?original message ?-+)$/i;
 
-/** Space-separated words, counted without splitting (every block of every seed comes here). */
-function wordCount(text: string): number {
-  let words = text === '' ? 0 : 1;
-  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) words++;
-  return words;
-}
 
 /** Longer than this, a line is prose, or a caption or mail header (each known by how it starts): every other kind is a few words. */
 const MAX_SHORT_LINE = 240;
@@ -100,7 +96,7 @@ export interface LinePlace {
 /** The kind of furniture a whole line is (whitespace already collapsed), or undefined for a line of the issue itself. */
 export function furnitureOf(text: string, place: LinePlace): FurnitureKind | undefined {
   if (text.length > MAX_SHORT_LINE) return CAPTION.test(text) ? 'caption' : place.top && MAIL_HEADER.test(text) ? 'mail-header' : undefined;
-  const words = wordCount(text);
+  const words = wordsIn(text);
   if (words <= MAX_SHARE_WORDS && isShareBar(text)) return 'share-bar';
   if (words <= MAX_STAMP_WORDS && (STAMP.test(text) || READING_TIME.test(text))) return 'time-stamp';
   if (CAPTION.test(text) || (words <= MAX_CREDIT_WORDS && CREDIT_LINE.test(text))) return 'caption';

@@ -17,6 +17,7 @@
  * a warning naming the signals that decided it.
  */
 import { countOf } from '../count.ts';
+import { wordsIn } from '../space.ts';
 
 /** Weights in score points; positive means "headline". Tuned on the seeds and tests/fixtures/segment. */
 export const WEIGHTS = {
@@ -140,8 +141,7 @@ function endingOf(text: string, end: number): Ending {
  * goes through it.
  */
 export function lineFeatures(text: string): LineFeatures {
-  let words = text === '' ? 0 : 1;
-  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) words++;
+  const words = wordsIn(text);
   let internalStops = 0;
   let internalQuestions = 0;
   for (const match of text.matchAll(INTERNAL_STOP)) {

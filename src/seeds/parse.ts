@@ -3,7 +3,6 @@
  * Every problem becomes a positioned message on the VFile; a file with an
  * error yields `undefined` and the build reports all messages of all files.
  */
-import { createRequire } from 'node:module';
 import type { PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { decodedBlocks, deepMarkdownNesting, detectForm, runInHeadlines, oversizedMarkdownBlock, plainBlocks, MAX_MARKDOWN_BLOCK, MAX_MARKDOWN_MARKS, MAX_MARKDOWN_NESTING, MAX_MARKDOWN_PART, oversizedMarkdownPart, type Block, type BodyForm } from './blocks.ts';
@@ -15,7 +14,7 @@ import { paragraphsToHtml } from './html.ts';
 import { dropFurniture, type FurnitureKind } from './furniture.ts';
 import { classifyLines, endsWithFullStop, lineFeatures, ownScore, type LineDecision } from './headlines.ts';
 import { hasErrors, seedError, seedWarning } from '../errors.ts';
-import { shortHash } from '../records/slug.ts';
+import { shortHash, toAscii } from '../records/slug.ts';
 import type { CalendarDate, ParsedDigest, ParsedStory } from '../types.ts';
 
 /** A line holding only `|` ends a digest; anything after it (e-mail footers) is not a story. */
@@ -44,7 +43,7 @@ export function parseSeed(file: VFile, fileName: string, markdown?: MarkdownKit)
   const body = end ? fullBody.slice(0, end.index) : fullBody;
 
   const form = detectForm(body);
-  let blocks: Block[];
+  let blocks: readonly Block[];
   if (form === 'markdown') {
     if (!markdown) throw new TypeError('Expected the Markdown kit (src/seeds/markdown.ts) for a seed with `#` headings');
     const deep = deepMarkdownNesting(body);
@@ -181,7 +180,7 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile, fur
   }
   if (form === 'plain' && !blocks.some((block) => block.marked)) joinHeadlinePairs(groups, warn);
   else dropSectionHeadings(groups, warn);
-  unnumberHeadlines(groups);
+  unlistHeadlines(groups);
   const stories: ParsedStory[] = [];
   for (const { headline, paragraphs } of groups) {
     if (paragraphs.length === 0) {
@@ -221,7 +220,7 @@ const HEADLINE_BULLET = /^([•◦▪▫▸►‣⁃∙·*–—-]) +(?=\S)/;
  * allowed, as sections do), so a headline that merely starts with a figure
  * (`5 takeaways from the summit`) keeps it.
  */
-function unnumberHeadlines(groups: { headline: Block; paragraphs: Block[] }[]): void {
+function unlistHeadlines(groups: { headline: Block; paragraphs: Block[] }[]): void {
   if (groups.length < 2) return;
   const bullet = HEADLINE_BULLET.exec(groups[0]!.headline.text)?.[1];
   let previous = 0;
@@ -305,9 +304,6 @@ export function dateFromFileName(fileName: string): CalendarDate | undefined {
 
 const MAX_DIGEST_ID = 80;
 
-const require = createRequire(import.meta.url);
-let transliterate: ((text: string) => string) | undefined;
-const transliterated = (text: string): string => (transliterate ??= (require('transliteration') as { transliterate: (text: string) => string }).transliterate)(text);
 
 /**
  * The digest's id (and `/digests/<id>/` path segment): its file name without
@@ -317,7 +313,7 @@ const transliterated = (text: string): string => (transliterate ??= (require('tr
 export function digestId(fileName: string): string {
   const stem = fileName.replace(/\.[^.]*$/, '');
   // Only non-ASCII names are transliterated, so existing ids never change (and only they load the transliterator: 50 ms).
-  const ascii = /[^\x00-\x7f]/.test(stem) ? transliterated(stem.normalize('NFC')) : stem;
+  const ascii = /[^\x00-\x7f]/.test(stem) ? toAscii(stem.normalize('NFC')) : stem;
   const id = ascii.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
   if (id === '') return `digest-${shortHash(stem)}`;
   return id.length <= MAX_DIGEST_ID ? id : `${id.slice(0, MAX_DIGEST_ID - 7).replace(/-+$/, '')}-${shortHash(stem)}`;

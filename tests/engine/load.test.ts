@@ -8,6 +8,8 @@ import { compactString } from '../../src/engine/analyse.ts';
 import { loadSeeds } from '../../src/engine/load.ts';
 import type { SeedResult } from '../../src/seeds/analyse.ts';
 import { storyFacts } from '../../src/records/records.ts';
+import { paragraphsToHtml } from '../../src/seeds/html.ts';
+import { markdown } from '../../src/seeds/markdown.ts';
 import { parseSeed } from '../../src/seeds/parse.ts';
 import { VFile } from 'vfile';
 import { fixture } from '../helpers/seeds.ts';
@@ -99,5 +101,8 @@ describe('the Markdown kit, loaded for Markdown seeds only', () => {
     const file = (text: string) => new VFile({ path: 'seeds/2024-06.txt', value: Buffer.from(text) });
     expect(() => parseSeed(file('---\ndate: 2024-06\n---\n# Russia and Iran talk\nThey met.\n'), '2024-06.txt')).toThrow(TypeError);
     expect(parseSeed(file('---\ndate: 2024-06\n---\nRussia and Iran talk\nThey met.\n'), '2024-06.txt')?.stories).toHaveLength(1);
+    const emphasis = [{ text: 'They met.', children: [{ type: 'emphasis' as const, children: [{ type: 'text' as const, value: 'They met.' }] }] }];
+    expect(() => paragraphsToHtml(emphasis)).toThrow(TypeError);
+    expect(paragraphsToHtml(emphasis, markdown.toHtml)).toBe('<p><em>They met.</em></p>');
   });
 });
