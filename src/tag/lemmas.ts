@@ -102,6 +102,9 @@ export const STOP = -2;
 // a small corpus would otherwise fit as noise (`and` → intelligence).
 const STOP_WORDS = new Set((require('stopword') as { eng: string[] }).eng);
 
+/** A function word that no model feature is made of (`the`, `of`, `said`). */
+export const isStopWord = (word: string): boolean => STOP_WORDS.has(word);
+
 /**
  * Turns a zone's tokens into lemma tokens, one for one, so token indices stay valid:
  * `Kazakhstan hosted talks` → `kazakhstan host talk`. Topic phrases are matched on the lemma
