@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { outputPathOf, type PageItem, type PageSet, type PendingPages, type PendingPageSet } from './incremental.ts';
 import { runInWorkers } from './pool.ts';
 import { renderSite, type RenderOptions } from '../render/eleventy.ts';
-import { writePages } from '../render/write.ts';
+import { PageWriter } from '../render/write.ts';
 
 /**
  * Pages per Eleventy build. An Eleventy build holds every page's output until
@@ -86,21 +86,22 @@ export function splitFileItems(pages: PageSet): { files: (PageItem & { readonly 
   return { files, rest };
 }
 
-/** Write file items; returns how many were written. */
-function writeFiles(files: readonly (PageItem & { readonly body: string })[], outDir: string): number {
-  return writePages(files.map((file) => ({ outputPath: join(outDir, outputPathOf(file.url)), content: file.body })));
+/** Start writing file items; returns how many. */
+function writeFiles(files: readonly (PageItem & { readonly body: string })[], outDir: string, writer: PageWriter): number {
+  for (const file of files) writer.write(join(outDir, outputPathOf(file.url)), file.body);
+  return files.length;
 }
 
 /** File items are built and written this many at a time: a folder made once a batch, a batch in memory. */
 const FILE_BATCH = 1000;
 
 /** Build the pages of a kind of files, writing the files among them; returns the pages left for Eleventy. */
-function writeKindOfFiles(list: PendingPages, outDir: string): { pages: PageItem[]; written: number } {
+function writeKindOfFiles(list: PendingPages, outDir: string, writer: PageWriter): { pages: PageItem[]; written: number } {
   const pages: PageItem[] = [];
   let written = 0;
   for (let from = 0; from < list.indices.length; from += FILE_BATCH) {
     const { files, rest } = splitFileItems({ batch: list.indices.slice(from, from + FILE_BATCH).map((index) => list.build(index)) });
-    written += writeFiles(files, outDir);
+    written += writeFiles(files, outDir, writer);
     for (const page of rest.batch ?? []) pages.push(page);
   }
   return { pages, written };
@@ -109,8 +110,21 @@ function writeKindOfFiles(list: PendingPages, outDir: string): { pages: PageItem
 /** A page of a shard: the index of a page of its kind, or a page built already. */
 type Slot = PageItem | number;
 
-/** Render every page; returns the number of files written. */
+/**
+ * Render every page; returns the number of files written. Files are written in the background
+ * while rendering goes on (src/render/write.ts), and all of them are on disk when this returns.
+ */
 export async function renderPages(options: RenderPagesOptions): Promise<number> {
+  const writer = new PageWriter();
+  try {
+    return await renderAll(options, writer);
+  } finally {
+    // On failure too: no write may still be running when the caller removes the staging folder.
+    await writer.flush();
+  }
+}
+
+async function renderAll(options: RenderPagesOptions, writer: PageWriter): Promise<number> {
   // Built pages and pending ones alike: each kind as the pages to render and a way to build one.
   const kinds: Record<string, PendingPages> = { ...options.pending };
   for (const [kind, items] of Object.entries(options.pages)) kinds[kind] = { indices: items.map((_, index) => index), build: (index) => items[index]! };
@@ -123,14 +137,14 @@ export async function renderPages(options: RenderPagesOptions): Promise<number> 
       slots[kind] = list.indices;
       continue;
     }
-    const left = writeKindOfFiles(list, options.outDir);
+    const left = writeKindOfFiles(list, options.outDir, writer);
     written += left.written;
     if (left.pages.length > 0) slots[kind] = left.pages;
   }
-  return written + (await renderEleventyPages(options, slots, kinds));
+  return written + (await renderEleventyPages(options, slots, kinds, writer));
 }
 
-async function renderEleventyPages(options: RenderPagesOptions, slots: Readonly<Record<string, readonly Slot[]>>, kinds: PendingPageSet): Promise<number> {
+async function renderEleventyPages(options: RenderPagesOptions, slots: Readonly<Record<string, readonly Slot[]>>, kinds: PendingPageSet, writer: PageWriter): Promise<number> {
   const lanes = options.workers ?? RENDER_LANES;
   const total = Object.values(slots).reduce((sum, items) => sum + items.length, 0);
   const shards = shardPages(slots, shardCount(total, options.shardSize));
@@ -142,11 +156,11 @@ async function renderEleventyPages(options: RenderPagesOptions, slots: Readonly<
     passthrough: options.assets && index === 0,
     data: { site: options.site, pages: Object.fromEntries(Object.entries(shard).map(([kind, list]) => [kind, list.map((slot) => (typeof slot === 'number' ? kinds[kind]!.build(slot) : slot))])) },
   });
-  if (shards.length === 1) return renderSite(jobOf(shards[0]!, 0));
+  if (shards.length === 1) return renderSite(jobOf(shards[0]!, 0), writer);
   const written = await runInWorkers(shards.map((shard, index) => ({ shard, index })), {
     lanes,
     onDone: options.onShard,
-    here: ({ shard, index }) => renderSite(jobOf(shard, index)),
+    here: ({ shard, index }) => renderSite(jobOf(shard, index), writer),
     toWorker: ({ shard, index }) => ({ kind: 'render', options: jobOf(shard, index) }),
   });
   return written.reduce((sum, pages) => sum + pages, 0);

@@ -9,7 +9,7 @@ import './esm-resolver.ts';
 import Eleventy from '@11ty/eleventy';
 import { linkFor, siteConfig, type EleventyUserConfig } from './config.ts';
 import { addPageTemplates } from './page-kinds.ts';
-import { copyAssets, writePages, type RenderedPage } from './write.ts';
+import { copyAssets, PageWriter, type RenderedPage } from './write.ts';
 import { DigestError } from '../errors.ts';
 
 export interface RenderOptions {
@@ -24,8 +24,12 @@ export interface RenderOptions {
 
 export class RenderError extends DigestError {}
 
-/** Render every template into `outDir`; returns how many pages were written. */
-export async function renderSite(options: RenderOptions): Promise<number> {
+/**
+ * Render every template into `outDir`; returns how many pages were written. With `writer`, the
+ * pages are handed to it and may still be being written when this returns (its owner flushes it);
+ * without, they are all written when it returns.
+ */
+export async function renderSite(options: RenderOptions, writer?: PageWriter): Promise<number> {
   const eleventy = new Eleventy(options.templatesDir, options.outDir, {
     quietMode: true,
     pathPrefix: options.pathPrefix ?? '/',
@@ -53,8 +57,10 @@ export async function renderSite(options: RenderOptions): Promise<number> {
   try {
     // Rendered by Eleventy, written by src/render/write.ts (one mkdir a folder, no existence checks).
     const pages = (await eleventy.toJSON()) as RenderedPage[];
-    const written = writePages(pages);
+    const own = writer ?? new PageWriter();
+    const written = own.writePages(pages);
     if (options.passthrough ?? true) copyAssets(options.templatesDir, options.outDir);
+    if (!writer) await own.flush();
     return written;
   } catch (error) {
     throw new RenderError(`Rendering the site failed in Eleventy: ${(error as Error).message}`, { cause: error });
