@@ -26,10 +26,11 @@ export function createLemmatiser(model: ModelScores | undefined): Lemmatiser {
 export function chooseTopics(scores: ModelScores, matcher: TopicMatcher, phraseScores: Float64Array): string[] {
   const { data, topicIndex } = scores.model;
   const { scoring, slugs } = matcher;
-  const probabilities = scores.probabilities(phraseScores);
+  const story = scores.storyProbabilities(phraseScores);
+  const probabilities = scores.probabilities(phraseScores, story);
   const ranked: { slug: string; p: number; order: number }[] = [];
-  for (const t of decideTopics(data, probabilities, scoring.max)) {
-    if ((topicIndex[t] as number) >= 0) ranked.push({ slug: data.topics[t] as string, p: probabilities[t] as number, order: topicIndex[t] as number });
+  for (const t of decideTopics(data, probabilities, scoring.max, story)) {
+    if ((topicIndex[t] as number) >= 0) ranked.push({ slug: data.topics[t] as string, p: story[t] as number, order: topicIndex[t] as number });
   }
   const floor = Math.max(scoring.threshold, scoring.relative * Math.max(0, ...phraseScores));
   slugs.forEach((slug, index) => {

@@ -131,25 +131,43 @@ export function compileModel(data: TopicModelData, taxonomy: readonly string[]):
   };
 }
 
+/**
+ * A paragraph read alone adds a topic only when it is about it at better than even odds: a
+ * thread of the story, not a mention (`powered by a small Russian nuclear reactor`).
+ */
+export const PASSAGE_MIN = 0.5;
+
 /** Running sums for one story; it is also the sink tagging hands to `zoneFeatures`. */
 export class ModelScores implements FeatureSink {
   readonly linear: Float64Array;
   private readonly T: number;
   words = 0;
+  /** The current zone's sums, and per topic the best paragraph's probability so far (`passageWords`). */
+  private readonly zoneLinear: Float64Array;
+  private readonly passage: Float64Array;
+  private paragraphs = 0;
   constructor(readonly model: CompiledModel) {
     this.T = model.data.topics.length;
     this.linear = new Float64Array(this.T);
+    this.zoneLinear = new Float64Array(this.T);
+    this.passage = new Float64Array(this.T);
   }
 
   reset(): void {
     this.linear.fill(0);
+    this.passage.fill(0);
     this.words = 0;
+    this.paragraphs = 0;
   }
 
   private add(row: number, weight: number): void {
-    const { T, linear } = this;
+    const { T, linear, zoneLinear } = this;
     const weights = this.model.weights;
-    for (let t = 0, base = row * T; t < T; t++) linear[t] = (linear[t] as number) + weight * (weights[base + t] as number);
+    for (let t = 0, base = row * T; t < T; t++) {
+      const w = weight * (weights[base + t] as number);
+      linear[t] = (linear[t] as number) + w;
+      zoneLinear[t] = (zoneLinear[t] as number) + w;
+    }
   }
 
   unigram(id: number, weight: number): void {
@@ -162,24 +180,47 @@ export class ModelScores implements FeatureSink {
     if (row >= 0) this.add(row, weight);
   }
 
-  /** Add a zone's lemma tokens (`ids`: their ids in the model's vocabulary). */
-  addZone(lemmas: TokenBuffer, ids: Int32Array, zone: number, muted: Uint8Array): void {
-    this.words += zoneFeatures(lemmas, ids, muted, zoneWeight(this.model.data.zones, zone), this);
+  /**
+   * Add a zone's lemma tokens (`ids`: their ids in the model's vocabulary). With `zonePhrases`
+   * (the taxonomy's phrase scores of this zone alone) a paragraph is also read on its own,
+   * for the model's `passageWords`.
+   */
+  addZone(lemmas: TokenBuffer, ids: Int32Array, zone: number, muted: Uint8Array, zonePhrases?: Float64Array): void {
+    this.zoneLinear.fill(0);
+    const words = zoneFeatures(lemmas, ids, muted, zoneWeight(this.model.data.zones, zone), this);
+    this.words += words;
+    if (zone === 0 || !zonePhrases || !this.model.data.passageWords) return;
+    this.paragraphs++;
+    const p = linearProbabilities(this.model, this.zoneLinear, words, zonePhrases);
+    for (let t = 0; t < this.T; t++) if ((p[t] as number) >= PASSAGE_MIN && (p[t] as number) > (this.passage[t] as number)) this.passage[t] = p[t] as number;
   }
 
-  /** Probability per model topic, given the taxonomy's phrase scores of the story. */
-  probabilities(phraseScores: Float64Array): Float64Array {
-    const { data, priorIndex } = this.model;
-    const norm = Math.sqrt(Math.max(1, this.words));
-    const prior = priorFeatures(phraseScores, priorIndex);
-    return data.topics.reduce((out, _slug, t) => {
-      let z = (data.bias[t] ?? 0) + (this.linear[t] as number) / norm;
-      const row = data.prior[t] ?? [];
-      for (let u = 0; u < prior.length; u++) z += (prior[u] as number) * (row[u] ?? 0);
-      out[t] = sigmoid(z);
-      return out;
-    }, new Float64Array(data.topics.length));
+  /** Probability per model topic, given the taxonomy's phrase scores of the story: the whole story's read alone. */
+  storyProbabilities(phraseScores: Float64Array): Float64Array {
+    return linearProbabilities(this.model, this.linear, this.words, phraseScores);
   }
+
+  /** … and the larger of that and its best paragraph's, when the story is long enough (`passageWords`): what the cuts apply to. */
+  probabilities(phraseScores: Float64Array, story = this.storyProbabilities(phraseScores)): Float64Array {
+    const out = Float64Array.from(story);
+    const { passageWords } = this.model.data;
+    if (passageWords && this.paragraphs >= 2 && this.words >= passageWords) for (let t = 0; t < this.T; t++) out[t] = Math.max(out[t] as number, this.passage[t] as number);
+    return out;
+  }
+}
+
+/** The model's probabilities for feature sums `linear` over `words` weighted words and these phrase scores. */
+function linearProbabilities(model: CompiledModel, linear: Float64Array, words: number, phraseScores: Float64Array): Float64Array {
+  const { data, priorIndex } = model;
+  const norm = Math.sqrt(Math.max(1, words));
+  const prior = priorFeatures(phraseScores, priorIndex);
+  return data.topics.reduce((out, _slug, t) => {
+    let z = (data.bias[t] ?? 0) + (linear[t] as number) / norm;
+    const row = data.prior[t] ?? [];
+    for (let u = 0; u < prior.length; u++) z += (prior[u] as number) * (row[u] ?? 0);
+    out[t] = sigmoid(z);
+    return out;
+  }, new Float64Array(data.topics.length));
 }
 
 /** Phrase scores grow without bound; the model sees them damped. */
@@ -196,10 +237,12 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /**
  * The topics a story gets: those whose probability reaches their threshold, best first, at
- * most `max`; if none does, the best one alone when it reaches `fallback`.
+ * most `max`; if none does, the best one alone when it reaches `fallback`. `rank`, when given,
+ * says which is best (the whole story's probabilities: a paragraph on a pipeline adds `energy`
+ * to a summit story, but does not put it first); `probabilities` say which are given.
  */
-export function decideTopics(data: TopicModelData, probabilities: Float64Array, max: number): number[] {
-  const order = data.topics.map((_s, t) => t).sort((a, b) => (probabilities[b] as number) - (probabilities[a] as number) || a - b);
+export function decideTopics(data: TopicModelData, probabilities: Float64Array, max: number, rank: Float64Array = probabilities): number[] {
+  const order = data.topics.map((_s, t) => t).sort((a, b) => (rank[b] as number) - (rank[a] as number) || (probabilities[b] as number) - (probabilities[a] as number) || a - b);
   const given = order.filter((t) => (probabilities[t] as number) >= (data.thresholds[t] ?? 1)).slice(0, max);
   if (given.length === 0 && order.length > 0 && (probabilities[order[0] as number] as number) >= data.fallback) given.push(order[0] as number);
   return given;

@@ -49,6 +49,7 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
   const lemmas = new LemmaBuffer(); // the same tokens as lemmas, for topics
   const capitals = capitalWords(data); // kept in capitals when a zone in capitals is read (case.ts)
   let muted = new Uint8Array(512); // tokens inside negative phrases, per zone
+  const zoneScores = new Float64Array(data.topics.length); // one zone's phrase scores, for the model's passages
   return (story, explain = false) => {
     if (typeof story?.headline !== 'string' || !Array.isArray(story.paragraphs)) {
       throw new TypeError('Expected a story with a `headline` string and `paragraphs` array');
@@ -68,8 +69,10 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
       if (named) for (const m of mentions.slice(before)) named.set(`${m.zone}:${m.start}`, buffer.text.slice(buffer.start[m.start], buffer.end[m.end - 1]));
       lemmatiser.lemmatise(buffer, lemmas);
       if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
-      scoreZone(topics, lemmas, zone, scores, muted);
-      model?.addZone(lemmas, lemmatiser.ids, zone, muted);
+      zoneScores.fill(0);
+      scoreZone(topics, lemmas, zone, zoneScores, muted);
+      for (let t = 0; t < scores.length; t++) scores[t] = (scores[t] as number) + (zoneScores[t] as number);
+      model?.addZone(lemmas, lemmatiser.ids, zone, muted, zoneScores);
     }
     // Ambiguous names take their reading only now, from the cues of the whole story.
     const resolved = resolveMentions(entities, mentions, cues);

@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import type { TaggableStory, TaggerData, TopicModelData } from './types.ts';
 import { LemmaBuffer, Lemmatiser, Vocabulary } from './lemmas.ts';
-import { bigramKey, decideTopics, KEY_SHIFT, priorFeatures, sigmoid, unigramKey, zoneFeatures, zoneWeight, type ZoneWeights } from './model.ts';
+import { bigramKey, decideTopics, PASSAGE_MIN, KEY_SHIFT, priorFeatures, sigmoid, unigramKey, zoneFeatures, zoneWeight, type ZoneWeights } from './model.ts';
 import { compileTopics, scoreZone } from './topics.ts';
 import { TokenBuffer } from './tokens.ts';
 
@@ -50,6 +50,8 @@ export interface TrainOptions {
   /** …each, when the fit has no weight for it, gets this multiple of its nearest fitted words' mean weight… */
   readonly embedTransfer: number;
   readonly embedK: number; // …over this many of them, by cosine of their vectors
+  /** A story of two or more paragraphs and at least this many weighted words is also read paragraph by paragraph (0: never; model.ts `passageWords`). */
+  readonly passageWords: number;
 }
 
 /**
@@ -81,6 +83,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   embedWords: 20_000,
   embedTransfer: 4,
   embedK: 10,
+  passageWords: 160,
 };
 
 interface Vector {
@@ -89,6 +92,9 @@ interface Vector {
   readonly prior: Float64Array;
   readonly labels: ReadonlySet<string>;
   readonly weight: number; // 1 for a story, pseudoWeight for a taxonomy pseudo-story
+  /** Each paragraph read on its own (model.ts `passageWords`), for prediction only. */
+  readonly passages: readonly Omit<Vector, 'passages' | 'labels' | 'weight' | 'words'>[];
+  readonly words: number;
 }
 
 /** A story as the model reads it; the same token path as tagging (model.ts `zoneFeatures`). */
@@ -99,27 +105,36 @@ function vectorise(story: TaggableStory, labels: readonly string[], weight: numb
   const lemmas = new LemmaBuffer();
   const scores = new Float64Array(data.topics.length);
   const counts = new Map<number, number>();
+  const passages: Omit<Vector, 'passages' | 'labels' | 'weight' | 'words'>[] = [];
   let muted = new Uint8Array(512);
   let words = 0;
   for (let zone = 0; zone <= story.paragraphs.length; zone++) {
     buffer.load(zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string));
     lemmatiser.lemmatise(buffer, lemmas);
     if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
-    scoreZone(matcher, lemmas, zone, scores, muted);
-    words += zoneFeatures(lemmas, lemmatiser.ids, muted, zoneWeight(zones, zone), {
-      unigram: (id, w) => counts.set(unigramKey(id), (counts.get(unigramKey(id)) ?? 0) + w),
-      bigram: (a, b, w) => counts.set(bigramKey(a, b), (counts.get(bigramKey(a, b)) ?? 0) + w),
+    const zoneScores = new Float64Array(data.topics.length);
+    scoreZone(matcher, lemmas, zone, zoneScores, muted);
+    for (let t = 0; t < scores.length; t++) scores[t] = (scores[t] as number) + (zoneScores[t] as number);
+    const zoneCounts = new Map<number, number>();
+    const count = (key: number, w: number): void => {
+      counts.set(key, (counts.get(key) ?? 0) + w);
+      zoneCounts.set(key, (zoneCounts.get(key) ?? 0) + w);
+    };
+    const zoneWords = zoneFeatures(lemmas, lemmatiser.ids, muted, zoneWeight(zones, zone), {
+      unigram: (id, w) => count(unigramKey(id), w),
+      bigram: (a, b, w) => count(bigramKey(a, b), w),
     });
+    words += zoneWords;
+    if (zone > 0) passages.push(featureVector(zoneCounts, zoneWords, zoneScores));
   }
+  return { ...featureVector(counts, words, scores), labels: new Set(labels), weight, passages, words };
+}
+
+/** Counts over `words` weighted words, normalised as model.ts reads them, with their phrase prior. */
+function featureVector(counts: ReadonlyMap<number, number>, words: number, scores: Float64Array): Omit<Vector, 'passages' | 'labels' | 'weight' | 'words'> {
   const norm = Math.sqrt(Math.max(1, words));
   const keys = [...counts.keys()].sort((a, b) => a - b);
-  return {
-    keys,
-    values: keys.map((k) => (counts.get(k) as number) / norm),
-    prior: priorFeatures(scores, data.topics.map((_t, i) => i)),
-    labels: new Set(labels),
-    weight,
-  };
+  return { keys, values: keys.map((k) => (counts.get(k) as number) / norm), prior: priorFeatures(scores, Array.from(scores, (_s, i) => i)) };
 }
 const compileCache = new WeakMap<TaggerData, ReturnType<typeof compileTopics>>();
 
@@ -351,7 +366,19 @@ function withBorrowed(model: Fitted, keys: readonly number[], vocabulary: Vocabu
   return { ...model, columns, w };
 }
 
-function predict(model: Fitted, x: Vector, priors: number): Float64Array {
+/** Out-of-fold probabilities, read as tagging reads them (model.ts `probabilities`, with `passageWords`). */
+function predict(model: Fitted, x: Vector, priors: number, passageWords: number): Float64Array {
+  const out = predictOne(model, x, priors);
+  if (passageWords > 0 && x.passages.length >= 2 && x.words >= passageWords) {
+    for (const passage of x.passages) {
+      const p = predictOne(model, passage, priors);
+      for (let t = 0; t < out.length; t++) if ((p[t] as number) >= PASSAGE_MIN) out[t] = Math.max(out[t] as number, p[t] as number);
+    }
+  }
+  return out;
+}
+
+function predictOne(model: Fitted, x: Omit<Vector, 'passages' | 'labels' | 'weight' | 'words'>, priors: number): Float64Array {
   const T = model.topics.length;
   const out = new Float64Array(T);
   for (let t = 0; t < T; t++) {
@@ -547,7 +574,7 @@ function outOfFold(stories: readonly LabelledStory[], data: TaggerData, options:
       fitted = withBorrowed(fitted, [...wanted].sort((a, b) => a - b), prepared.lemmatiser.vocabulary, prepared.embed, options);
     }
     real.forEach((x, i) => {
-      if (folds[i] === f) oof[i] = predict(fitted, x, P);
+      if (folds[i] === f) oof[i] = predict(fitted, x, P, options.passageWords);
     });
   }
   const gold = stories.map((s) => s.topics.map((t) => topics.indexOf(t)).filter((t) => t >= 0));
@@ -590,6 +617,7 @@ export function train(stories: readonly LabelledStory[], data: TaggerData, optio
       prior: topics.map((_s, t) => Array.from({ length: P }, (_v, u) => round(fitted.v[t * P + u] as number, 4))),
       thresholds: calibration.thresholds,
       fallback: calibration.fallback,
+      ...(options.passageWords > 0 ? { passageWords: options.passageWords } : {}),
       features,
     },
     calibration,

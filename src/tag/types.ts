@@ -90,6 +90,13 @@ export interface TopicModelData {
   readonly thresholds: readonly number[];
   /** When no topic reaches its threshold, the best one still counts if its probability reaches this. */
   readonly fallback: number;
+  /**
+   * A story of two or more paragraphs and at least this many weighted words (the norm's count:
+   * words that are not stop words, the headline's twice) is also read paragraph by paragraph:
+   * a topic's probability is the larger of the whole story's and its best paragraph's (absent:
+   * never). A long story's second thread (a pipeline in a summit story) is a paragraph's main topic.
+   */
+  readonly passageWords?: number;
   readonly features: Readonly<Record<string, readonly number[]>>;
 }
 

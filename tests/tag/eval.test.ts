@@ -15,29 +15,42 @@ import { evaluate, loadCorpus } from '../../scripts/eval.ts';
 // 85.8% against 87.1%): within the test split's noise, and shipped as cross-validation chose,
 // so the round-3 topic floor went down from 0.87 to 0.85 (docs/tagging.md, Figures). Round 6
 // (pairs rules, borrowed weights, hyphenated phrases) measured 88.1% (the 169: 87.3%), pairs
-// 92.6%: the topic floors went up to what holds.
+// 92.6%: the topic floors went up to what holds. Round 7 added corpus-j … corpus-l (320 fresh
+// stories, 76 of them test: ordinary digest stories, harder third-party and boundary ones, long
+// multi-thread stories) and long stories read by paragraph: on round 6's 271 test stories topic
+// micro-F1 88.1 → 89.2% (recall 83.9 → 88.0%, precision 92.8 → 90.4%), pairs 92.6% as before; the new
+// 76 score lower (pairs 85.5%, topics 84.5%), so the floors of the whole split are those of a
+// harder split (pairs 0.92 → 0.91, precision 0.92 → 0.90), and the 271 keep floors of their own.
 describe('tagger evaluation (test split of eval/)', () => {
   const stories = loadCorpus();
   const test = stories.filter((s) => s.split === 'test');
   const result = evaluate(createTagger(loadTaggerData()), test);
 
-  it('should have at least 1,100 labelled stories, 270 of them held out for testing', () => {
-    expect(stories.length).toBeGreaterThanOrEqual(1100);
-    expect(test.length).toBeGreaterThanOrEqual(270);
+  it('should have at least 1,500 labelled stories, 340 of them held out for testing', () => {
+    expect(stories.length).toBeGreaterThanOrEqual(1500);
+    expect(test.length).toBeGreaterThanOrEqual(340);
   });
 
   it.each([
-    ['primary-pair accuracy', 'pairAccuracy', 0.92],
+    ['primary-pair accuracy', 'pairAccuracy', 0.91],
     ['country recall', 'countryRecall', 0.99],
     ['topic micro-F1', 'topicMicroF1', 0.875],
-    ['topic precision', 'topicPrecision', 0.92],
-    ['topic recall', 'topicRecall', 0.835],
+    ['topic precision', 'topicPrecision', 0.9],
+    ['topic recall', 'topicRecall', 0.85],
   ] as const)('should keep %s at or above %s', (_name, key, floor) => {
     expect(result[key]).toBeGreaterThanOrEqual(floor);
   });
 
-  const round4 = /corpus-[fghi]\.yaml$/;
-  it('should keep pair accuracy and topic micro-F1 of the round-3 test stories (all but corpus-f … corpus-i) at or above 0.94 and 0.87', () => {
+  const round4 = /corpus-[f-l]\.yaml$/;
+  it('should keep pair accuracy and topic micro-F1 of round 6\'s 271 test stories (all but corpus-j … corpus-l) at or above 0.92 and 0.89', () => {
+    const before = test.filter((s) => !/corpus-[jkl]\.yaml$/.test(s.file));
+    expect(before.length).toBe(271);
+    const figures = evaluate(createTagger(loadTaggerData()), before);
+    expect(figures.pairAccuracy).toBeGreaterThanOrEqual(0.92);
+    expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.89);
+  });
+
+  it('should keep pair accuracy and topic micro-F1 of the round-3 test stories (all but corpus-f … corpus-l) at or above 0.94 and 0.87', () => {
     const before = test.filter((s) => !round4.test(s.file));
     expect(before.length).toBe(169);
     const figures = evaluate(createTagger(loadTaggerData()), before);
@@ -45,7 +58,7 @@ describe('tagger evaluation (test split of eval/)', () => {
     expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.87);
   });
 
-  it('should keep primary-pair accuracy of the round-2 test stories (all but corpus-e … corpus-i) at or above 0.95', () => {
+  it('should keep primary-pair accuracy of the round-2 test stories (all but corpus-e … corpus-l) at or above 0.95', () => {
     const before = test.filter((s) => !round4.test(s.file) && !s.file.endsWith('corpus-e.yaml'));
     expect(before.length).toBe(119);
     expect(evaluate(createTagger(loadTaggerData()), before).pairAccuracy).toBeGreaterThanOrEqual(0.95);
