@@ -59,10 +59,15 @@ export async function openPage(browser: Browser, options: { width?: number; colo
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) documents++;
   });
-  page.on('request', (request) => documentOf.set(request, documents));
+  page.on('request', (request) => {
+    // A navigation starts a new document as soon as it is requested: the old page's loads are
+    // aborted then, which can be reported before the new document commits (`framenavigated`).
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) documents++;
+    documentOf.set(request, documents);
+  });
   page.on('requestfailed', (request) => {
     const errorText = request.failure()?.errorText ?? '?';
-    if (errorText === 'net::ERR_ABORTED' && documentOf.get(request) !== documents) return;
+    if (errorText === 'net::ERR_ABORTED' && documentOf.get(request) !== documents && !request.isNavigationRequest()) return;
     problems.push(`request failed: ${request.url()} (${errorText})`);
   });
   page.on('response', (response) => {
