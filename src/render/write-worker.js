@@ -13,7 +13,7 @@ let failure;
 
 parentPort.on('message', (message) => {
   if (message.flush !== undefined) {
-    parentPort.postMessage({ flushed: message.flush, failure });
+    parentPort.postMessage({ failure });
     return;
   }
   const bytes = message.buffer ? new Uint8Array(message.buffer) : new Uint8Array(shared, message.slot * slotBytes, slotBytes);

@@ -145,14 +145,6 @@ export class PageWriter {
   }
 }
 
-/** Write every page and wait for the writes; returns how many were written. */
-export async function writePages(pages: readonly RenderedPage[]): Promise<number> {
-  const writer = new PageWriter();
-  const written = writer.writePages(pages);
-  await writer.flush();
-  return written;
-}
-
 /**
  * The static assets: `templatesDir/assets/` → `/assets/`, and the favicon at
  * the root, where browsers look for it. Templates without assets (a test's)

@@ -137,6 +137,15 @@ export function compileModel(data: TopicModelData, taxonomy: readonly string[]):
  */
 export const PASSAGE_MIN = 0.5;
 
+/** Whether a story is long enough to be read paragraph by paragraph as well (`passageWords`). */
+export const readsByParagraph = (passageWords: number | undefined, paragraphs: number, words: number): boolean =>
+  !!passageWords && paragraphs >= 2 && words >= passageWords;
+
+/** Keep in `best` each topic's highest paragraph probability `p` that reaches PASSAGE_MIN. */
+export function keepPassage(best: Float64Array, p: Float64Array): void {
+  for (let t = 0; t < best.length; t++) if ((p[t] as number) >= PASSAGE_MIN && (p[t] as number) > (best[t] as number)) best[t] = p[t] as number;
+}
+
 /** Running sums for one story; it is also the sink tagging hands to `zoneFeatures`. */
 export class ModelScores implements FeatureSink {
   readonly linear: Float64Array;
@@ -192,7 +201,7 @@ export class ModelScores implements FeatureSink {
     if (zone === 0 || !zonePhrases || !this.model.data.passageWords) return;
     this.paragraphs++;
     const p = linearProbabilities(this.model, this.zoneLinear, words, zonePhrases);
-    for (let t = 0; t < this.T; t++) if ((p[t] as number) >= PASSAGE_MIN && (p[t] as number) > (this.passage[t] as number)) this.passage[t] = p[t] as number;
+    keepPassage(this.passage, p);
   }
 
   /** Probability per model topic, given the taxonomy's phrase scores of the story: the whole story's read alone. */
@@ -203,8 +212,7 @@ export class ModelScores implements FeatureSink {
   /** … and the larger of that and its best paragraph's, when the story is long enough (`passageWords`): what the cuts apply to. */
   probabilities(phraseScores: Float64Array, story = this.storyProbabilities(phraseScores)): Float64Array {
     const out = Float64Array.from(story);
-    const { passageWords } = this.model.data;
-    if (passageWords && this.paragraphs >= 2 && this.words >= passageWords) for (let t = 0; t < this.T; t++) out[t] = Math.max(out[t] as number, this.passage[t] as number);
+    if (readsByParagraph(this.model.data.passageWords, this.paragraphs, this.words)) for (let t = 0; t < this.T; t++) out[t] = Math.max(out[t] as number, this.passage[t] as number);
     return out;
   }
 }

@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import type { TaggableStory, TaggerData, TopicModelData } from './types.ts';
 import { LemmaBuffer, Lemmatiser, Vocabulary } from './lemmas.ts';
-import { bigramKey, decideTopics, PASSAGE_MIN, KEY_SHIFT, priorFeatures, sigmoid, unigramKey, zoneFeatures, zoneWeight, type ZoneWeights } from './model.ts';
+import { bigramKey, decideTopics, keepPassage, KEY_SHIFT, readsByParagraph, priorFeatures, sigmoid, unigramKey, zoneFeatures, zoneWeight, type ZoneWeights } from './model.ts';
 import { compileTopics, scoreZone } from './topics.ts';
 import { TokenBuffer } from './tokens.ts';
 
@@ -369,11 +369,10 @@ function withBorrowed(model: Fitted, keys: readonly number[], vocabulary: Vocabu
 /** Out-of-fold probabilities, read as tagging reads them (model.ts `probabilities`, with `passageWords`). */
 function predict(model: Fitted, x: Vector, priors: number, passageWords: number): Float64Array {
   const out = predictOne(model, x, priors);
-  if (passageWords > 0 && x.passages.length >= 2 && x.words >= passageWords) {
-    for (const passage of x.passages) {
-      const p = predictOne(model, passage, priors);
-      for (let t = 0; t < out.length; t++) if ((p[t] as number) >= PASSAGE_MIN) out[t] = Math.max(out[t] as number, p[t] as number);
-    }
+  if (readsByParagraph(passageWords, x.passages.length, x.words)) {
+    const best = new Float64Array(out.length);
+    for (const passage of x.passages) keepPassage(best, predictOne(model, passage, priors));
+    for (let t = 0; t < out.length; t++) out[t] = Math.max(out[t] as number, best[t] as number);
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, ut
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyAssets, PageWriter, writePages } from '../../src/render/write.ts';
+import { copyAssets, PageWriter } from '../../src/render/write.ts';
 
 const dirs: string[] = [];
 const scratch = (): string => {
@@ -15,15 +15,17 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('writePages', () => {
+describe('PageWriter.writePages', () => {
   it('should write every page into its folder, making folders once, and skip pages without a permalink', async () => {
     const out = scratch();
-    const written = await writePages([
+    const writer = new PageWriter();
+    const written = writer.writePages([
       { outputPath: join(out, 'stories/2024/05/a/index.html'), content: 'a' },
       { outputPath: join(out, 'stories/2024/05/a/cite.txt'), content: 'cite' },
       { outputPath: join(out, 'feed.xml'), content: '<feed/>' },
       { outputPath: false, content: 'nowhere' },
     ]);
+    await writer.flush();
     expect(written).toBe(3);
     expect(readFileSync(join(out, 'stories/2024/05/a/index.html'), 'utf8')).toBe('a');
     expect(readdirSync(join(out, 'stories/2024/05/a')).sort()).toEqual(['cite.txt', 'index.html']);
