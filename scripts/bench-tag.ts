@@ -1,6 +1,6 @@
 /**
- * Tagging throughput: generate a synthetic corpus with gen-corpus.mjs, split it into stories
- * the simple way (headline line, then paragraph lines ending in `.` or `?`), then time tagging
+ * Tagging throughput: generate a synthetic corpus with gen-corpus.mjs, read its stories with
+ * the project's seed parser (as the build reads them), then time tagging
  * every story: one warm-up run, median of five. Also prints a rough agreement with the
  * generator's own tags (a sanity figure, not a target: its topic slugs differ a little).
  * Run: `npx tsx scripts/bench-tag.ts [--digests N] [--stories-per-digest M]`.
@@ -15,6 +15,8 @@ import { pathToFileURL } from 'node:url';
 import type { StoryTags } from '../src/types.ts';
 import { createTagger, type TaggableStory } from '../src/tag/tagger.ts';
 import { loadTaggerData } from '../src/tag/data.ts';
+import { parseSeed } from '../src/seeds/parse.ts';
+import { VFile } from 'vfile';
 
 export interface BenchOptions {
   readonly digests?: number;
@@ -36,17 +38,16 @@ export interface BenchResult {
 // The generator's topic slugs → ours.
 const TOPIC_MAP: Record<string, string> = { 'trade-finance': 'trade', 'culture-media': 'culture', 'military-exercises': 'military' };
 
-function splitDigest(text: string): TaggableStory[] {
-  const lines = text.split('\n');
-  const start = lines[0] === '---' ? lines.indexOf('---', 1) + 1 : 0;
-  const stories: { headline: string; paragraphs: string[] }[] = [];
-  for (const line of lines.slice(start)) {
-    if (line === '' || line === '|') continue;
-    const last = stories.at(-1);
-    if (/[.?]$/.test(line) && last) last.paragraphs.push(line);
-    else stories.push({ headline: line, paragraphs: [] });
-  }
-  return stories;
+/** The stories as the build reads them: the project's own seed parser, so their strings are the build's too. */
+function readStories(rawDir: string): TaggableStory[] {
+  return readdirSync(rawDir)
+    .sort()
+    .flatMap((name) => {
+      const file = new VFile({ path: join(rawDir, name), value: readFileSync(join(rawDir, name)) });
+      const parsed = parseSeed(file, name);
+      if (!parsed) throw new Error(`bench-tag: ${name} does not parse: ${file.messages.map(String).join('; ')}`);
+      return parsed.stories;
+    });
 }
 
 /** The generator's tags per story, in corpus order (md files sort like the raw stories). */
@@ -83,7 +84,7 @@ export function benchTag(options: BenchOptions = {}): BenchResult {
   try {
     execFileSync(process.execPath, [generator, '--digests', String(digests), '--stories-per-digest', String(storiesPerDigest), '--out', dir, '--format', 'both'], { stdio: 'ignore' });
     const rawDir = join(dir, 'raw');
-    const stories = readdirSync(rawDir).sort().flatMap((name) => splitDigest(readFileSync(join(rawDir, name), 'utf8')));
+    const stories = readStories(rawDir);
     const tag = createTagger(loadTaggerData(dataDir));
     let tagged: StoryTags[] = stories.map(tag); // warm-up
     const times: number[] = [];

@@ -11,15 +11,24 @@
  */
 
 const NON_ASCII_WORD = /[\p{L}\p{M}\p{N}]/u;
-// ASCII classes: 1 word, 2 space, 0 punctuation. A table beats a regex per character.
-const ASCII = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : c <= 32 || c === 127 ? 2 : 0;
+const WORD = 1;
+const SPACE = 2;
+const OTHER = 3;
+/**
+ * The class of every UTF-16 code unit (WORD, SPACE, OTHER; 0 until first seen), filled as
+ * characters turn up: one table load per character instead of a regex per non-ASCII one,
+ * and no start-up cost for the 65,536 entries.
+ */
+const CLASS = new Uint8Array(65536);
 
-const isWordChar = (code: number, text: string, i: number): boolean =>
-  code < 128 ? ASCII[code] === 1 : NON_ASCII_WORD.test(text.charAt(i));
+function classify(code: number): number {
+  const space = code <= 32 || code === 127 || code === 160 || code === 0x2028 || code === 0x2029 || (code >= 0x2000 && code <= 0x200b);
+  const kind = space ? SPACE : NON_ASCII_WORD.test(String.fromCharCode(code)) ? WORD : OTHER;
+  CLASS[code] = kind;
+  return kind;
+}
 
-const isSpace = (code: number): boolean =>
-  code < 128 ? ASCII[code] === 2 : code === 160 || code === 0x2028 || code === 0x2029 || (code >= 0x2000 && code <= 0x200b);
+const classOf = (code: number): number => CLASS[code] || classify(code);
 
 /** The one spelling for apostrophes (`’` → `'`) and hyphens (`‑` → `-`). */
 function normalise(code: number): number {
@@ -77,9 +86,11 @@ export class TokenBuffer {
     // Locals, not `this.…` in the loop: V8 cannot hoist field loads past `grow`.
     let { start, end, hash, head, code: codes } = this;
     let count = 0;
-    for (let i = 0; i < text.length; ) {
+    const length = text.length;
+    for (let i = 0; i < length; ) {
       const code = text.charCodeAt(i);
-      if (isSpace(code)) {
+      const kind = classOf(code);
+      if (kind === SPACE) {
         i++;
         continue;
       }
@@ -88,13 +99,16 @@ export class TokenBuffer {
         ({ start, end, hash, head, code: codes } = this);
       }
       start[count] = i;
-      if (isWordChar(code, text, i)) {
+      if (kind === WORD) {
         let h = SEED;
         let h3 = -1;
         let j = i;
-        for (let c = code; j < text.length && isWordChar(c, text, j); c = text.charCodeAt(++j)) {
+        while (j < length) {
+          const c = text.charCodeAt(j);
+          if (classOf(c) !== WORD) break;
           if (j - i === HEAD) h3 = finish(h);
           h = step(h, fold(c));
+          j++;
         }
         hash[count] = finish(h);
         head[count] = j - i === HEAD ? finish(h) : h3;
