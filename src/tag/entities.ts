@@ -32,8 +32,13 @@ export interface Mention {
   readonly start: number; // token index within the zone
   readonly end: number; // exclusive
   readonly factor: number; // 1 for an actor, less for a source or a place (roles.ts)
-  /** Joined to the mention right before it as one relationship: in the headline by `and`, `/` or a dash (`Chinese and Russian bombers`, `U.S.–Iran`), in the first paragraph as a joint force or two subjects of a mutual verb. */
-  readonly link: boolean;
+  /**
+   * The first token of the country mention before it that it is joined to as one relationship
+   * (-1: none): in the headline by `and`, `/` or a dash (`Chinese and Russian bombers`, `U.S.–Iran`)
+   * or as the two whose goods a third country acts on; in the first paragraph as a joint force or
+   * two subjects of a mutual verb.
+   */
+  readonly link: number;
   /** Named by a demonym (`Russian arsenal`), not by a name (`Russia`): see `isAdjective`. */
   readonly adjective: boolean;
 }
@@ -137,12 +142,28 @@ const TITLES = new Set(
 /**
  * `Chinese and Russian bombers`, `Chinese and Russian flotilla`: two demonyms before one military
  * noun are one joint force, so their pair is the headline's, whoever watches it (`Japan tracks …`).
- * Other nouns stay two parties (`Chinese and Indian firms` in a sanctions package on Russia).
+ * Other nouns stay two parties (`Chinese and Indian firms` in a sanctions package on Russia), and
+ * so does a verb's -ing form that shares a force's lemma: `Maltese and Cypriot shipping companies`
+ * are two flags, not a fleet.
  */
 function jointForce(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
   if (!a.adjective || !b.adjective || !buffer.is(a.end, 'and', true)) return false;
-  return lemmaAt(buffer, b.end, FORCES);
+  return lemmaAt(buffer, b.end, FORCES) && !buffer.lower(b.end).endsWith('ing');
 }
+/**
+ * Two demonyms joined by `and` before the people who speak for them (`Chinese and Russian energy
+ * officials`, `Russian and Iranian railway chiefs`, one modifier allowed) are one party of two
+ * states meeting: the guests a third country hosts. Firms and goods are not (`EU targets Chinese
+ * and Indian firms` names two targets, not a relationship). Headline only: in the lead it also
+ * names two sides a third country meets (train split −1 when tried).
+ */
+function jointEnvoys(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
+  if (!a.adjective || !b.adjective || !buffer.is(a.end, 'and', true)) return false;
+  return lemmaAt(buffer, b.end, ENVOYS) || (buffer.isWord(b.end) && lemmaAt(buffer, b.end + 1, ENVOYS));
+}
+const ENVOYS = new Set(('official chief minister envoy delegation delegate diplomat leader negotiator representative ' +
+  'counterpart commander general').split(' '));
+
 /** Lemmas (lemmas.ts): `bombers`, `navies` and `forces` are found by `bomber`, `navy` and `force`. */
 const FORCES = new Set(('bomber warship ship navy fleet flotilla jet fighter aircraft troop force soldier marine ' +
   'patrol submarine destroyer frigate coast').split(' '));
@@ -194,7 +215,7 @@ interface Draft {
   start: number;
   end: number;
   factor: number;
-  link: boolean;
+  link: number;
   adjective: boolean;
 }
 
@@ -230,7 +251,7 @@ export function findMentions(entities: Entities, buffer: TokenBuffer, zone: numb
       last.end = end;
       last.adjective = value.adjective; // what follows the last word is what it modifies
     }
-    else into.push({ kind, slug: value.slug, group: value.group, zone, start, end, factor: 1, link: false, adjective: value.adjective });
+    else into.push({ kind, slug: value.slug, group: value.group, zone, start, end, factor: 1, link: -1, adjective: value.adjective });
   }
   for (let k = first; k < into.length; k++) {
     const mention = into[k] as Draft;
@@ -273,17 +294,44 @@ function linkPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
     const a = into[k - 1] as Draft;
     const b = into[k] as Draft;
     if (a.kind !== 'country' || b.kind !== 'country' || b.start !== a.end + 1) return false;
-    return isLink(buffer, a.end) || buffer.is(a.end, ',', false) || jointForce(buffer, a, b) || mutualSubjects(buffer, a, b);
+    return isLink(buffer, a.end) || buffer.is(a.end, ',', false) || jointForce(buffer, a, b) || jointEnvoys(buffer, a, b) || mutualSubjects(buffer, a, b);
   };
   for (let k = first + 1; k < into.length; k++) {
     const a = into[k - 1] as Draft;
     const b = into[k] as Draft;
-    if (joined(k) && !buffer.is(a.end, ',', false) && !joined(k - 1) && !joined(k + 1) && a.factor >= 1 && b.factor >= 1) b.link = true;
+    if (joined(k) && !buffer.is(a.end, ',', false) && !joined(k - 1) && !joined(k + 1) && a.factor >= 1 && b.factor >= 1) b.link = a.start;
     // `mediate between Afghanistan and Pakistan`, `flights between Moscow and Pyongyang`: the two
     // that `between` joins are the relationship, whoever else the headline names.
-    else if (b.start === a.end + 1 && a.start > 0 && buffer.is(a.end, 'and', true) && buffer.is(a.start - 1, 'between', true) && a.kind === 'country' && b.kind === 'country') b.link = true;
+    else if (b.start === a.end + 1 && a.start > 0 && buffer.is(a.end, 'and', true) && buffer.is(a.start - 1, 'between', true) && a.kind === 'country' && b.kind === 'country') b.link = a.start;
   }
+  goodsPair(buffer, into, first);
 }
+
+/**
+ * A headline that opens with a country by name, acting on the things of two others named by
+ * demonyms, is about those two: `Ukraine publishes list of Iranian parts in Russian cruise
+ * missiles`, `Britain blacklists Chinese bank that cleared payments for Russian fuel`. The finder,
+ * the sanctioner or the reporter watches the relationship. Not when the two are listed as
+ * separate parties (`one Russian and one Chinese`, `Russian ships, Chinese observers`), nor when
+ * the subject's verb makes it a party (`Russia uses North Korean systems to intensify bombardment
+ * of Ukrainian cities`, `Astana signs contracts …`): only a verb of finding, reporting or
+ * penalising (WATCHES) before the first demonym; nor when the headline names another country.
+ */
+function goodsPair(buffer: TokenBuffer, into: Draft[], first: number): void {
+  const countries = into.slice(first).filter((m) => m.kind === 'country');
+  if (countries.length !== 3) return;
+  const [subject, a, b] = countries as [Draft, Draft, Draft];
+  if (subject.start !== 0 || subject.adjective || !a.adjective || !b.adjective) return;
+  if (a.link >= 0 || b.link >= 0 || new Set([subject.slug, a.slug, b.slug]).size < 3) return;
+  if (buffer.is(a.end, 'and', true)) return;
+  for (let i = a.end; i < b.start; i++) if (buffer.is(i, ',', false)) return;
+  let watches = false;
+  for (let i = subject.end; i < a.start && !watches; i++) watches = lemmaAt(buffer, i, WATCHES);
+  if (watches) b.link = a.start;
+}
+/** Verbs (lemmas) of a country that watches, finds, reports or penalises what others do. */
+const WATCHES = new Set(('sanction blacklist fine seize find publish show report say warn charge target add list accuse ' +
+  'detect track intercept name ban expose').split(' '));
 
 /**
  * The first paragraph's coordinations that name one relationship as surely as a headline's:
@@ -297,6 +345,6 @@ function leadPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
     const a = into[k - 1] as Draft;
     const b = into[k] as Draft;
     if (a.kind !== 'country' || b.kind !== 'country' || b.start !== a.end + 1) continue;
-    if (mutualSubjects(buffer, a, b) || jointForce(buffer, a, b)) b.link = true;
+    if (mutualSubjects(buffer, a, b) || jointForce(buffer, a, b)) b.link = a.start;
   }
 }

@@ -61,7 +61,7 @@ export function rankCountries(mentions: readonly Mention[]): CountrySalience[] {
     if (factor >= 1 && zone === 0) tally.headlineActor = true;
     if (factor >= 1 && zone > 0) tally.bodyActorMentions++;
     // A dropped mention (an ambiguous name read as no country) between them breaks the link.
-    if (mention.link && before && before.zone === zone && before.end === mention.start - 1 && before.slug !== mention.slug) {
+    if (mention.link >= 0 && before && before.zone === zone && before.start === mention.link && before.slug !== mention.slug) {
       const other = tallies.get(before.slug) as Tally;
       tally.partner ??= other.slug;
       other.partner ??= tally.slug;
