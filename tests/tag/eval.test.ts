@@ -21,6 +21,8 @@ import { evaluate, loadCorpus } from '../../scripts/eval.ts';
 // micro-F1 88.1 → 89.2% (recall 83.9 → 88.0%, precision 92.8 → 90.4%), pairs 92.6% as before; the new
 // 76 score lower (pairs 85.5%, topics 84.5%), so the floors of the whole split are those of a
 // harder split (pairs 0.92 → 0.91, precision 0.92 → 0.90), and the 271 keep floors of their own.
+// Round 8's pair rules (guests, a watcher of two others' goods; chosen on the train split) took
+// the whole split's pairs from 91.1 to 92.2%, measured once at the end: the pair floor is 0.92.
 describe('tagger evaluation (test split of eval/)', () => {
   const stories = loadCorpus();
   const test = stories.filter((s) => s.split === 'test');
@@ -32,7 +34,7 @@ describe('tagger evaluation (test split of eval/)', () => {
   });
 
   it.each([
-    ['primary-pair accuracy', 'pairAccuracy', 0.91],
+    ['primary-pair accuracy', 'pairAccuracy', 0.92],
     ['country recall', 'countryRecall', 0.99],
     ['topic micro-F1', 'topicMicroF1', 0.875],
     ['topic precision', 'topicPrecision', 0.9],
