@@ -139,6 +139,9 @@ const TITLES = new Set(
     'counterpart spokesman spokeswoman dictator ruler king crown prince general commander').split(' '),
 );
 
+/** `Chinese and Russian …`: two demonyms joined by `and`, waiting for the noun they share. */
+const demonymsJoined = (buffer: TokenBuffer, a: Draft, b: Draft): boolean => a.adjective && b.adjective && buffer.is(a.end, 'and', true);
+
 /**
  * `Chinese and Russian bombers`, `Chinese and Russian flotilla`: two demonyms before one military
  * noun are one joint force, so their pair is the headline's, whoever watches it (`Japan tracks …`).
@@ -147,8 +150,7 @@ const TITLES = new Set(
  * are two flags, not a fleet.
  */
 function jointForce(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
-  if (!a.adjective || !b.adjective || !buffer.is(a.end, 'and', true)) return false;
-  return lemmaAt(buffer, b.end, FORCES) && !buffer.lower(b.end).endsWith('ing');
+  return demonymsJoined(buffer, a, b) && lemmaAt(buffer, b.end, FORCES) && !buffer.lower(b.end).endsWith('ing');
 }
 /**
  * Two demonyms joined by `and` before the people who speak for them (`Chinese and Russian energy
@@ -158,8 +160,7 @@ function jointForce(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
  * names two sides a third country meets (train split −1 when tried).
  */
 function jointEnvoys(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
-  if (!a.adjective || !b.adjective || !buffer.is(a.end, 'and', true)) return false;
-  return lemmaAt(buffer, b.end, ENVOYS) || (buffer.isWord(b.end) && lemmaAt(buffer, b.end + 1, ENVOYS));
+  return demonymsJoined(buffer, a, b) && (lemmaAt(buffer, b.end, ENVOYS) || (buffer.isWord(b.end) && lemmaAt(buffer, b.end + 1, ENVOYS)));
 }
 const ENVOYS = new Set(('official chief minister envoy delegation delegate diplomat leader negotiator representative ' +
   'counterpart commander general').split(' '));
@@ -318,6 +319,7 @@ function linkPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
  * penalising (WATCHES) before the first demonym; nor when the headline names another country.
  */
 function goodsPair(buffer: TokenBuffer, into: Draft[], first: number): void {
+  if (into.length - first < 3) return; // most headlines: no list to build
   const countries = into.slice(first).filter((m) => m.kind === 'country');
   if (countries.length !== 3) return;
   const [subject, a, b] = countries as [Draft, Draft, Draft];

@@ -60,7 +60,8 @@ export function rankCountries(mentions: readonly Mention[]): CountrySalience[] {
     tally.score += factor > 1 ? Math.max(zoneWeight(zone), factor) : zoneWeight(zone) * factor;
     if (factor >= 1 && zone === 0) tally.headlineActor = true;
     if (factor >= 1 && zone > 0) tally.bodyActorMentions++;
-    // A dropped mention (an ambiguous name read as no country) between them breaks the link.
+    // Only with the very mention it was joined to: when that one was dropped (an ambiguous name
+    // read as no country), the link breaks.
     if (mention.link >= 0 && before && before.zone === zone && before.start === mention.link && before.slug !== mention.slug) {
       const other = tallies.get(before.slug) as Tally;
       tally.partner ??= other.slug;
