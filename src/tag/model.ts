@@ -244,6 +244,18 @@ export function priorFeatures(phraseScores: Float64Array, priorIndex: readonly n
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /**
+ * At most `max` of the topics over their cuts (`passing`, best first): when more pass, those
+ * furthest over their own cut, in their order. A summit story with a lunar-station agreement
+ * (space well over its cut) and a parade (military just over its) keeps the agreement.
+ */
+export function keepClearest(passing: number[], probabilities: ArrayLike<number>, thresholds: ArrayLike<number>, max: number): number[] {
+  if (passing.length <= max) return passing;
+  const margin = (t: number): number => (probabilities[t] as number) - ((thresholds[t] as number | undefined) ?? 1);
+  const kept = new Set([...passing].sort((a, b) => margin(b) - margin(a) || passing.indexOf(a) - passing.indexOf(b)).slice(0, max));
+  return passing.filter((t) => kept.has(t));
+}
+
+/**
  * The topics a story gets: those whose probability reaches their threshold, best first, at
  * most `max`; if none does, the best one alone when it reaches `fallback`. `rank`, when given,
  * says which is best (the whole story's probabilities: a paragraph on a pipeline adds `energy`
@@ -251,7 +263,7 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
  */
 export function decideTopics(data: TopicModelData, probabilities: Float64Array, max: number, rank: Float64Array = probabilities): number[] {
   const order = data.topics.map((_s, t) => t).sort((a, b) => (rank[b] as number) - (rank[a] as number) || (probabilities[b] as number) - (probabilities[a] as number) || a - b);
-  const given = order.filter((t) => (probabilities[t] as number) >= (data.thresholds[t] ?? 1)).slice(0, max);
+  const given = keepClearest(order.filter((t) => (probabilities[t] as number) >= (data.thresholds[t] ?? 1)), probabilities, data.thresholds, max);
   if (given.length === 0 && order.length > 0 && (probabilities[order[0] as number] as number) >= data.fallback) given.push(order[0] as number);
   return given;
 }

@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import type { TaggableStory, TaggerData, TopicModelData } from './types.ts';
 import { LemmaBuffer, Lemmatiser, Vocabulary } from './lemmas.ts';
-import { bigramKey, decideTopics, keepPassage, KEY_SHIFT, readsByParagraph, priorFeatures, sigmoid, unigramKey, zoneFeatures, zoneWeight, type ZoneWeights } from './model.ts';
+import { bigramKey, decideTopics, keepClearest, keepPassage, KEY_SHIFT, readsByParagraph, priorFeatures, sigmoid, unigramKey, zoneFeatures, zoneWeight, type ZoneWeights } from './model.ts';
 import { compileTopics, scoreZone } from './topics.ts';
 import { TokenBuffer } from './tokens.ts';
 
@@ -409,14 +409,11 @@ function microF1(ranked: Rankings, gold: readonly (readonly number[])[], thresho
   ranked.orders.forEach((order, i) => {
     const p = ranked.probabilities[i] as Float64Array;
     const truth = gold[i] as readonly number[];
-    let n = 0;
-    for (let k = 0; k < order.length && n < max; k++) {
-      const t = order[k] as number;
-      if ((p[t] as number) >= (thresholds[t] ?? 1)) {
-        n++;
-        if (truth.includes(t)) hits++;
-      }
-    }
+    const passing: number[] = [];
+    for (const t of order) if ((p[t] as number) >= (thresholds[t] ?? 1)) passing.push(t);
+    const kept = keepClearest(passing, p, thresholds, max);
+    let n = kept.length;
+    for (const t of kept) if (truth.includes(t)) hits++;
     if (n === 0 && order.length > 0 && (p[order[0] as number] as number) >= fallback) {
       n = 1;
       if (truth.includes(order[0] as number)) hits++;

@@ -10,11 +10,13 @@ import { crossValidateFiles } from '../../scripts/cv.ts';
 // (noise); without borrowed weights (round 5's model) 88.7% / 87.97% and 88.8% / 87.77%, below
 // these floors. Labelled stories added later move them: re-measure with
 // `npx tsx scripts/cv.ts --nested` and lower a floor only with a reason in docs/tagging.md.
+// Round 9 (corpus-m … corpus-p, 233 more train stories, 1,402 in all): 89.7% / 88.83% at seed 13,
+// 89.5% / 88.66% at seed 7, so the floors went up from 0.88 / 0.87 to 0.89 / 0.88.
 describe('the topic model with borrowed weights, cross-validated on the train split', () => {
-  it.each([13, 7])('should reach an out-of-fold micro-F1 of 0.88 and a nested one of 0.87 at training seed %i', (seed) => {
+  it.each([13, 7])('should reach an out-of-fold micro-F1 of 0.89 and a nested one of 0.88 at training seed %i', (seed) => {
     const result = crossValidateFiles({ seed, nbOffset: 0.7, embedWords: 20_000, embedTransfer: 4, embedK: 10 }, 'eval', 'data', true);
-    expect(result.microF1).toBeGreaterThanOrEqual(0.88);
-    expect(result.nestedMicroF1).toBeGreaterThanOrEqual(0.87);
+    expect(result.microF1).toBeGreaterThanOrEqual(0.89);
+    expect(result.nestedMicroF1).toBeGreaterThanOrEqual(0.88);
     // Cuts never seen by their fold flatter less than cuts fitted on the scores they count.
     expect(result.nestedMicroF1).toBeLessThan(result.microF1);
   }, 300_000);

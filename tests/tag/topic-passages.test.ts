@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { keepClearest } from '../../src/tag/model.ts';
 import { createTagger } from '../../src/tag/tagger.ts';
 import { loadTaggerData } from '../../src/tag/data.ts';
 import { parseSeed } from '../../src/seeds/parse.ts';
@@ -38,5 +39,22 @@ describe('topics of long stories, paragraph by paragraph', () => {
       ],
     }).topics;
     expect(topics).toEqual(['diplomacy']);
+  });
+});
+
+// More topics over their cuts than a story shows (`max`, 3): those furthest over their own cut
+// stay (model.ts keepClearest), in their order; calibration (train.ts) decides the same way.
+describe('more topics than a story shows', () => {
+  it('should keep the topics furthest over their own cuts, in probability order', () => {
+    const probabilities = [0.99, 0.6, 0.59, 0.52];
+    const thresholds = [0.3, 0.33, 0.57, 0.26];
+    expect(keepClearest([0, 1, 2, 3], probabilities, thresholds, 3)).toEqual([0, 1, 3]);
+    expect(keepClearest([0, 2], probabilities, thresholds, 3)).toEqual([0, 2]);
+  });
+
+  it('should give the Victory Day story its lunar-station agreement beside the summit and the parade (seeds/2025-05.txt)', () => {
+    const topics = tag(seedStory('seeds/2025-05.txt', /^President Xi visits Russia/)).topics;
+    expect(topics).toEqual(expect.arrayContaining(['diplomacy', 'space']));
+    expect(topics.length).toBe(3);
   });
 });
