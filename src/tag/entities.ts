@@ -309,9 +309,10 @@ function linkPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
 }
 
 /**
- * A headline that opens with a country by name, acting on the things of two others named by
- * demonyms, is about those two: `Ukraine publishes list of Iranian parts in Russian cruise
- * missiles`, `Britain blacklists Chinese bank that cleared payments for Russian fuel`. The finder,
+ * A headline that opens with a country by name, acting on the things of two others, is about
+ * those two: `Ukraine publishes list of Iranian parts in Russian cruise missiles`, `Britain
+ * blacklists Chinese bank that cleared payments for Russian fuel`, `Washington blacklists Shenzhen
+ * distributors of drone electronics for Russian makers` (whose goods: `ownsGoods`, `receives`). The finder,
  * the sanctioner or the reporter watches the relationship. Not when the two are listed as
  * separate parties (`one Russian and one Chinese`, `Russian ships, Chinese observers`), nor when
  * the subject's verb makes it a party (`Russia uses North Korean systems to intensify bombardment
@@ -320,17 +321,39 @@ function linkPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
  */
 function goodsPair(buffer: TokenBuffer, into: Draft[], first: number): void {
   if (into.length - first < 3) return; // most headlines: no list to build
-  const countries = into.slice(first).filter((m) => m.kind === 'country');
+  // `Shenzhen and Hong Kong traders` are one country's firms: one party, named twice.
+  const countries: Draft[] = [];
+  for (const mention of into.slice(first)) {
+    if (mention.kind !== 'country') continue;
+    const last = countries.at(-1);
+    if (last && last.slug === mention.slug && mention.start === last.end + 1 && buffer.is(last.end, 'and', true)) countries[countries.length - 1] = { ...last, end: mention.end, adjective: mention.adjective };
+    else countries.push(mention);
+  }
   if (countries.length !== 3) return;
   const [subject, a, b] = countries as [Draft, Draft, Draft];
-  if (subject.start !== 0 || subject.adjective || !a.adjective || !b.adjective) return;
+  if (subject.start !== 0 || subject.adjective || !ownsGoods(buffer, a) || !(ownsGoods(buffer, b) || receives(buffer, b))) return;
   if (a.link >= 0 || b.link >= 0 || new Set([subject.slug, a.slug, b.slug]).size < 3) return;
   if (buffer.is(a.end, 'and', true)) return;
   for (let i = a.end; i < b.start; i++) if (buffer.is(i, ',', false)) return;
   let watches = false;
   for (let i = subject.end; i < a.start && !watches; i++) watches = lemmaAt(buffer, i, WATCHES);
-  if (watches) b.link = a.start;
+  // A link names the country mention right before it (salience.ts): the last of a's names.
+  if (watches) (into.find((m) => m.start === b.start) as Draft).link = (into.find((m) => m.kind === 'country' && m.end === a.end) as Draft).start;
 }
+/**
+ * Whose goods or firms a mention names: a demonym (`Iranian parts`), or a name or place right
+ * before a noun of firms (`Shenzhen distributors`, `Hong Kong shell companies`); a country named
+ * alone after the verb is a party the subject acts on (`China warns Japan over Taiwan`).
+ */
+function ownsGoods(buffer: TokenBuffer, mention: Draft): boolean {
+  return mention.adjective || lemmaAt(buffer, mention.end, FIRMS) || (buffer.isWord(mention.end) && lemmaAt(buffer, mention.end + 1, FIRMS));
+}
+/** Where goods go: a country named after `for` or `to` (`cargo for Russia`, `fuel runs to Nampo`). */
+function receives(buffer: TokenBuffer, mention: Draft): boolean {
+  return mention.start > 0 && (buffer.is(mention.start - 1, 'for', true) || buffer.is(mention.start - 1, 'to', true));
+}
+const FIRMS = new Set(('firm company trader distributor supplier shipper exporter importer refiner refinery bank lender ' +
+  'owner operator maker manufacturer broker dealer middleman network entity front buyer seller').split(' '));
 /** Verbs (lemmas) of a country that watches, finds, reports or penalises what others do. */
 const WATCHES = new Set(('sanction blacklist fine seize find publish show report say warn charge target add list accuse ' +
   'detect track intercept name ban expose').split(' '));

@@ -168,12 +168,24 @@ describe('pairs: two delegations a third country hosts', () => {
   });
 });
 
-// A headline that opens with a country acting on the goods or firms of two others named by
-// demonyms is about those two (entities.ts goodsPair): the finder or sanctioner watches them.
+// A headline that opens with a country acting on the goods or firms of two others (named by
+// demonyms, by a place before the firms, or as where the goods go) is about those two
+// (entities.ts goodsPair): the finder or sanctioner watches them.
 describe('pairs: a third country acts on the goods of two others', () => {
   it('should pair the supplier and the user, not the finder or the sanctioner', () => {
     check(['', 'Poland seizes Belarusian trucks loaded with Russian ammunition', ['Polish border guards stopped the convoy near Terespol, and Poland said the cargo was bound for a depot in Kaliningrad.'], ['poland', 'belarus', 'russia'], [], 'belarus-russia']);
     check(['', 'Japan sanctions Chinese traders that sold Russian oil to refiners', ['Tokyo named six companies and froze their assets in Japan, the Japanese finance ministry said.'], ['japan', 'china', 'russia'], [], 'china-russia']);
+  });
+
+  it('should read a name or place before firms as their owner, and a country after for or to as where the goods go', () => {
+    check(['', 'Canada blacklists Shanghai shipping companies that carried fuel to Nampo', ['Canadian officials said the tankers switched off their transponders for days.'], ['canada', 'china', 'north-korea'], [], 'china-north-korea']);
+    check(['', 'Australia sanctions Hong Kong front companies over oil cargoes for Iran', ['Australian officials said the firms hid the cargoes behind forged papers.'], ['australia', 'china', 'iran'], [], 'china-iran']);
+    // Two names of one country's firms are one party.
+    check(['', 'Britain blacklists Shenzhen and Hong Kong distributors serving Russian drone makers', ['British officials said the distributors shipped flight controllers for two years.'], ['united-kingdom', 'china', 'russia'], [], 'china-russia']);
+  });
+
+  it('should keep a country named alone after the verb as the party acted on', () => {
+    check(['', 'India warns Pakistan over Chinese drones near the border', ['Indian officials said the drones crossed the line of control twice in a week.'], ['india', 'pakistan', 'china'], [], 'india-pakistan']);
   });
 
   it('should keep the actor when the two are listed as separate parties', () => {
