@@ -39,12 +39,15 @@ export function keyPages<K extends string, T extends Record<K, OnDemand<PageItem
   stories: PlannedStories,
   recordKeyOf: (record: StoryRecord) => string,
 ): { readonly [P in keyof T]: LazyPages<ReturnType<T[P]['build']>> } {
-  const storyKeys = stories.records.map((record, index) => `${recordKeyOf(record)} ${stories.labels[index] ?? ''}`);
+  // Hashed once a story: listings and pages then join short keys, not labels (docs/performance.md).
+  const storyKeys = stories.records.map((record, index) => hashOf(recordKeyOf(record), stories.labels[index] ?? '').slice(0, HASH_CHARS));
   stories.links.forEach((link, index) => declareReferenceHash(link, storyKeys[index]!));
   const keyed = Object.entries(lazy).map(([kind, list]) => {
     const { urls, madeOf, build } = list as OnDemand<PageItem>;
     const key = (index: number): string => {
       const { stories: made, facts } = madeOf(index);
+      // A file made of one story alone (a citation file) is keyed by that story's key.
+      if (made.length === 1 && facts.length === 0 && made[0] !== null) return storyKeys[made[0]!] ?? '';
       return hashOf(made.map((story) => (story === null ? '' : (storyKeys[story] ?? ''))).join('\u0001'), ...facts);
     };
     return [kind, { urls, key, build }];

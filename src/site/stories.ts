@@ -45,10 +45,8 @@ export function citationFileList(catalog: Catalog, context: Context): OnDemand<C
   };
   return {
     urls,
-    madeOf: (index) => {
-      const { story, format } = at(index);
-      return { stories: [story], facts: [format] };
-    },
+    // The format is the file's name (`cite.bib`), so the story alone says when a file changes.
+    madeOf: (index) => ({ stories: [at(index).story], facts: [] }),
     build: (index) => {
       const { record, format } = at(index);
       return { url: urls[index]!, body: citationFile(storyReference(record, context), format) };
