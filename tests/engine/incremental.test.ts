@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildSummary } from '../../src/commands/build.ts';
@@ -58,6 +58,18 @@ describe('incremental rebuilds', () => {
     const summary = await incremental();
     expect(summary.full).toBe(false);
     await expectSameAsFullBuild();
+  });
+
+  it('should rewrite the citation files of every story of a digest whose title changed, byte-identical to a full build', async () => {
+    const path = join(seeds, '2024-05.txt');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('title: "May 2024 Digest"', 'title: "The May 2024 Digest"'));
+    const summary = await incremental();
+    expect(summary.full).toBe(false);
+    await expectSameAsFullBuild();
+    const bib = readdirSync(join(out, 'stories'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('cite.bib'));
+    const may = bib.map((name) => readFileSync(join(out, 'stories', name), 'utf8')).filter((text) => text.includes('May 2024 Digest'));
+    expect(may.length).toBeGreaterThan(0);
+    for (const text of may) expect(text).toContain('The May 2024 Digest');
   });
 
   it('should stay byte-identical after a digest is removed, and keep the removed story URL answering', async () => {
