@@ -23,6 +23,10 @@ import { evaluate, loadCorpus } from '../../scripts/eval.ts';
 // harder split (pairs 0.92 → 0.91, precision 0.92 → 0.90), and the 271 keep floors of their own.
 // Round 8's pair rules (guests, a watcher of two others' goods; chosen on the train split) took
 // the whole split's pairs from 91.1 to 92.2%, measured once at the end: the pair floor is 0.92.
+// Round 9 added corpus-m … corpus-t, written from eval/GUIDE.md. Mid-round, one run of tests/tag/
+// meant to leave this file out ran it with the model retrained on corpus-m … corpus-p: the
+// recall floor and the 271 stories' floors failed (pass or fail only, no figure read); nothing
+// was changed for it, the round's changes being chosen on the train split before and after.
 describe('tagger evaluation (test split of eval/)', () => {
   const stories = loadCorpus();
   const test = stories.filter((s) => s.split === 'test');
@@ -43,16 +47,16 @@ describe('tagger evaluation (test split of eval/)', () => {
     expect(result[key]).toBeGreaterThanOrEqual(floor);
   });
 
-  const round4 = /corpus-[f-p]\.yaml$/;
-  it('should keep pair accuracy and topic micro-F1 of round 6\'s 271 test stories (all but corpus-j … corpus-p) at or above 0.92 and 0.89', () => {
-    const before = test.filter((s) => !/corpus-[j-p]\.yaml$/.test(s.file));
+  const round4 = /corpus-[f-t]\.yaml$/;
+  it('should keep pair accuracy and topic micro-F1 of round 6\'s 271 test stories (all but corpus-j … corpus-t) at or above 0.92 and 0.89', () => {
+    const before = test.filter((s) => !/corpus-[j-t]\.yaml$/.test(s.file));
     expect(before.length).toBe(271);
     const figures = evaluate(createTagger(loadTaggerData()), before);
     expect(figures.pairAccuracy).toBeGreaterThanOrEqual(0.92);
     expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.89);
   });
 
-  it('should keep pair accuracy and topic micro-F1 of the round-3 test stories (all but corpus-f … corpus-p) at or above 0.94 and 0.87', () => {
+  it('should keep pair accuracy and topic micro-F1 of the round-3 test stories (all but corpus-f … corpus-t) at or above 0.94 and 0.87', () => {
     const before = test.filter((s) => !round4.test(s.file));
     expect(before.length).toBe(169);
     const figures = evaluate(createTagger(loadTaggerData()), before);
@@ -60,7 +64,7 @@ describe('tagger evaluation (test split of eval/)', () => {
     expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.87);
   });
 
-  it('should keep primary-pair accuracy of the round-2 test stories (all but corpus-e … corpus-p) at or above 0.95', () => {
+  it('should keep primary-pair accuracy of the round-2 test stories (all but corpus-e … corpus-t) at or above 0.95', () => {
     const before = test.filter((s) => !round4.test(s.file) && !s.file.endsWith('corpus-e.yaml'));
     expect(before.length).toBe(119);
     expect(evaluate(createTagger(loadTaggerData()), before).pairAccuracy).toBeGreaterThanOrEqual(0.95);
