@@ -198,6 +198,12 @@ function isLanguage(buffer: TokenBuffer, start: number, end: number): boolean {
   return next === 'and' || next === 'or';
 }
 
+/** `Gulf of`, `Sea of`, `Bay of`, `Strait of` right before a name: the name is a sea's. */
+function namesWater(buffer: TokenBuffer, start: number): boolean {
+  return start >= 2 && buffer.is(start - 1, 'of', true) && WATERS.has(buffer.word(start - 2));
+}
+const WATERS = new Set(['Gulf', 'Sea', 'Bay', 'Strait', 'Straits', 'gulf', 'sea', 'bay', 'strait']);
+
 /** Tokens that coordinate two countries into one relationship: `Chinese and Russian`, `U.S.–Iran`. */
 const LINKS = ['/', '-', '–', '—'];
 function isLink(buffer: TokenBuffer, i: number): boolean {
@@ -237,6 +243,8 @@ export function findMentions(entities: Entities, buffer: TokenBuffer, zone: numb
     const start = i;
     i = end;
     if (value.kind === 'none' || value.kind === 'cue') continue;
+    // `the Gulf of Finland`, `the Bay of Bengal`: a sea named after a country is no party to the story.
+    if (value.kind !== 'organization' && !value.adjective && namesWater(buffer, start)) continue;
     // `French-language broadcasts`, `sites in Japanese`: a language, not its country.
     if (value.adjective && isLanguage(buffer, start, end)) continue;
     if (value.nameLike && !isTitleCase(buffer) && looksLikePerson(trie, buffer, start, end)) {

@@ -19,6 +19,12 @@ const story = (headline: string, ...paragraphs: string[]) => tag({ headline, par
 describe('places: Georgia, the US state or the country', () => {
   it.each<Case>([
     [
+      'a congressman from Georgia in a story about something else',
+      'Iranian drones shadow an American destroyer in the Arabian Sea',
+      ['The Pentagon said the drones flew within a mile of the ship.', 'A congressman from Georgia called for hearings on the close passes.'],
+      ['iran', 'united-states'], ['georgia'], 'iran-united-states',
+    ],
+    [
       'a governor and a state legislature in the body',
       'Georgia offers tax breaks to a Chinese solar panel maker',
       ['The governor told reporters the plant would employ 2,000 people.', 'The state legislature must still approve the incentives, and Chinese executives said they would wait.'],
@@ -219,6 +225,18 @@ describe('places: pairs for any two countries', () => {
 
 describe('places: where, not who', () => {
   it.each<Case>([
+    [
+      'a sea named after a country (Gulf of, Sea of, Bay of)',
+      'Russian warships shadow a grain carrier in the Gulf of Thailand',
+      ['The Russian navy said the carrier had left Vladivostok with wheat, and its frigates would stay in the Bay of Bengal until May.'],
+      ['russia'], ['thailand'], null,
+    ],
+    [
+      'a city whose name begins with a neighbour’s demonym',
+      'Vietnam opens a freight terminal at Lao Cai for Chinese trains',
+      ['Vietnamese officials said the terminal would handle containers from Kunming from July.'],
+      ['vietnam', 'china'], ['laos'], 'china-vietnam',
+    ],
     [
       'a neighbour named by its border is the place, the host is the party',
       'Chinese engineers survey a rail route in Kazakhstan near the Kyrgyz border',
