@@ -70,6 +70,7 @@ function loadAliases(dataDir: string) {
     notCountries: expectStrings(doc['not_countries'] ?? [], file, 'not_countries'),
     nameLike: expectStrings(doc['name_like'] ?? [], file, 'name_like'),
     ambiguous: loadAmbiguous(doc['ambiguous'] ?? {}, file),
+    atWar: Object.fromEntries(Object.entries(expectRecord(doc['at_war'] ?? {}, file, 'at_war')).map(([slug, adversary]) => [expectSlug(slug, file, `at_war.${slug}`), expectSlug(adversary, file, `at_war.${slug}`)])),
   };
 }
 
@@ -178,8 +179,11 @@ export function loadTaggerData(dataDir = 'data'): TaggerData {
       }
     }
   }
+  for (const [slug, adversary] of Object.entries(a.atWar)) {
+    for (const named of [slug, adversary]) if (!slugs.has(named)) failAt(a.file, `at_war.${slug}`, `Unexpected \`${named}\` at \`at_war\`, expected a country slug`);
+  }
   // An organisation's form beats a dataset form (`UN` is not a code here, but be safe).
   const orgForms = new Set(a.organizations.flatMap((o) => o.forms));
   countries = countries.map((c) => ({ ...c, forms: c.forms.filter((f) => !orgForms.has(f)) }));
-  return { countries, organizations: a.organizations, ...loadTopics(dataDir), topicModel: loadTopicModel(dataDir), notCountries: a.notCountries, nameLike: a.nameLike, ambiguous: a.ambiguous };
+  return { countries, organizations: a.organizations, ...loadTopics(dataDir), topicModel: loadTopicModel(dataDir), notCountries: a.notCountries, nameLike: a.nameLike, ambiguous: a.ambiguous, atWar: a.atWar };
 }

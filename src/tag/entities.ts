@@ -362,6 +362,30 @@ function receives(buffer: TokenBuffer, mention: Draft): boolean {
 }
 const FIRMS = new Set(('firm company trader distributor supplier shipper exporter importer refiner refinery bank lender ' +
   'owner operator maker manufacturer broker dealer middleman network entity front buyer seller').split(' '));
+/**
+ * Countries whose weapons a headline names by demonym (`North Korean missiles hit Kyiv`, `drone
+ * crews`, `chips`): whose arms, not who fires them (pairs.ts `armsAtWar`). Not a maker's firm
+ * (`Turkish drone maker opens factory`), and none when the headline moves arms to someone
+ * (`Ukraine receives Swedish missiles`, `… deliver …`): then the holder is the buyer.
+ */
+export function armsMakers(buffer: TokenBuffer, into: readonly Mention[], first: number): string[] {
+  const makers: string[] = [];
+  for (let k = first; k < into.length; k++) {
+    const m = into[k] as Draft;
+    if (m.kind !== 'country' || !m.adjective || m.slug === '') continue; // an ambiguous name is read later
+    const noun = lemmaAt(buffer, m.end, ARMS) ? m.end : buffer.isWord(m.end) && lemmaAt(buffer, m.end + 1, ARMS) ? m.end + 1 : -1;
+    if (noun < 0 || lemmaAt(buffer, noun + 1, FIRMS) || (buffer.isWord(noun + 1) && lemmaAt(buffer, noun + 2, FIRMS))) continue;
+    if (!makers.includes(m.slug)) makers.push(m.slug);
+  }
+  if (makers.length === 0) return makers;
+  for (let i = 0; i < buffer.count; i++) if (lemmaAt(buffer, i, MOVES_ARMS)) return [];
+  return makers;
+}
+const ARMS = new Set(('missile shell drone rocket munition ammunition artillery crew troop soldier part chip component ' +
+  'weapon warhead launcher bomb').split(' '));
+const MOVES_ARMS = new Set(('buy receive get obtain order acquire import purchase deliver send supply give provide pledge ' +
+  'donate ship transfer sell arrive reach').split(' '));
+
 /** Verbs (lemmas) of a country that watches, finds, reports or penalises what others do. */
 const WATCHES = new Set(('sanction blacklist fine seize find publish show report say warn charge target add list accuse ' +
   'detect track intercept name ban expose').split(' '));

@@ -6,10 +6,10 @@
 
 import type { StoryTags, Tagger } from '../types.ts';
 import type { TaggableStory, TaggerData } from './types.ts';
-import { compileEntities, findMentions, type Mention } from './entities.ts';
+import { armsMakers, compileEntities, findMentions, type Mention } from './entities.ts';
 import { resolveMentions } from './context.ts';
 import { rankCountries } from './salience.ts';
-import { choosePairs } from './pairs.ts';
+import { armsAtWar, choosePairs } from './pairs.ts';
 import { compileTopics, pickTopics, scoreZone } from './topics.ts';
 import { chooseTopics, compileTopicModel, createLemmatiser } from './choose-topics.ts';
 import { TokenBuffer } from './tokens.ts';
@@ -41,6 +41,7 @@ export function createExplainer(data: TaggerData): (story: TaggableStory) => Tag
 
 function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boolean) => { tags: StoryTags; explanation?: TagExplanation } {
   const entities = compileEntities(data);
+  const atWar = data.atWar ?? {};
   const topics = compileTopics(data);
   const model = compileTopicModel(data);
   const lemmatiser = createLemmatiser(model);
@@ -60,12 +61,14 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     const scores = new Float64Array(data.topics.length);
     cues.fill(0);
     let twoParties = 0; // `the two countries`, `both sides`: the story is about a pair (entities.ts)
+    let makers: string[] = []; // whose weapons the headline names (entities.ts armsMakers)
     model?.reset();
     for (let zone = 0; zone <= story.paragraphs.length; zone++) {
       const text = zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string);
       buffer.load(isInCapitals(text) ? titleCased(text, capitals) : text);
       const before = mentions.length;
       twoParties += findMentions(entities, buffer, zone, mentions, cues);
+      if (zone === 0) makers = armsMakers(buffer, mentions, before);
       if (named) for (const m of mentions.slice(before)) named.set(`${m.zone}:${m.start}`, buffer.text.slice(buffer.start[m.start], buffer.end[m.end - 1]));
       lemmatiser.lemmatise(buffer, lemmas);
       if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
@@ -81,7 +84,7 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     for (const m of mentions) if (m.kind === 'organization' && !organizations.includes(m.slug)) organizations.push(m.slug);
     const tags: StoryTags = {
       countries: ranked.map((c) => c.slug),
-      pairs: choosePairs(ranked, twoParties > 0),
+      pairs: armsAtWar(choosePairs(ranked, twoParties > 0), ranked, makers, atWar),
       topics: model ? chooseTopics(model, topics, scores) : pickTopics(topics, scores),
       organizations,
     };

@@ -58,6 +58,8 @@ export interface TaggerData {
   readonly nameLike: readonly string[];
   /** Names with several readings (`Georgia`, `Korea`), decided per story from cues (context.ts). */
   readonly ambiguous?: readonly AmbiguousName[];
+  /** A country at war → its adversary, who fires the weapons a third country supplies (pairs.ts `armsAtWar`). */
+  readonly atWar?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -61,6 +61,7 @@ describe('loadTaggerData', () => {
     ['an alias for an unknown country', 'aliases.yaml', (t) => t.replace('  ukraine: [', '  narnia: [Aslan]\n  ukraine: ['), 'narnia: [Aslan]', /Unexpected unknown country slug `narnia`/],
     ['an organisation without a name', 'aliases.yaml', (t) => t.replace('nato: { name: NATO, ', 'nato: { '), 'nato: { ', /`organizations\.nato\.name`, expected a non-empty string/],
     ['a name shared by two organisations', 'aliases.yaml', (t) => t.replace('nato: { name: NATO, aliases: [', 'nato: { name: NATO, aliases: [ASEAN, '), 'asean: { name: ASEAN', /Unexpected `ASEAN` at `organizations\.asean\.aliases`, already an alias of/],
+    ['an unknown adversary at war', 'aliases.yaml', (t) => t.replace('  ukraine: russia', '  ukraine: mordor'), 'ukraine: mordor', /Unexpected `mordor` at `at_war`, expected a country slug/],
     ['a topic weight that is not a number', 'topics.yaml', (t) => t.replace('sanction*: 3', 'sanction*: lots'), 'sanction*: lots', /Unexpected `lots` at `topics\.sanctions\.evidence\.sanction\*`, expected a number/],
     ['a topic slug that is not a slug', 'topics.yaml', (t) => t.replace('slug: nuclear', 'slug: Nuclear Stuff'), 'slug: Nuclear Stuff', /`topics\[8\]\.slug`, expected a lowercase slug/],
     ['missing scoring', 'topics.yaml', (t) => t.replace('scoring:', 'scorin:'), 'scorin:', /Unexpected missing value at `scoring`, expected a mapping/],

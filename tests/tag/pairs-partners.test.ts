@@ -64,7 +64,8 @@ describe('partners: firms, projects and terminals', () => {
 describe('partners: in a demonym is whose, not where', () => {
   it('should read in before a demonym as the owner, before a name as the place', () => {
     check(['', 'Debris in Odesa confirms North Korean shells in Russian stocks', ['Ukrainian investigators said the shells were made in 2023.'], ['north-korea', 'russia'], [], 'north-korea-russia']);
-    check(['', 'Debris in Odesa confirms North Korean shells stored in Russia', ['Ukrainian investigators said the shells were made in 2023.'], ['north-korea', 'ukraine'], [], 'north-korea-ukraine']);
+    // Outside a war (`at_war`, below): in Ukraine the same shells are Russia's to fire.
+    check(['', 'Debris in Warsaw confirms North Korean shells stored in Russia', ['Polish investigators said the shells were made in 2023.'], ['north-korea', 'poland'], [], 'north-korea-poland']);
   });
 
   it('should tell a demonym from a name by its forms', () => {
@@ -198,6 +199,21 @@ describe('pairs: a third country acts on the goods of two others', () => {
     // Ukrainian cities`, 2025-05.txt, held by tagger.test.ts): the subject uses the goods.
     check(['', 'Venezuela uses Iranian drones against Colombian smugglers', ['Venezuelan officials said the drones flew from a base near Maracaibo.'], ['venezuela', 'iran', 'colombia'], [], 'iran-venezuela']);
     check(['', 'Iran buys Chinese parts for its Russian jets', ['Iranian officials said Iran needed the parts for its fleet of fighters.'], ['iran', 'china', 'russia'], [], 'china-iran']);
+  });
+});
+
+// A third country's weapons fired at a country at war are its adversary's (data/aliases.yaml
+// `at_war`, pairs.ts armsAtWar): maker and adversary are the pair when the story names both.
+describe('pairs: weapons at war', () => {
+  it('should pair the maker of the weapons with the adversary that fired them', () => {
+    check(['', 'North Korean rockets strike Odesa port, Ukrainian navy says', ['Russian forces launched the rockets from the occupied south overnight, the navy said.'], ['north-korea', 'russia', 'ukraine'], [], 'north-korea-russia']);
+    check(['', 'Iranian drone crews spotted over Zaporizhzhia, Kyiv says', ['Ukrainian officials said the crews flew Shahed drones for Russian units near the front.'], ['iran', 'russia', 'ukraine'], [], 'iran-russia']);
+  });
+
+  it('should keep the pair of arms moved to the country at war, of a maker firm, or with no adversary named', () => {
+    check(['', 'Ukraine receives Swedish missiles for its coastal batteries', ['Ukrainian officials said the missiles would help against Russian warships in the Black Sea.'], ['sweden', 'ukraine'], [], 'sweden-ukraine']);
+    check(['', 'Turkish drone maker opens a plant near Lviv', ['Ukraine hopes the plant will help it answer Russian attacks; Turkish engineers will train the staff.'], ['turkey', 'ukraine'], [], 'turkey-ukraine']);
+    check(['', 'Iranian drones hit a power station in Kharkiv', ['Ukrainian officials said the drones came from the east before dawn.'], ['iran', 'ukraine'], [], 'iran-ukraine']);
   });
 });
 
