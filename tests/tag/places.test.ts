@@ -328,6 +328,9 @@ describe('places: a partner named by a city, a port or a firm', () => {
     ['a national oil company and a Chinese province', 'Aramco takes a stake in a Fujian refinery', ['The deal gives the company a quarter of the plant, its filings show.'], ['saudi-arabia', 'china'], [], 'china-saudi-arabia'],
     ['a largest city that is not the capital', 'Almaty dealers sell more Chinese cars than ever', ['Almaty importers said Chinese brands now sell one car in two.'], ['china', 'kazakhstan'], [], 'china-kazakhstan'],
     ['a port city that is not the capital', 'Karachi terminal handles first Chinese container ship', ['Karachi port officials said the ship carried Chinese machinery.'], ['china', 'pakistan'], [], 'china-pakistan'],
+    ['a Far East port', 'Coal barges leave Nakhodka for Chinese power plants', ['Shippers said the barges would run until the ice closed the bay.'], ['russia', 'china'], [], 'china-russia'],
+    ['a border rail station', 'Freight wagons pile up at Tumangang for the Russian line', ['Satellite images showed some forty wagons waiting on the sidings.'], ['north-korea', 'russia'], [], 'north-korea-russia'],
+    ['a Malaysian state', 'Chinese chip testers open plants in Johor', ['The firms said they would hire 3,000 engineers over two years.'], ['china', 'malaysia'], [], 'china-malaysia'],
   ])('should read %s', (...c) => check(c));
 });
 
