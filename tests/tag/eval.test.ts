@@ -27,41 +27,44 @@ import { evaluate, loadCorpus } from '../../scripts/eval.ts';
 // meant to leave this file out ran it with the model retrained on corpus-m … corpus-p: the
 // recall floor and the 271 stories' floors failed (pass or fail only, no figure read); nothing
 // was changed for it, the round's changes being chosen on the train split before and after.
+// Measured once at the end of round 9: the whole split (515) pairs 93.6%, topics 88.2% (precision
+// 90.2%, recall 86.4%); round 8's 347 pairs 92.2 → 93.1%, topics 88.1 → 89.0%. Floors go up to
+// what holds: pairs 0.93, topic micro-F1 0.88, recall 0.86; the 271's pairs 0.93, the 169's topics 0.88.
 describe('tagger evaluation (test split of eval/)', () => {
   const stories = loadCorpus();
   const test = stories.filter((s) => s.split === 'test');
   const result = evaluate(createTagger(loadTaggerData()), test);
 
-  it('should have at least 1,500 labelled stories, 340 of them held out for testing', () => {
-    expect(stories.length).toBeGreaterThanOrEqual(1500);
-    expect(test.length).toBeGreaterThanOrEqual(340);
+  it('should have at least 2,100 labelled stories, 500 of them held out for testing', () => {
+    expect(stories.length).toBeGreaterThanOrEqual(2100);
+    expect(test.length).toBeGreaterThanOrEqual(500);
   });
 
   it.each([
-    ['primary-pair accuracy', 'pairAccuracy', 0.92],
+    ['primary-pair accuracy', 'pairAccuracy', 0.93],
     ['country recall', 'countryRecall', 0.99],
-    ['topic micro-F1', 'topicMicroF1', 0.875],
+    ['topic micro-F1', 'topicMicroF1', 0.88],
     ['topic precision', 'topicPrecision', 0.9],
-    ['topic recall', 'topicRecall', 0.85],
+    ['topic recall', 'topicRecall', 0.86],
   ] as const)('should keep %s at or above %s', (_name, key, floor) => {
     expect(result[key]).toBeGreaterThanOrEqual(floor);
   });
 
   const round4 = /corpus-[f-t]\.yaml$/;
-  it('should keep pair accuracy and topic micro-F1 of round 6\'s 271 test stories (all but corpus-j … corpus-t) at or above 0.92 and 0.89', () => {
+  it('should keep pair accuracy and topic micro-F1 of round 6\'s 271 test stories (all but corpus-j … corpus-t) at or above 0.93 and 0.89', () => {
     const before = test.filter((s) => !/corpus-[j-t]\.yaml$/.test(s.file));
     expect(before.length).toBe(271);
     const figures = evaluate(createTagger(loadTaggerData()), before);
-    expect(figures.pairAccuracy).toBeGreaterThanOrEqual(0.92);
+    expect(figures.pairAccuracy).toBeGreaterThanOrEqual(0.93);
     expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.89);
   });
 
-  it('should keep pair accuracy and topic micro-F1 of the round-3 test stories (all but corpus-f … corpus-t) at or above 0.94 and 0.87', () => {
+  it('should keep pair accuracy and topic micro-F1 of the round-3 test stories (all but corpus-f … corpus-t) at or above 0.94 and 0.88', () => {
     const before = test.filter((s) => !round4.test(s.file));
     expect(before.length).toBe(169);
     const figures = evaluate(createTagger(loadTaggerData()), before);
     expect(figures.pairAccuracy).toBeGreaterThanOrEqual(0.94);
-    expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.87);
+    expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.88);
   });
 
   it('should keep primary-pair accuracy of the round-2 test stories (all but corpus-e … corpus-t) at or above 0.95', () => {
