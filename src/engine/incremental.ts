@@ -46,7 +46,8 @@ export function keyPages<K extends string, T extends Record<K, OnDemand<PageItem
     const { urls, madeOf, build } = list as OnDemand<PageItem>;
     const key = (index: number): string => {
       const { stories: made, facts } = madeOf(index);
-      // A file made of one story alone (a citation file) is keyed by that story's key.
+      // A file made of one story and nothing else (a citation file) is keyed by that story's
+      // key: right only because `madeOf` names everything such a file depends on.
       if (made.length === 1 && facts.length === 0 && made[0] !== null) return storyKeys[made[0]!] ?? '';
       return hashOf(made.map((story) => (story === null ? '' : (storyKeys[story] ?? ''))).join('\u0001'), ...facts);
     };

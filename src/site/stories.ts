@@ -33,8 +33,9 @@ export function storyReference(record: StoryRecord, context: Context): Reference
 /**
  * The citation files next to every story page (`cite.bib`, `cite.ris`,
  * `cite.json`), on demand like the pages: three per story, each made of its
- * story and its format (the settings are in the render version), so an
- * incremental build writes a story's files exactly when its record changed.
+ * story alone (its format is its file name; the settings are in the render
+ * version), so an incremental build writes a story's files when its record or
+ * its labels changed.
  */
 export function citationFileList(catalog: Catalog, context: Context): OnDemand<CitationFilePage> {
   const formats = CITATION_FORMATS.map((entry) => entry.format);
@@ -45,7 +46,6 @@ export function citationFileList(catalog: Catalog, context: Context): OnDemand<C
   };
   return {
     urls,
-    // The format is the file's name (`cite.bib`), so the story alone says when a file changes.
     madeOf: (index) => ({ stories: [at(index).story], facts: [] }),
     build: (index) => {
       const { record, format } = at(index);

@@ -200,9 +200,9 @@ function isLanguage(buffer: TokenBuffer, start: number, end: number): boolean {
 
 /** `Gulf of`, `Sea of`, `Bay of`, `Strait of` right before a name: the name is a sea's. */
 function namesWater(buffer: TokenBuffer, start: number): boolean {
-  return start >= 2 && buffer.is(start - 1, 'of', true) && WATERS.has(buffer.word(start - 2));
+  return start >= 2 && buffer.is(start - 1, 'of', true) && WATERS.has(buffer.lower(start - 2));
 }
-const WATERS = new Set(['Gulf', 'Sea', 'Bay', 'Strait', 'Straits', 'gulf', 'sea', 'bay', 'strait']);
+const WATERS = new Set(['gulf', 'sea', 'bay', 'strait', 'straits']);
 
 /** Tokens that coordinate two countries into one relationship: `Chinese and Russian`, `U.S.–Iran`. */
 const LINKS = ['/', '-', '–', '—'];
@@ -334,12 +334,12 @@ function goodsPair(buffer: TokenBuffer, into: Draft[], first: number): void {
   for (const mention of into.slice(first)) {
     if (mention.kind !== 'country') continue;
     const last = countries.at(-1);
-    if (last && last.slug === mention.slug && mention.start === last.end + 1 && buffer.is(last.end, 'and', true)) countries[countries.length - 1] = { ...last, end: mention.end, adjective: mention.adjective };
+    if (last && mention.slug !== '' && last.slug === mention.slug && mention.start === last.end + 1 && buffer.is(last.end, 'and', true)) countries[countries.length - 1] = { ...last, end: mention.end, adjective: mention.adjective };
     else countries.push(mention);
   }
   if (countries.length !== 3) return;
   const [subject, a, b] = countries as [Draft, Draft, Draft];
-  if (subject.start !== 0 || subject.adjective || !ownsGoods(buffer, a) || !(ownsGoods(buffer, b) || receives(buffer, b))) return;
+  if (subject.start !== 0 || subject.adjective || !ownsGoods(buffer, a) || !(ownsGoods(buffer, b) || receives(buffer, a, b))) return;
   if (a.link >= 0 || b.link >= 0 || new Set([subject.slug, a.slug, b.slug]).size < 3) return;
   if (buffer.is(a.end, 'and', true)) return;
   for (let i = a.end; i < b.start; i++) if (buffer.is(i, ',', false)) return;
@@ -354,35 +354,56 @@ function goodsPair(buffer: TokenBuffer, into: Draft[], first: number): void {
  * alone after the verb is a party the subject acts on (`China warns Japan over Taiwan`).
  */
 function ownsGoods(buffer: TokenBuffer, mention: Draft): boolean {
-  return mention.adjective || lemmaAt(buffer, mention.end, FIRMS) || (buffer.isWord(mention.end) && lemmaAt(buffer, mention.end + 1, FIRMS));
+  return mention.adjective || ownsFirms(buffer, mention);
 }
-/** Where goods go: a country named after `for` or `to` (`cargo for Russia`, `fuel runs to Nampo`). */
-function receives(buffer: TokenBuffer, mention: Draft): boolean {
-  return mention.start > 0 && (buffer.is(mention.start - 1, 'for', true) || buffer.is(mention.start - 1, 'to', true));
+/** A mention right before a noun of firms, one modifier allowed (`Shenzhen distributors`, `Ukrainian drone makers`). */
+function ownsFirms(buffer: TokenBuffer, mention: Draft): boolean {
+  return lemmaAt(buffer, mention.end, FIRMS) || (buffer.isWord(mention.end) && lemmaAt(buffer, mention.end + 1, FIRMS));
 }
+/**
+ * Where a's goods go: a country named as a party after `for` or `to` (`Iranian cargo for Russia`,
+ * `Russian tanker owners over fuel runs to Nampo`), when a names firms or goods, not a ship or a
+ * force on its way somewhere (`Chinese survey ship heading to Philippines`, `troops pushed back to
+ * Belarus border`: b is a place there).
+ */
+function receives(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
+  if (b.start === 0 || b.factor < 1 || !(buffer.is(b.start - 1, 'for', true) || buffer.is(b.start - 1, 'to', true))) return false;
+  const names = (set: ReadonlySet<string>): boolean => lemmaAt(buffer, a.end, set) || (buffer.isWord(a.end) && lemmaAt(buffer, a.end + 1, set));
+  return names(FIRMS) || names(GOODS);
+}
+/** Goods (lemmas) a third country penalises or finds on their way to a buyer. */
+const GOODS = new Set('cargo crude oil fuel diesel gas coal grain chip part component good shipment export equipment'.split(' '));
 const FIRMS = new Set(('firm company trader distributor supplier shipper exporter importer refiner refinery bank lender ' +
   'owner operator maker manufacturer broker dealer middleman network entity front buyer seller').split(' '));
 /**
  * Countries whose weapons a headline names by demonym (`North Korean missiles hit Kyiv`, `drone
- * crews`, `chips`): whose arms, not who fires them (pairs.ts `armsAtWar`). Not a maker's firm
- * (`Turkish drone maker opens factory`), and none when the headline moves arms to someone
- * (`Ukraine receives Swedish missiles`, `… deliver …`): then the holder is the buyer.
+ * crews`, `chips`): whose arms, not who fires them; and the countries whose firms it names
+ * (`Ukrainian drone makers`): who holds them (pairs.ts `armsAtWar`). A maker's firm is no
+ * weapon (`Turkish drone maker opens factory`), and there are no makers when the headline moves
+ * arms to someone (`Ukraine receives Swedish missiles`, `… deliver …`): the holder is the buyer.
  */
-export function armsMakers(buffer: TokenBuffer, into: readonly Mention[], first: number): string[] {
+export function armsMakers(buffer: TokenBuffer, into: readonly Mention[], first: number): { makers: string[]; owners: string[] } {
   const makers: string[] = [];
+  const owners: string[] = [];
   for (let k = first; k < into.length; k++) {
     const m = into[k] as Draft;
-    if (m.kind !== 'country' || !m.adjective || m.slug === '') continue; // an ambiguous name is read later
+    // An ambiguous demonym (`Korean`) is left out: its reading comes only from the whole story.
+    if (m.kind !== 'country' || m.slug === '') continue;
+    if (ownsFirms(buffer, m)) {
+      if (!owners.includes(m.slug)) owners.push(m.slug);
+      continue;
+    }
+    if (!m.adjective) continue;
     const noun = lemmaAt(buffer, m.end, ARMS) ? m.end : buffer.isWord(m.end) && lemmaAt(buffer, m.end + 1, ARMS) ? m.end + 1 : -1;
     if (noun < 0 || lemmaAt(buffer, noun + 1, FIRMS) || (buffer.isWord(noun + 1) && lemmaAt(buffer, noun + 2, FIRMS))) continue;
     if (!makers.includes(m.slug)) makers.push(m.slug);
   }
-  if (makers.length === 0) return makers;
-  for (let i = 0; i < buffer.count; i++) if (lemmaAt(buffer, i, MOVES_ARMS)) return [];
-  return makers;
+  if (makers.length > 0) for (let i = 0; i < buffer.count; i++) if (lemmaAt(buffer, i, MOVES_ARMS)) return { makers: [], owners };
+  return { makers, owners };
 }
-const ARMS = new Set(('missile shell drone rocket munition ammunition artillery crew troop soldier part chip component ' +
-  'weapon warhead launcher bomb').split(' '));
+/** Weapons and their parts (lemmas), not people: `Belarusian troops` near a border are a force (FORCES), not a supply. */
+const ARMS = new Set(('missile shell drone rocket munition ammunition artillery part chip component weapon warhead ' +
+  'launcher bomb').split(' '));
 const MOVES_ARMS = new Set(('buy receive get obtain order acquire import purchase deliver send supply give provide pledge ' +
   'donate ship transfer sell arrive reach').split(' '));
 

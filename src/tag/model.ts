@@ -257,7 +257,7 @@ export function keepClearest(passing: number[], probabilities: ArrayLike<number>
 
 /**
  * The topics a story gets: those whose probability reaches their threshold, best first, at
- * most `max`; if none does, the best one alone when it reaches `fallback`. `rank`, when given,
+ * most `max` (when more pass, those furthest over their cuts: `keepClearest`); if none does, the best one alone when it reaches `fallback`. `rank`, when given,
  * says which is best (the whole story's probabilities: a paragraph on a pipeline adds `energy`
  * to a summit story, but does not put it first); `probabilities` say which are given.
  */

@@ -64,17 +64,21 @@ function headlinePair(ranked: readonly CountrySalience[]): string | undefined {
 
 /**
  * Weapons at war (data/aliases.yaml `at_war`): when the primary pair joins the maker of a
- * headline's weapons (entities.ts `armsMakers`) with a country at war, and the story names that
- * country's adversary, the weapons were the adversary's to fire: the pair is maker and
- * adversary (`North Korean missiles hit Kyiv, Ukrainian investigators say`, Russia named in the
- * body: north-korea-russia). The other pairs stay.
+ * headline's weapons (entities.ts `armsMakers`) with a country at war (`North Korean missiles hit
+ * Kyiv, Ukrainian investigators say`), and the story names that country's adversary outside the headline, the
+ * weapons were the adversary's to fire: the pair is maker and adversary (north-korea-russia).
+ * Not when the headline names firms of the country at war (`Ukrainian drone makers run short of
+ * Chinese parts`: its own supplies; `owners`, entities.ts `armsMakers`), nor when it names the
+ * adversary (`American rockets hit Russian command post in Ukraine`: what the weapons hit). The
+ * other pairs stay.
  */
-export function armsAtWar(pairs: readonly string[], ranked: readonly CountrySalience[], makers: readonly string[], atWar: Readonly<Record<string, string>>): string[] {
+export function armsAtWar(pairs: readonly string[], ranked: readonly CountrySalience[], arms: { readonly makers: readonly string[]; readonly owners: readonly string[] }, inHeadline: ReadonlySet<string>, atWar: Readonly<Record<string, string>>): string[] {
+  const { makers, owners } = arms;
   const [primary, ...rest] = pairs;
   if (primary === undefined || makers.length === 0) return [...pairs];
   for (const { slug: country } of ranked) {
     const adversary = atWar[country];
-    if (adversary === undefined || !ranked.some((c) => c.slug === adversary)) continue;
+    if (adversary === undefined || owners.includes(country) || inHeadline.has(adversary) || !ranked.some((c) => c.slug === adversary)) continue;
     for (const maker of makers) {
       if (maker !== adversary && maker !== country && primary === pairSlug(maker, country)) return [...new Set([pairSlug(maker, adversary), ...rest])];
     }

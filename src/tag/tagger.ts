@@ -61,14 +61,14 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     const scores = new Float64Array(data.topics.length);
     cues.fill(0);
     let twoParties = 0; // `the two countries`, `both sides`: the story is about a pair (entities.ts)
-    let makers: string[] = []; // whose weapons the headline names (entities.ts armsMakers)
+    let arms: { makers: string[]; owners: string[] } = { makers: [], owners: [] }; // whose weapons and firms the headline names (entities.ts armsMakers)
     model?.reset();
     for (let zone = 0; zone <= story.paragraphs.length; zone++) {
       const text = zone === 0 ? story.headline : (story.paragraphs[zone - 1] as string);
       buffer.load(isInCapitals(text) ? titleCased(text, capitals) : text);
       const before = mentions.length;
       twoParties += findMentions(entities, buffer, zone, mentions, cues);
-      if (zone === 0) makers = armsMakers(buffer, mentions, before);
+      if (zone === 0) arms = armsMakers(buffer, mentions, before);
       if (named) for (const m of mentions.slice(before)) named.set(`${m.zone}:${m.start}`, buffer.text.slice(buffer.start[m.start], buffer.end[m.end - 1]));
       lemmatiser.lemmatise(buffer, lemmas);
       if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
@@ -84,7 +84,7 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     for (const m of mentions) if (m.kind === 'organization' && !organizations.includes(m.slug)) organizations.push(m.slug);
     const tags: StoryTags = {
       countries: ranked.map((c) => c.slug),
-      pairs: armsAtWar(choosePairs(ranked, twoParties > 0), ranked, makers, atWar),
+      pairs: armsAtWar(choosePairs(ranked, twoParties > 0), ranked, arms, new Set(resolved.filter((m) => m.zone === 0).map((m) => m.slug)), atWar),
       topics: model ? chooseTopics(model, topics, scores) : pickTopics(topics, scores),
       organizations,
     };
