@@ -70,7 +70,10 @@ function loadAliases(dataDir: string) {
     notCountries: expectStrings(doc['not_countries'] ?? [], file, 'not_countries'),
     nameLike: expectStrings(doc['name_like'] ?? [], file, 'name_like'),
     ambiguous: loadAmbiguous(doc['ambiguous'] ?? {}, file),
-    atWar: Object.fromEntries(Object.entries(expectRecord(doc['at_war'] ?? {}, file, 'at_war')).map(([slug, adversary]) => [expectSlug(slug, file, `at_war.${slug}`), expectSlug(adversary, file, `at_war.${slug}`)])),
+    atWar: Object.fromEntries(
+      Object.entries(expectRecord(doc['at_war'] ?? {}, file, 'at_war'))
+        .map(([slug, adversary]) => [expectSlug(slug, file, `at_war.${slug}`), expectSlug(adversary, file, `at_war.${slug}`)]),
+    ),
   };
 }
 

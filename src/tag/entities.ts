@@ -160,7 +160,7 @@ function jointForce(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
  * names two sides a third country meets (train split −1 when tried).
  */
 function jointEnvoys(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
-  return demonymsJoined(buffer, a, b) && (lemmaAt(buffer, b.end, ENVOYS) || (buffer.isWord(b.end) && lemmaAt(buffer, b.end + 1, ENVOYS)));
+  return demonymsJoined(buffer, a, b) && nounAt(buffer, b.end, ENVOYS) >= 0;
 }
 const ENVOYS = new Set(('official chief minister envoy delegation delegate diplomat leader negotiator representative ' +
   'counterpart commander general').split(' '));
@@ -172,6 +172,12 @@ const FORCES = new Set(('bomber warship ship navy fleet flotilla jet fighter air
 /** Is token i a word whose lemma is one of `lemmas`? */
 function lemmaAt(buffer: TokenBuffer, i: number, lemmas: ReadonlySet<string>): boolean {
   return i < buffer.count && buffer.isWord(i) && lemmas.has(lemmaOf(buffer.lower(i)));
+}
+
+/** The token of a noun from `lemmas` at i or after one modifier (`energy officials`), or -1. */
+function nounAt(buffer: TokenBuffer, i: number, lemmas: ReadonlySet<string>): number {
+  if (lemmaAt(buffer, i, lemmas)) return i;
+  return i < buffer.count && buffer.isWord(i) && lemmaAt(buffer, i + 1, lemmas) ? i + 1 : -1;
 }
 
 /**
@@ -329,24 +335,26 @@ function linkPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
  */
 function goodsPair(buffer: TokenBuffer, into: Draft[], first: number): void {
   if (into.length - first < 3) return; // most headlines: no list to build
-  // `Shenzhen and Hong Kong traders` are one country's firms: one party, named twice.
-  const countries: Draft[] = [];
+  // `Shenzhen and Hong Kong traders` are one country's firms: one party, named twice. A party is
+  // its names in order; it reads as its first name up to its last's end and form.
+  const parties: Draft[][] = [];
   for (const mention of into.slice(first)) {
     if (mention.kind !== 'country') continue;
-    const last = countries.at(-1);
-    if (last && mention.slug !== '' && last.slug === mention.slug && mention.start === last.end + 1 && buffer.is(last.end, 'and', true)) countries[countries.length - 1] = { ...last, end: mention.end, adjective: mention.adjective };
-    else countries.push(mention);
+    const names = parties.at(-1);
+    const last = names?.at(-1);
+    if (names && last && mention.slug !== '' && last.slug === mention.slug && mention.start === last.end + 1 && buffer.is(last.end, 'and', true)) names.push(mention);
+    else parties.push([mention]);
   }
-  if (countries.length !== 3) return;
-  const [subject, a, b] = countries as [Draft, Draft, Draft];
+  if (parties.length !== 3) return;
+  const [subject, a, b] = parties.map((names) => ({ ...(names[0] as Draft), end: (names.at(-1) as Draft).end, adjective: (names.at(-1) as Draft).adjective })) as [Draft, Draft, Draft];
   if (subject.start !== 0 || subject.adjective || !ownsGoods(buffer, a) || !(ownsGoods(buffer, b) || receives(buffer, a, b))) return;
   if (a.link >= 0 || b.link >= 0 || new Set([subject.slug, a.slug, b.slug]).size < 3) return;
   if (buffer.is(a.end, 'and', true)) return;
   for (let i = a.end; i < b.start; i++) if (buffer.is(i, ',', false)) return;
   let watches = false;
   for (let i = subject.end; i < a.start && !watches; i++) watches = lemmaAt(buffer, i, WATCHES);
-  // A link names the country mention right before it (salience.ts): the last of a's names.
-  if (watches) (into.find((m) => m.start === b.start) as Draft).link = (into.find((m) => m.kind === 'country' && m.end === a.end) as Draft).start;
+  // A link names the country mention right before it (salience.ts): b's first name to a's last.
+  if (watches) (parties[2]![0] as Draft).link = (parties[1]!.at(-1) as Draft).start;
 }
 /**
  * Whose goods or firms a mention names: a demonym (`Iranian parts`), or a name or place right
@@ -358,7 +366,7 @@ function ownsGoods(buffer: TokenBuffer, mention: Draft): boolean {
 }
 /** A mention right before a noun of firms, one modifier allowed (`Shenzhen distributors`, `Ukrainian drone makers`). */
 function ownsFirms(buffer: TokenBuffer, mention: Draft): boolean {
-  return lemmaAt(buffer, mention.end, FIRMS) || (buffer.isWord(mention.end) && lemmaAt(buffer, mention.end + 1, FIRMS));
+  return nounAt(buffer, mention.end, FIRMS) >= 0;
 }
 /**
  * Where a's goods go: a country named as a party after `for` or `to` (`Iranian cargo for Russia`,
@@ -368,8 +376,7 @@ function ownsFirms(buffer: TokenBuffer, mention: Draft): boolean {
  */
 function receives(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
   if (b.start === 0 || b.factor < 1 || !(buffer.is(b.start - 1, 'for', true) || buffer.is(b.start - 1, 'to', true))) return false;
-  const names = (set: ReadonlySet<string>): boolean => lemmaAt(buffer, a.end, set) || (buffer.isWord(a.end) && lemmaAt(buffer, a.end + 1, set));
-  return names(FIRMS) || names(GOODS);
+  return ownsFirms(buffer, a) || nounAt(buffer, a.end, GOODS) >= 0;
 }
 /** Goods (lemmas) a third country penalises or finds on their way to a buyer. */
 const GOODS = new Set('cargo crude oil fuel diesel gas coal grain chip part component good shipment export equipment'.split(' '));
@@ -394,8 +401,8 @@ export function armsMakers(buffer: TokenBuffer, into: readonly Mention[], first:
       continue;
     }
     if (!m.adjective) continue;
-    const noun = lemmaAt(buffer, m.end, ARMS) ? m.end : buffer.isWord(m.end) && lemmaAt(buffer, m.end + 1, ARMS) ? m.end + 1 : -1;
-    if (noun < 0 || lemmaAt(buffer, noun + 1, FIRMS) || (buffer.isWord(noun + 1) && lemmaAt(buffer, noun + 2, FIRMS))) continue;
+    const noun = nounAt(buffer, m.end, ARMS);
+    if (noun < 0 || nounAt(buffer, noun + 1, FIRMS) >= 0) continue;
     if (!makers.includes(m.slug)) makers.push(m.slug);
   }
   if (makers.length > 0) for (let i = 0; i < buffer.count; i++) if (lemmaAt(buffer, i, MOVES_ARMS)) return { makers: [], owners };

@@ -251,14 +251,15 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 export function keepClearest(passing: number[], probabilities: ArrayLike<number>, thresholds: ArrayLike<number>, max: number): number[] {
   if (passing.length <= max) return passing;
   const margin = (t: number): number => (probabilities[t] as number) - ((thresholds[t] as number | undefined) ?? 1);
-  const kept = new Set([...passing].sort((a, b) => margin(b) - margin(a) || passing.indexOf(a) - passing.indexOf(b)).slice(0, max));
+  // The sort is stable: an equal margin keeps the better-ranked topic.
+  const kept = new Set([...passing].sort((a, b) => margin(b) - margin(a)).slice(0, max));
   return passing.filter((t) => kept.has(t));
 }
 
 /**
  * The topics a story gets: those whose probability reaches their threshold, best first, at
- * most `max` (when more pass, those furthest over their cuts: `keepClearest`); if none does, the best one alone when it reaches `fallback`. `rank`, when given,
- * says which is best (the whole story's probabilities: a paragraph on a pipeline adds `energy`
+ * most `max` (when more pass, those furthest over their cuts: `keepClearest`); if none does,
+ * the best one alone when it reaches `fallback`. `rank`, when given, says which is best (the whole story's probabilities: a paragraph on a pipeline adds `energy`
  * to a summit story, but does not put it first); `probabilities` say which are given.
  */
 export function decideTopics(data: TopicModelData, probabilities: Float64Array, max: number, rank: Float64Array = probabilities): number[] {

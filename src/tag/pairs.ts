@@ -1,6 +1,7 @@
 /** Which country pairs a story is about, from its countries' salience; slugs made by src/pairs.ts. */
 
 import { pairSlug } from '../pairs.ts';
+import type { Mention } from './entities.ts';
 import type { CountrySalience } from './salience.ts';
 
 /** The second country must carry this share of the first's score to form a pair at all. */
@@ -72,13 +73,20 @@ function headlinePair(ranked: readonly CountrySalience[]): string | undefined {
  * adversary (`American rockets hit Russian command post in Ukraine`: what the weapons hit). The
  * other pairs stay.
  */
-export function armsAtWar(pairs: readonly string[], ranked: readonly CountrySalience[], arms: { readonly makers: readonly string[]; readonly owners: readonly string[] }, inHeadline: ReadonlySet<string>, atWar: Readonly<Record<string, string>>): string[] {
+export function armsAtWar(
+  pairs: string[],
+  ranked: readonly CountrySalience[],
+  arms: { readonly makers: readonly string[]; readonly owners: readonly string[] },
+  mentions: readonly Mention[],
+  atWar: Readonly<Record<string, string>>,
+): string[] {
   const { makers, owners } = arms;
   const [primary, ...rest] = pairs;
-  if (primary === undefined || makers.length === 0) return [...pairs];
+  if (primary === undefined || makers.length === 0) return pairs; // most stories: nothing to read
+  const inHeadline = (slug: string): boolean => mentions.some((m) => m.zone === 0 && m.slug === slug);
   for (const { slug: country } of ranked) {
     const adversary = atWar[country];
-    if (adversary === undefined || owners.includes(country) || inHeadline.has(adversary) || !ranked.some((c) => c.slug === adversary)) continue;
+    if (adversary === undefined || owners.includes(country) || inHeadline(adversary) || !ranked.some((c) => c.slug === adversary)) continue;
     for (const maker of makers) {
       if (maker !== adversary && maker !== country && primary === pairSlug(maker, country)) return [...new Set([pairSlug(maker, adversary), ...rest])];
     }

@@ -84,7 +84,7 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     for (const m of mentions) if (m.kind === 'organization' && !organizations.includes(m.slug)) organizations.push(m.slug);
     const tags: StoryTags = {
       countries: ranked.map((c) => c.slug),
-      pairs: armsAtWar(choosePairs(ranked, twoParties > 0), ranked, arms, new Set(resolved.filter((m) => m.zone === 0).map((m) => m.slug)), atWar),
+      pairs: armsAtWar(choosePairs(ranked, twoParties > 0), ranked, arms, resolved, atWar),
       topics: model ? chooseTopics(model, topics, scores) : pickTopics(topics, scores),
       organizations,
     };

@@ -62,6 +62,7 @@ describe('loadTaggerData', () => {
     ['an organisation without a name', 'aliases.yaml', (t) => t.replace('nato: { name: NATO, ', 'nato: { '), 'nato: { ', /`organizations\.nato\.name`, expected a non-empty string/],
     ['a name shared by two organisations', 'aliases.yaml', (t) => t.replace('nato: { name: NATO, aliases: [', 'nato: { name: NATO, aliases: [ASEAN, '), 'asean: { name: ASEAN', /Unexpected `ASEAN` at `organizations\.asean\.aliases`, already an alias of/],
     ['an unknown adversary at war', 'aliases.yaml', (t) => t.replace('  ukraine: russia', '  ukraine: mordor'), 'ukraine: mordor', /Unexpected `mordor` at `at_war`, expected a country slug/],
+    ['an adversary at war that is not a slug', 'aliases.yaml', (t) => t.replace('  ukraine: russia', '  ukraine: [russia]'), 'ukraine: [russia]', /Unexpected list at `at_war\.ukraine`, expected a non-empty string/],
     ['a topic weight that is not a number', 'topics.yaml', (t) => t.replace('sanction*: 3', 'sanction*: lots'), 'sanction*: lots', /Unexpected `lots` at `topics\.sanctions\.evidence\.sanction\*`, expected a number/],
     ['a topic slug that is not a slug', 'topics.yaml', (t) => t.replace('slug: nuclear', 'slug: Nuclear Stuff'), 'slug: Nuclear Stuff', /`topics\[8\]\.slug`, expected a lowercase slug/],
     ['missing scoring', 'topics.yaml', (t) => t.replace('scoring:', 'scorin:'), 'scorin:', /Unexpected missing value at `scoring`, expected a mapping/],
