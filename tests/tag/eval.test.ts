@@ -50,16 +50,16 @@ describe('tagger evaluation (test split of eval/)', () => {
     expect(result[key]).toBeGreaterThanOrEqual(floor);
   });
 
-  const round4 = /corpus-[f-t]\.yaml$/;
-  it('should keep pair accuracy and topic micro-F1 of round 6\'s 271 test stories (all but corpus-j … corpus-t) at or above 0.93 and 0.89', () => {
-    const before = test.filter((s) => !/corpus-[j-t]\.yaml$/.test(s.file));
+  const round4 = /corpus-[f-x]\.yaml$/;
+  it('should keep pair accuracy and topic micro-F1 of round 6\'s 271 test stories (all but corpus-j … corpus-x) at or above 0.93 and 0.89', () => {
+    const before = test.filter((s) => !/corpus-[j-x]\.yaml$/.test(s.file));
     expect(before.length).toBe(271);
     const figures = evaluate(createTagger(loadTaggerData()), before);
     expect(figures.pairAccuracy).toBeGreaterThanOrEqual(0.93);
     expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.89);
   });
 
-  it('should keep pair accuracy and topic micro-F1 of the round-3 test stories (all but corpus-f … corpus-t) at or above 0.94 and 0.88', () => {
+  it('should keep pair accuracy and topic micro-F1 of the round-3 test stories (all but corpus-f … corpus-x) at or above 0.94 and 0.88', () => {
     const before = test.filter((s) => !round4.test(s.file));
     expect(before.length).toBe(169);
     const figures = evaluate(createTagger(loadTaggerData()), before);
@@ -67,7 +67,7 @@ describe('tagger evaluation (test split of eval/)', () => {
     expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.88);
   });
 
-  it('should keep primary-pair accuracy of the round-2 test stories (all but corpus-e … corpus-t) at or above 0.95', () => {
+  it('should keep primary-pair accuracy of the round-2 test stories (all but corpus-e … corpus-x) at or above 0.95', () => {
     const before = test.filter((s) => !round4.test(s.file) && !s.file.endsWith('corpus-e.yaml'));
     expect(before.length).toBe(119);
     expect(evaluate(createTagger(loadTaggerData()), before).pairAccuracy).toBeGreaterThanOrEqual(0.95);
