@@ -39,13 +39,14 @@ export function isInCapitals(text: string): boolean {
 }
 
 /** The words that names are known in capitals: every all-capital word of two letters or more in the data's forms. */
-export function capitalWords(data: Pick<TaggerData, 'countries' | 'organizations'>): Set<string> {
+export function capitalWords(data: Pick<TaggerData, 'countries' | 'organizations' | 'weapons'>): Set<string> {
   const words = new Set<string>();
   const add = (form: string): void => {
     for (const [word] of form.matchAll(WORD)) if (word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase()) words.add(word);
   };
   for (const country of data.countries) for (const form of country.forms) add(form);
   for (const org of data.organizations) for (const form of org.forms) add(form);
+  for (const forms of Object.values(data.weapons ?? {})) for (const form of forms) add(form);
   return words;
 }
 

@@ -70,6 +70,9 @@ function loadAliases(dataDir: string) {
     notCountries: expectStrings(doc['not_countries'] ?? [], file, 'not_countries'),
     nameLike: expectStrings(doc['name_like'] ?? [], file, 'name_like'),
     ambiguous: loadAmbiguous(doc['ambiguous'] ?? {}, file),
+    weapons: Object.fromEntries(
+      Object.entries(expectRecord(doc['weapons'] ?? {}, file, 'weapons')).map(([slug, forms]) => [expectSlug(slug, file, `weapons.${slug}`), expectStrings(forms, file, `weapons.${slug}`)]),
+    ),
     atWar: Object.fromEntries(
       Object.entries(expectRecord(doc['at_war'] ?? {}, file, 'at_war'))
         .map(([slug, adversary]) => [expectSlug(slug, file, `at_war.${slug}`), expectSlug(adversary, file, `at_war.${slug}`)]),
@@ -185,8 +188,18 @@ export function loadTaggerData(dataDir = 'data'): TaggerData {
   for (const [slug, adversary] of Object.entries(a.atWar)) {
     for (const named of [slug, adversary]) if (!slugs.has(named)) failAt(a.file, `at_war.${slug}`, `Unexpected \`${named}\` at \`at_war\`, expected a country slug`);
   }
+  // A weapon's name is its maker's alone: not a country's or an organisation's name, nor another weapon's.
+  const named = new Map<string, string>([...countries.flatMap((c) => c.forms.map((f) => [f, c.slug] as const)), ...orgOwner]);
+  for (const [slug, forms] of Object.entries(a.weapons)) {
+    if (!slugs.has(slug)) failAt(a.file, `weapons.${slug}`, `Unexpected \`${slug}\` at \`weapons\`, expected a country slug`);
+    for (const form of forms) {
+      const owner = named.get(form);
+      if (owner !== undefined) failAt(a.file, `weapons.${slug}`, `Unexpected \`${form}\` at \`weapons.${slug}\`, already a name of \`${owner}\``);
+      named.set(form, slug);
+    }
+  }
   // An organisation's form beats a dataset form (`UN` is not a code here, but be safe).
   const orgForms = new Set(a.organizations.flatMap((o) => o.forms));
   countries = countries.map((c) => ({ ...c, forms: c.forms.filter((f) => !orgForms.has(f)) }));
-  return { countries, organizations: a.organizations, ...loadTopics(dataDir), topicModel: loadTopicModel(dataDir), notCountries: a.notCountries, nameLike: a.nameLike, ambiguous: a.ambiguous, atWar: a.atWar };
+  return { countries, organizations: a.organizations, ...loadTopics(dataDir), topicModel: loadTopicModel(dataDir), notCountries: a.notCountries, nameLike: a.nameLike, ambiguous: a.ambiguous, atWar: a.atWar, weapons: a.weapons };
 }

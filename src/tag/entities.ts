@@ -21,6 +21,8 @@ export interface Entity extends Cued {
   readonly group: number; // the ambiguous name (context.ts), -1 otherwise
   /** A demonym used as an adjective (`Russian`, `Chinese`), not a name (`Russia`, `Moscow`). */
   readonly adjective: boolean;
+  /** A weapon named by model (`Su-35`, `KN-23`; data/aliases.yaml `weapons`): its maker, read as a demonym before a weapon. */
+  readonly weapon?: boolean;
 }
 
 /** A mention in one zone (0 = headline, 1 = first paragraph, …), weighted by its role. */
@@ -41,6 +43,8 @@ export interface Mention {
   readonly link: number;
   /** Named by a demonym (`Russian arsenal`), not by a name (`Russia`): see `isAdjective`. */
   readonly adjective: boolean;
+  /** Named by a weapon's model (`Su-35`): the maker (`Entity.weapon`). */
+  readonly weapon: boolean;
 }
 
 /** The compiled names: one trie for names, not-a-country phrases and cues, plus the ambiguous names. */
@@ -70,6 +74,9 @@ export function compileEntities(data: TaggerData): Entities {
       put(form, { kind: 'country', slug: country.slug, nameLike: nameLike.has(form), group: -1, cues: undefined, adjective: form !== country.name && isAdjective(form, forms) }, false);
     }
   }
+  for (const [slug, forms] of Object.entries(data.weapons ?? {})) {
+    for (const form of new Set(forms)) put(form, { kind: 'country', slug, nameLike: false, group: -1, cues: undefined, adjective: true, weapon: true }, false);
+  }
   for (const org of data.organizations) {
     for (const form of new Set(org.forms)) put(form, { kind: 'organization', slug: org.slug, nameLike: false, group: -1, cues: undefined, adjective: false }, false);
   }
@@ -82,9 +89,11 @@ export function compileEntities(data: TaggerData): Entities {
   });
   // Not-a-country phrases overwrite on purpose, and also match at a sentence start.
   const none: Entity = { kind: 'none', slug: '', nameLike: false, group: -1, cues: undefined, adjective: false };
+  // … and in Title Case, as a headline set in capitals is read (case.ts): `We Are Not Guinea Pigs`.
   for (const phrase of data.notCountries) {
     put(phrase, none, true);
     put(capitalise(phrase), none, true);
+    put(phrase.split(' ').map(capitalise).join(' '), none, true);
   }
   for (const [cue, reading] of places.cues) {
     for (const form of new Set([cue, capitalise(cue)])) {
@@ -230,6 +239,7 @@ interface Draft {
   factor: number;
   link: number;
   adjective: boolean;
+  weapon: boolean;
 }
 
 /**
@@ -266,7 +276,7 @@ export function findMentions(entities: Entities, buffer: TokenBuffer, zone: numb
       last.end = end;
       last.adjective = value.adjective; // what follows the last word is what it modifies
     }
-    else into.push({ kind, slug: value.slug, group: value.group, zone, start, end, factor: 1, link: -1, adjective: value.adjective });
+    else into.push({ kind, slug: value.slug, group: value.group, zone, start, end, factor: 1, link: -1, adjective: value.adjective, weapon: value.weapon === true });
   }
   for (let k = first; k < into.length; k++) {
     const mention = into[k] as Draft;
@@ -347,7 +357,7 @@ function goodsPair(buffer: TokenBuffer, into: Draft[], first: number): void {
   }
   if (parties.length !== 3) return;
   const [subject, a, b] = parties.map((names) => ({ ...(names[0] as Draft), end: (names.at(-1) as Draft).end, adjective: (names.at(-1) as Draft).adjective })) as [Draft, Draft, Draft];
-  if (subject.start !== 0 || subject.adjective || !ownsGoods(buffer, a) || !(ownsGoods(buffer, b) || receives(buffer, a, b))) return;
+  if (subject.start !== 0 || (subject.adjective && nounAt(buffer, subject.end, AUTHORITIES) < 0) || !ownsGoods(buffer, a) || !(ownsGoods(buffer, b) || receives(buffer, a, b))) return;
   if (a.link >= 0 || b.link >= 0 || new Set([subject.slug, a.slug, b.slug]).size < 3) return;
   if (buffer.is(a.end, 'and', true)) return;
   for (let i = a.end; i < b.start; i++) if (buffer.is(i, ',', false)) return;
@@ -378,8 +388,12 @@ function receives(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
   if (b.start === 0 || b.factor < 1 || !(buffer.is(b.start - 1, 'for', true) || buffer.is(b.start - 1, 'to', true))) return false;
   return ownsFirms(buffer, a) || nounAt(buffer, a.end, GOODS) >= 0;
 }
+/** Who acts for a state that watches (lemmas): `Latvian customs seizes …`, `Dutch prosecutors charge …`, `Japanese coast guard photographs …`. */
+const AUTHORITIES = new Set(('custom customs police prosecutor court investigator regulator authority official inspector guard ' +
+  'ministry treasury navy intelligence agency service').split(' '));
 /** Goods (lemmas) a third country penalises or finds on their way to a buyer. */
-const GOODS = new Set('cargo crude oil fuel diesel gas coal grain chip part component good shipment export equipment'.split(' '));
+const GOODS = new Set(('cargo crude oil fuel diesel gas coal grain chip part component good shipment export equipment ' +
+  'motor engine electronics tool machinery drone missile shell munition ammunition weapon').split(' '));
 const FIRMS = new Set(('firm company trader distributor supplier shipper exporter importer refiner refinery bank lender ' +
   'owner operator maker manufacturer broker dealer middleman network entity front buyer seller').split(' '));
 /**
@@ -401,7 +415,8 @@ export function armsMakers(buffer: TokenBuffer, into: readonly Mention[], first:
       continue;
     }
     if (!m.adjective) continue;
-    const noun = nounAt(buffer, m.end, ARMS);
+    // A weapon named by model is one, whatever noun follows (`a KN-23 batch`, `Su-35 fighters`).
+    const noun = m.weapon ? m.end - 1 : nounAt(buffer, m.end, ARMS);
     if (noun < 0 || nounAt(buffer, noun + 1, FIRMS) >= 0) continue;
     if (!makers.includes(m.slug)) makers.push(m.slug);
   }

@@ -27,7 +27,7 @@ const INTENT = new Set('will would could can may might must plans intends wants 
 const SOURCE_FILLER = new Set(
   ("' s ( ) government officials official intelligence ministry spokesman spokeswoman spokesperson sources media " +
     'analysts security national foreign defense defence state senior agency service services office department ' +
-    'command authorities diplomats military army navy officer officers investigators prosecutors police ambassador envoy embassy minister president leader chief secretary regulator regulators ' +
+    'command authorities diplomats military army navy officer officers spy customs coast guard investigators prosecutors police ambassador envoy embassy minister president leader chief secretary regulator regulators ' +
     'the has have had also publicly reportedly previously').split(' '),
 );
 

@@ -60,6 +60,8 @@ export interface TaggerData {
   readonly ambiguous?: readonly AmbiguousName[];
   /** A country at war → its adversary, who fires the weapons a third country supplies (pairs.ts `armsAtWar`). */
   readonly atWar?: Readonly<Record<string, string>>;
+  /** Weapons named by model (`Su-35`, `KN-23`), by maker's slug: read as the maker's demonym before a weapon (entities.ts). */
+  readonly weapons?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**

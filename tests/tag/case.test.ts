@@ -34,4 +34,14 @@ describe('zones set in capitals', () => {
     expect(stories.length).toBeGreaterThan(900);
     expect(differ.map((s) => s.headline)).toEqual([]);
   });
+
+  it('should keep a phrase that is no country none in capitals, where every word is read capitalised', () => {
+    const tag = createTagger(data);
+    for (const headline of ['Villagers say they are not guinea pigs for the Kazakh reactor', 'Oil spill in the Gulf of Guinea reaches Nigerian beaches']) {
+      const capitals = tag({ headline: headline.toUpperCase(), paragraphs: [] }).countries;
+      expect(capitals).not.toContain('guinea');
+      expect(capitals).toEqual(tag({ headline, paragraphs: [] }).countries);
+    }
+  });
 });
+

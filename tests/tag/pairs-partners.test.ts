@@ -260,3 +260,45 @@ describe('partners: a language is no country', () => {
     check(['', 'Kazakh schools cut lessons taught in Russian', ['The ministry said more classes would be taught in Kazakh and English.'], ['kazakhstan'], ['russia'], null]);
   });
 });
+
+// A weapon named by its model names its maker (data/aliases.yaml `weapons`): `Su-57 jets` are
+// Russian jets, and weapons at war read them as the maker's.
+describe('partners: weapons named by model', () => {
+  it('should read the maker of a weapon named by model as a party', () => {
+    check(['', 'First Su-57 jets touch down at an Algerian air base', ['Algeria’s defence ministry said the aircraft would enter service this year.'], ['russia', 'algeria'], [], 'algeria-russia']);
+    check(['', 'Cairo weighs a J-10C order as Washington delays spare parts', ['Egypt has flown American jets for decades, and Egyptian officers toured the Chengdu factory in May.'], ['china', 'egypt'], [], 'china-egypt']);
+    // A plural is a form of its own.
+    check(['', 'Two trains of KN-23s cross into Primorye, Seoul believes', ['The missiles went on to Russian units near the front, South Korea’s intelligence service said.'], ['north-korea', 'russia'], [], 'north-korea-russia']);
+  });
+
+  it('should read a weapon named by model at war as the maker’s, fired by the adversary', () => {
+    check(['', 'Investigators in Dnipro trace a downed Shahed to a new batch', ['Russian forces launched dozens of the drones overnight, Ukraine’s air force said.'], ['iran', 'russia', 'ukraine'], [], 'iran-russia']);
+  });
+
+  it('should leave a name that merely contains a model, and a country’s own weapon, alone', () => {
+    // `Su` alone is a surname, not a jet.
+    check(['', 'Su Wei leads a Chinese delegation to Minsk', ['Chinese and Belarusian officials discussed a machinery plant near Minsk.'], ['china', 'belarus'], ['russia'], 'belarus-china']);
+    check(['', 'North Korea test-fires a Hwasong-20 over the sea', ['The launch was the country’s third this year, North Korea’s state media said.'], ['north-korea'], [], null]);
+  });
+});
+
+// A state's authority that watches opens the headline by demonym (`Latvian customs seizes`) as
+// a country by name does (entities.ts goodsPair): the goods' two countries are the pair.
+describe('pairs: an authority that seizes, by demonym', () => {
+  it('should pair the goods’ maker and buyer, not the authority', () => {
+    check(['', 'Lithuanian customs seizes Chinese drone engines bound for Russia', ['Lithuanian officers found the engines in a truck of furniture; Russian buyers had paid a Chinese trader.'], ['china', 'russia', 'lithuania'], [], 'china-russia']);
+    check(['', 'Finnish prosecutors charge Turkish exporter over machine tools to Russia', ['The tools reached a Russian tank plant, Finnish prosecutors said.'], ['turkey', 'russia', 'finland'], [], 'russia-turkey']);
+  });
+
+  it('should keep the authority a party when it acts on one country', () => {
+    check(['', 'Lithuanian customs fines a Belarusian trucking firm', ['Lithuania said the firm had hidden cigarettes in its trucks.'], ['lithuania', 'belarus'], [], 'belarus-lithuania']);
+  });
+});
+
+// A spy agency, customs or a coast guard that says is its country speaking, not acting (roles.ts SOURCE_FILLER).
+describe('pairs: a spy agency that says', () => {
+  it('should read the country of a spy agency or coast guard that says as the source', () => {
+    check(['', "Russian engineers tuned a satellite rocket's engine, Seoul's spy agency says", ['North Korea will try another launch from Sohae this year, the agency said.'], ['russia', 'north-korea'], [], 'north-korea-russia']);
+    check(['', 'Chinese tankers refuel North Korean ships at night, Japan’s coast guard says', ['The transfers took place in the East China Sea.'], ['china', 'north-korea'], [], 'china-north-korea']);
+  });
+});

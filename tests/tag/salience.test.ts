@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../src/tag/entities.ts';
 import { rankCountries } from '../../src/tag/salience.ts';
 
-const at = (slug: string, start: number, link = -1): Mention => ({ kind: 'country', slug, group: -1, zone: 0, start, end: start + 1, factor: 1, link, adjective: true });
+const at = (slug: string, start: number, link = -1): Mention => ({ kind: 'country', slug, group: -1, zone: 0, start, end: start + 1, factor: 1, link, adjective: true, weapon: false });
 
 describe('salience: links', () => {
   const partnerOf = (mentions: Mention[], slug: string) => rankCountries(mentions).find((c) => c.slug === slug)?.partner ?? null;
