@@ -5,7 +5,7 @@
  */
 
 import type { TaggerData } from './types.ts';
-import { compileModel, decideTopics, ModelScores } from './model.ts';
+import { compileModel, decideTopics, ModelScores, topicCap } from './model.ts';
 import { Lemmatiser, Vocabulary } from './lemmas.ts';
 import type { TopicMatcher } from './topics.ts';
 
@@ -29,7 +29,8 @@ export function chooseTopics(scores: ModelScores, matcher: TopicMatcher, phraseS
   const story = scores.storyProbabilities(phraseScores);
   const probabilities = scores.probabilities(phraseScores, story);
   const ranked: { slug: string; p: number; order: number }[] = [];
-  for (const t of decideTopics(data, probabilities, scoring.max, story)) {
+  const max = topicCap(scoring.max, scores.long);
+  for (const t of decideTopics(data, probabilities, max, story)) {
     if ((topicIndex[t] as number) >= 0) ranked.push({ slug: data.topics[t] as string, p: story[t] as number, order: topicIndex[t] as number });
   }
   const floor = Math.max(scoring.threshold, scoring.relative * Math.max(0, ...phraseScores));
@@ -39,6 +40,6 @@ export function chooseTopics(scores: ModelScores, matcher: TopicMatcher, phraseS
   });
   return ranked
     .sort((a, b) => b.p - a.p || a.order - b.order)
-    .slice(0, scoring.max)
+    .slice(0, max)
     .map((t) => t.slug);
 }

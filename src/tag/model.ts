@@ -141,6 +141,14 @@ export const PASSAGE_MIN = 0.5;
 export const readsByParagraph = (passageWords: number | undefined, paragraphs: number, words: number): boolean =>
   !!passageWords && paragraphs >= 2 && words >= passageWords;
 
+/**
+ * Topics a story can hold: a short one two at most, whatever `max` allows; a third thread needs
+ * a story long enough to be read paragraph by paragraph (`readsByParagraph`). Two of the
+ * labelled stories in a hundred have three topics, most of them long lead stories.
+ */
+export const SHORT_MAX = 2;
+export const topicCap = (max: number, long: boolean): number => (long ? max : Math.min(max, SHORT_MAX));
+
 /** Keep in `best` each topic's highest paragraph probability `p` that reaches PASSAGE_MIN. */
 export function keepPassage(best: Float64Array, p: Float64Array): void {
   for (let t = 0; t < best.length; t++) if ((p[t] as number) >= PASSAGE_MIN && (p[t] as number) > (best[t] as number)) best[t] = p[t] as number;
@@ -209,10 +217,15 @@ export class ModelScores implements FeatureSink {
     return linearProbabilities(this.model, this.linear, this.words, phraseScores);
   }
 
+  /** Is the story long enough to be read paragraph by paragraph as well (`passageWords`)? */
+  get long(): boolean {
+    return readsByParagraph(this.model.data.passageWords, this.paragraphs, this.words);
+  }
+
   /** … and the larger of that and its best paragraph's, when the story is long enough (`passageWords`): what the cuts apply to. */
   probabilities(phraseScores: Float64Array, story = this.storyProbabilities(phraseScores)): Float64Array {
     const out = Float64Array.from(story);
-    if (readsByParagraph(this.model.data.passageWords, this.paragraphs, this.words)) for (let t = 0; t < this.T; t++) out[t] = Math.max(out[t] as number, this.passage[t] as number);
+    if (this.long) for (let t = 0; t < this.T; t++) out[t] = Math.max(out[t] as number, this.passage[t] as number);
     return out;
   }
 }

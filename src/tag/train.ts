@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import type { TaggableStory, TaggerData, TopicModelData } from './types.ts';
 import { LemmaBuffer, Lemmatiser, Vocabulary } from './lemmas.ts';
-import { bigramKey, decideTopics, keepClearest, keepPassage, KEY_SHIFT, readsByParagraph, priorFeatures, sigmoid, unigramKey, zoneFeatures, zoneWeight, type ZoneWeights } from './model.ts';
+import { bigramKey, decideTopics, keepClearest, keepPassage, KEY_SHIFT, readsByParagraph, priorFeatures, sigmoid, topicCap, unigramKey, zoneFeatures, zoneWeight, type ZoneWeights } from './model.ts';
 import { compileTopics, scoreZone } from './topics.ts';
 import { TokenBuffer } from './tokens.ts';
 
@@ -402,7 +402,7 @@ const round = (x: number, digits: number): number => {
  * it thousands of times, so each story's ranking (which no cut changes) is sorted once by
  * `rankings`, and the decision below is `decideTopics` over that ranking.
  */
-function microF1(ranked: Rankings, gold: readonly (readonly number[])[], thresholds: readonly number[], fallback: number, max: number): number {
+function microF1(ranked: Rankings, gold: readonly (readonly number[])[], thresholds: readonly number[], fallback: number, max: Caps): number {
   let hits = 0;
   let given = 0;
   let wanted = 0;
@@ -412,7 +412,7 @@ function microF1(ranked: Rankings, gold: readonly (readonly number[])[], thresho
     const truth = gold[i] as readonly number[];
     passing.length = 0;
     for (const t of order) if ((p[t] as number) >= (thresholds[t] ?? 1)) passing.push(t);
-    const kept = keepClearest(passing, p, thresholds, max);
+    const kept = keepClearest(passing, p, thresholds, capOf(max, i));
     let n = kept.length;
     for (const t of kept) if (truth.includes(t)) hits++;
     if (n === 0 && order.length > 0 && (p[order[0] as number] as number) >= fallback) {
@@ -424,6 +424,10 @@ function microF1(ranked: Rankings, gold: readonly (readonly number[])[], thresho
   });
   return given + wanted === 0 ? 1 : (2 * hits) / (given + wanted);
 }
+
+/** At most this many topics a story: one number for all, or each story's own (`topicCap`). */
+type Caps = number | readonly number[];
+const capOf = (max: Caps, i: number): number => (typeof max === 'number' ? max : (max[i] as number));
 
 interface Rankings {
   readonly probabilities: readonly Float64Array[];
@@ -457,7 +461,7 @@ export interface Calibration {
   readonly microF1: number; // out-of-fold, on the training stories
 }
 
-export function calibrate(scores: readonly Float64Array[], gold: readonly (readonly number[])[], T: number, max: number, shrink: number): Calibration {
+export function calibrate(scores: readonly Float64Array[], gold: readonly (readonly number[])[], T: number, max: Caps, shrink: number): Calibration {
   const probabilities = rankings(scores);
   let common = 0.5;
   let best = -1;
@@ -495,17 +499,17 @@ export function calibrate(scores: readonly Float64Array[], gold: readonly (reado
  * the other folds' out-of-fold scores, decided on this fold's. The plain figure picks its cuts
  * on the very scores it counts, so it flatters; this one is what a new story can expect.
  */
-export function nestedMicroF1(scores: readonly Float64Array[], gold: readonly (readonly number[])[], folds: readonly number[], T: number, max: number, shrink: number): number {
+export function nestedMicroF1(scores: readonly Float64Array[], gold: readonly (readonly number[])[], folds: readonly number[], T: number, max: Caps, shrink: number): number {
   let hits = 0;
   let given = 0;
   let wanted = 0;
   for (const f of [...new Set(folds)].sort((a, b) => a - b)) {
     const inner = scores.map((_p, i) => i).filter((i) => folds[i] !== f);
-    const cuts = calibrate(inner.map((i) => scores[i] as Float64Array), inner.map((i) => gold[i] as readonly number[]), T, max, shrink);
+    const cuts = calibrate(inner.map((i) => scores[i] as Float64Array), inner.map((i) => gold[i] as readonly number[]), T, typeof max === 'number' ? max : inner.map((i) => max[i] as number), shrink);
     const decision = { topics: cuts.thresholds.map(String), thresholds: cuts.thresholds, fallback: cuts.fallback } as unknown as TopicModelData;
     scores.forEach((p, i) => {
       if (folds[i] !== f) return;
-      const topics = decideTopics(decision, p, max);
+      const topics = decideTopics(decision, p, capOf(max, i));
       const truth = gold[i] as readonly number[];
       hits += topics.filter((t) => truth.includes(t)).length;
       given += topics.length;
@@ -535,8 +539,8 @@ export function crossValidate(
   vectors?: WordVectors,
 ): Calibration & { readonly topics: readonly string[]; readonly outOfFold: readonly Float64Array[]; readonly nestedMicroF1?: number } {
   const prepared = prepare(stories, data, options, vectors);
-  const { calibration, oof, gold, folds } = outOfFold(stories, data, options, max, prepared);
-  const honest = nested ? { nestedMicroF1: nestedMicroF1(oof, gold, folds, prepared.topics.length, max, options.shrink) } : {};
+  const { calibration, oof, gold, folds, caps } = outOfFold(stories, data, options, max, prepared);
+  const honest = nested ? { nestedMicroF1: nestedMicroF1(oof, gold, folds, prepared.topics.length, caps, options.shrink) } : {};
   return { ...calibration, topics: prepared.topics, outOfFold: oof, ...honest };
 }
 
@@ -575,7 +579,9 @@ function outOfFold(stories: readonly LabelledStory[], data: TaggerData, options:
     });
   }
   const gold = stories.map((s) => s.topics.map((t) => topics.indexOf(t)).filter((t) => t >= 0));
-  return { oof, gold, folds, calibration: calibrate(oof, gold, topics.length, max, options.shrink) };
+  // Each story's cap, as tagging gives it (model.ts `topicCap`).
+  const caps = real.map((x) => topicCap(max, readsByParagraph(options.passageWords, x.passages.length, x.words)));
+  return { oof, gold, folds, caps, calibration: calibrate(oof, gold, topics.length, caps, options.shrink) };
 }
 
 export function train(stories: readonly LabelledStory[], data: TaggerData, options: TrainOptions = DEFAULT_TRAIN_OPTIONS, max = 3, vectors?: WordVectors): TrainResult {

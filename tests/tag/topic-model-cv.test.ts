@@ -18,12 +18,14 @@ import { crossValidateFiles } from '../../scripts/cv.ts';
 // so the floors go to 0.895 / 0.885. Round 10 (corpus-u … corpus-x, 232 more train stories, 1,873
 // in all, many at the topics' borders): 89.4% / 88.75% at seed 13, 89.5% / 88.70% at seed 7, with
 // L2, the naive-Bayes offset and the borrowing measured again and no better (docs/tagging.md):
-// the out-of-fold floor goes back to 0.89, the nested one holds.
+// the out-of-fold floor went back to 0.89. A third topic only for a story read by paragraph
+// (model.ts topicCap; a cap of two for all: 89.6% / 88.95% and 89.6% / 88.98%): 89.8% / 89.18%
+// and 89.8% / 89.08%, so the floors go to 0.895 / 0.89.
 describe('the topic model with borrowed weights, cross-validated on the train split', () => {
-  it.each([13, 7])('should reach an out-of-fold micro-F1 of 0.89 and a nested one of 0.885 at training seed %i', (seed) => {
+  it.each([13, 7])('should reach an out-of-fold micro-F1 of 0.895 and a nested one of 0.89 at training seed %i', (seed) => {
     const result = crossValidateFiles({ seed, nbOffset: 0.7, embedWords: 20_000, embedTransfer: 4, embedK: 10, minCount: 3, l2: 0.0005 }, 'eval', 'data', true);
-    expect(result.microF1).toBeGreaterThanOrEqual(0.89);
-    expect(result.nestedMicroF1).toBeGreaterThanOrEqual(0.885);
+    expect(result.microF1).toBeGreaterThanOrEqual(0.895);
+    expect(result.nestedMicroF1).toBeGreaterThanOrEqual(0.89);
     // Cuts never seen by their fold flatter less than cuts fitted on the scores they count.
     expect(result.nestedMicroF1).toBeLessThan(result.microF1);
   }, 300_000);

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { keepClearest } from '../../src/tag/model.ts';
-import { createTagger } from '../../src/tag/tagger.ts';
+import { keepClearest, topicCap } from '../../src/tag/model.ts';
+import { createExplainer, createTagger } from '../../src/tag/tagger.ts';
 import { loadTaggerData } from '../../src/tag/data.ts';
 import { parseSeed } from '../../src/seeds/parse.ts';
 
@@ -56,5 +56,27 @@ describe('more topics than a story shows', () => {
     const topics = tag(seedStory('seeds/2025-05.txt', /^President Xi visits Russia/)).topics;
     expect(topics).toEqual(expect.arrayContaining(['diplomacy', 'space']));
     expect(topics.length).toBe(3);
+  });
+});
+
+// A third topic needs a story long enough to hold three threads (model.ts `topicCap`): a
+// one-paragraph brief gets at most two, even when three pass their cuts.
+describe('topics: a short story holds two at most', () => {
+  const brief = {
+    headline: 'Russian and Chinese navies drill as Moscow ships gas and launches a lunar probe',
+    paragraphs: ['Russian and Chinese warships held joint naval exercises in the Sea of Japan on July 4, while Gazprom shipped more gas through the Power of Siberia pipeline and Roscosmos launched a lunar probe from Vostochny.'],
+  };
+
+  it('should give a brief two topics where three pass their cuts', () => {
+    const passing = createExplainer(data)(brief).topics.filter((t) => t.probability !== undefined && t.probability >= (t.threshold ?? 1));
+    expect(passing.length).toBeGreaterThanOrEqual(3);
+    expect(tag(brief).topics).toHaveLength(2);
+    expect(tag(brief).topics).toEqual(passing.slice(0, 2).map((t) => t.slug));
+  });
+
+  it('should cap short stories only', () => {
+    expect(topicCap(3, false)).toBe(2);
+    expect(topicCap(3, true)).toBe(3);
+    expect(topicCap(1, false)).toBe(1);
   });
 });
