@@ -423,6 +423,35 @@ export function armsMakers(buffer: TokenBuffer, into: readonly Mention[], first:
   if (makers.length > 0) for (let i = 0; i < buffer.count; i++) if (lemmaAt(buffer, i, MOVES_ARMS)) return { makers: [], owners };
   return { makers, owners };
 }
+/**
+ * A headline about one country's own weapons test or launch (`North Korea fires new Hwasong-20
+ * missile into the sea`, `India test-fires Agni-5 missile`): one country named, a verb of firing
+ * or testing, and a weapon. Where they fall, whom they could reach and who reports them are
+ * named in the body; they are not a second party (pairs.ts `choosePairs`).
+ */
+export function ownTest(buffer: TokenBuffer, into: readonly Mention[], first: number): boolean {
+  let slug: string | undefined;
+  let weapon = false;
+  for (let k = first; k < into.length; k++) {
+    const m = into[k] as Mention;
+    if (m.kind !== 'country') continue;
+    if (m.slug === '' || (slug !== undefined && m.slug !== slug)) return false;
+    slug = m.slug;
+    weapon ||= m.weapon;
+  }
+  if (slug === undefined) return false;
+  let fires = false;
+  for (let i = 0; i < buffer.count && !(fires && weapon); i++) {
+    if (!buffer.isWord(i)) continue;
+    const lemma = lemmaOf(buffer.lower(i));
+    if (TESTS.has(lemma)) fires = true;
+    else if (ARMS.has(lemma) || TESTED.has(lemma)) weapon = true;
+  }
+  return fires && weapon;
+}
+const TESTS = new Set(['test', 'fire', 'launch']);
+const TESTED = new Set(['icbm', 'salvo', 'barrage']);
+
 /** Weapons and their parts (lemmas), not people: `Belarusian troops` near a border are a force (FORCES), not a supply. */
 const ARMS = new Set(('missile shell drone rocket munition ammunition artillery part chip component weapon warhead ' +
   'launcher bomb').split(' '));

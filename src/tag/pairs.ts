@@ -26,6 +26,8 @@ export const SECOND_MIN = 2.5;
  */
 export const RELATED_MIN = 2;
 export const RELATED_SHARE = 0.15;
+/** A headline about one country's own weapons test: a second country must carry this share of its score. */
+export const TEST_SHARE = 0.5;
 /** A third country is a party when it is a headline actor with this many body actor mentions. */
 export const THIRD_BODY_MENTIONS = 2;
 
@@ -36,13 +38,13 @@ export const THIRD_BODY_MENTIONS = 2;
  * Two countries coordinated in the headline (`Chinese and Russian bombers`, `U.S.–Iran talks`)
  * are the relationship the headline names: their pair comes first, whoever else is more salient.
  */
-export function choosePairs(ranked: readonly CountrySalience[], twoParties = false): string[] {
+export function choosePairs(ranked: readonly CountrySalience[], twoParties = false, ownTest = false): string[] {
   const [a, b] = ranked;
   if (!a || !b) return [];
   const linked = headlinePair(ranked);
   const related = twoParties || b.zones >= 2;
   const min = related ? RELATED_MIN : SECOND_MIN;
-  const share = related ? RELATED_SHARE : SECOND_SHARE;
+  const share = ownTest && !b.helper ? TEST_SHARE : related ? RELATED_SHARE : SECOND_SHARE;
   if (b.score < min || b.score < share * a.score) return linked ? [linked] : [];
   const pairs = linked ? [linked, pairSlug(a.slug, b.slug)] : [pairSlug(a.slug, b.slug)];
   for (const c of ranked.slice(2, 4)) {

@@ -22,6 +22,8 @@ export interface CountrySalience {
   readonly partner: string | null;
   /** In how many zones (headline, paragraphs) it is named. */
   readonly zones: number;
+  /** Named as the helper of the news at least once (`with Russian assistance`, roles.ts HELPER_FACTOR). */
+  readonly helper: boolean;
 }
 
 interface Tally {
@@ -33,6 +35,7 @@ interface Tally {
   partner: string | null;
   zones: number;
   lastZone: number;
+  helper: boolean;
 }
 
 /** Score a story's mentions (in zone and text order); most salient country first. */
@@ -48,7 +51,7 @@ export function rankCountries(mentions: readonly Mention[]): CountrySalience[] {
     const { zone, factor } = mention;
     let tally = tallies.get(mention.slug);
     if (!tally) {
-      tally = { slug: mention.slug, score: 0, first: order, headlineActor: false, bodyActorMentions: 0, partner: null, zones: 0, lastZone: -1 };
+      tally = { slug: mention.slug, score: 0, first: order, headlineActor: false, bodyActorMentions: 0, partner: null, zones: 0, lastZone: -1, helper: false };
       tallies.set(mention.slug, tally);
     }
     // A factor above 1 is a helper's (roles.ts): it scores at least that much, whatever its zone,
@@ -58,6 +61,7 @@ export function rankCountries(mentions: readonly Mention[]): CountrySalience[] {
       tally.lastZone = zone;
     }
     tally.score += factor > 1 ? Math.max(zoneWeight(zone), factor) : zoneWeight(zone) * factor;
+    if (factor > 1) tally.helper = true;
     if (factor >= 1 && zone === 0) tally.headlineActor = true;
     if (factor >= 1 && zone > 0) tally.bodyActorMentions++;
     // Only with the very mention it was joined to: when that one was dropped (an ambiguous name
@@ -70,5 +74,5 @@ export function rankCountries(mentions: readonly Mention[]): CountrySalience[] {
   }
   return [...tallies.values()]
     .sort((a, b) => b.score - a.score || a.first - b.first || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-    .map(({ slug, score, headlineActor, bodyActorMentions, partner, zones }) => ({ slug, score, headlineActor, bodyActorMentions, partner, zones }));
+    .map(({ slug, score, headlineActor, bodyActorMentions, partner, zones, helper }) => ({ slug, score, headlineActor, bodyActorMentions, partner, zones, helper }));
 }

@@ -302,3 +302,18 @@ describe('pairs: a spy agency that says', () => {
     check(['', 'Chinese tankers refuel North Korean ships at night, Japan’s coast guard says', ['The transfers took place in the East China Sea.'], ['china', 'north-korea'], [], 'china-north-korea']);
   });
 });
+
+// A headline about one country's own weapons test is that country's news (entities.ts ownTest):
+// where the missiles fell and who tracked them are named in the body, and a second country must
+// carry half the first's score to be a party; a helper still is one.
+describe('pairs: one country’s own weapons test', () => {
+  it('should give a test no pair for the countries that track it or lie in range', () => {
+    check(['', 'North Korea fires two ballistic missiles into the sea', ['The missiles flew about 600 km and fell outside Japan’s exclusive economic zone, Japan’s defence ministry said on March 3.', 'South Korea’s Joint Chiefs of Staff said the launch came from near Pyongyang, the third this month; KCNA called it a routine drill.'], ['north-korea'], [], null]);
+    check(['', 'Pakistan test-fires a new cruise missile', ['The missile can reach targets across India, the army said, after a launch from a site in Balochistan on June 2.'], ['pakistan'], [], null]);
+  });
+
+  it('should keep a helper of the test, and a country the headline names', () => {
+    check(['', 'North Korea test-fires a rocket with a new engine', ['The engine was built with Russian assistance, South Korean officials said, and Russian engineers watched the launch from Sohae on May 27.'], ['north-korea', 'russia'], [], 'north-korea-russia']);
+    check(['', 'North Korea fires missiles as Seoul holds drills with U.S. forces', ['South Korea and the United States began their annual exercises on March 10; North Korea called them a rehearsal for invasion.'], ['north-korea', 'south-korea'], [], 'north-korea-south-korea']);
+  });
+});
