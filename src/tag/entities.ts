@@ -393,7 +393,8 @@ const AUTHORITIES = new Set(('custom customs police prosecutor court investigato
   'ministry treasury navy intelligence agency service').split(' '));
 /** Goods (lemmas) a third country penalises or finds on their way to a buyer. */
 const GOODS = new Set(('cargo crude oil fuel diesel gas coal grain chip part component good shipment export equipment ' +
-  'motor engine electronics tool machinery drone missile shell munition ammunition weapon').split(' '));
+  'motor engine electronics tool machinery drone missile shell munition ammunition weapon fertiliser fertilizer wheat ' +
+  'metal steel aluminium aluminum copper ore timber lng petrol gasoline car vehicle truck').split(' '));
 const FIRMS = new Set(('firm company trader distributor supplier shipper exporter importer refiner refinery bank lender ' +
   'owner operator maker manufacturer broker dealer middleman network entity front buyer seller').split(' '));
 /**
@@ -458,9 +459,60 @@ const ARMS = new Set(('missile shell drone rocket munition ammunition artillery 
 const MOVES_ARMS = new Set(('buy receive get obtain order acquire import purchase deliver send supply give provide pledge ' +
   'donate ship transfer sell arrive reach').split(' '));
 
+/**
+ * A headline that opens with a watcher acting on goods or firms (`EU adds Chinese firms to its
+ * sanctions list`, `Britain fines shipbroker over Russian diesel`, `Commerce adds Shenzhen
+ * traders …`): a subject of at most three words, then a verb of finding, reporting or penalising
+ * (WATCHES), and after it the countries whose firms or goods it names (`owners`). `watcher` is the
+ * subject's slug when it is a country, '' when it is an organisation or a department; undefined
+ * when the headline does not open so.
+ */
+export function openingWatcher(buffer: TokenBuffer, into: readonly Mention[], first: number): { readonly watcher: string; readonly owners: readonly string[] } | undefined {
+  for (let i = 1; i <= 3 && i < buffer.count; i++) {
+    if (!buffer.isWord(i) || !lemmaAt(buffer, i, WATCHES)) continue;
+    const mentions = into.slice(first).filter((m) => m.kind === 'country');
+    const subject = mentions.find((m) => m.start < i);
+    // A demonym subject is a watcher only as an authority (`Latvian customs seizes`), not as goods (`Chinese tankers fine …`).
+    if (subject && subject.adjective && nounAt(buffer, subject.end, AUTHORITIES) < 0) return undefined;
+    const owners: string[] = [];
+    for (const m of mentions) {
+      if (m.start > i && m.slug !== '' && (nounAt(buffer, m.end, FIRMS) >= 0 || nounAt(buffer, m.end, GOODS) >= 0 || nounAt(buffer, m.end, ARMS) >= 0) && !owners.includes(m.slug)) owners.push(m.slug);
+    }
+    return owners.length === 0 ? undefined : { watcher: subject?.slug ?? '', owners };
+  }
+  return undefined;
+}
+
+/**
+ * The buyer the first paragraph names for goods: a country after `to` or `for`, by name (`sold
+ * to Iran`) or by a demonym before a noun of firms (`supplied drone engines to Russian arms
+ * makers`, `to a Turkish buyer`), or a place after firms (`resold it to refiners in Shandong`),
+ * in a sentence with a verb of supplying before it.
+ */
+export function leadBuyer(buffer: TokenBuffer, into: readonly Mention[], first: number): string | undefined {
+  for (let k = first; k < into.length; k++) {
+    const m = into[k] as Mention;
+    if (m.kind !== 'country' || m.slug === '' || m.factor < 1) continue;
+    let at = m.start - 1;
+    if (at >= 0 && buffer.isWord(at) && ARTICLES.has(buffer.lower(at))) at--;
+    let named = false;
+    if (at >= 0 && (buffer.is(at, 'to', true) || buffer.is(at, 'for', true))) named = !m.adjective || nounAt(buffer, m.end, FIRMS) >= 0;
+    // `to refiners in Shandong`: the firms, then where they are.
+    else if (at >= 2 && buffer.is(at, 'in', true) && lemmaAt(buffer, at - 1, FIRMS) && (buffer.is(at - 2, 'to', true) || buffer.is(at - 2, 'for', true))) named = true;
+    if (!named) continue;
+    for (let i = Math.max(0, at - 14); i < at; i++) {
+      if (buffer.is(i, '.', false)) continue;
+      if (lemmaAt(buffer, i, SUPPLIES)) return m.slug;
+    }
+  }
+  return undefined;
+}
+const ARTICLES = new Set(['a', 'an', 'the']);
+const SUPPLIES = new Set('supply sell resell ship export send deliver provide transfer route funnel divert smuggle'.split(' '));
+
 /** Verbs (lemmas) of a country that watches, finds, reports or penalises what others do. */
 const WATCHES = new Set(('sanction blacklist fine seize find publish show report say warn charge target add list accuse ' +
-  'detect track intercept name ban expose').split(' '));
+  'detect track intercept name ban expose freeze revoke indict').split(' '));
 
 /**
  * The first paragraph's coordinations that name one relationship as surely as a headline's:

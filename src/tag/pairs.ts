@@ -95,3 +95,17 @@ export function armsAtWar(
   }
   return [...pairs];
 }
+
+/**
+ * Goods a watcher penalises on their way to a buyer (`EU adds Chinese firms to its sanctions
+ * package`, the first paragraph saying they supplied drone engines to Russian arms makers): the
+ * story is about the goods' country and the buyer, as when the headline names both (entities.ts
+ * goodsPair). The goods' country is the most salient one whose firms or goods the headline names
+ * (`owners`, entities.ts openingWatcher), neither the watcher nor the buyer; the other pairs stay.
+ */
+export function watchedGoods(pairs: string[], ranked: readonly CountrySalience[], watched: { readonly watcher: string; readonly owners: readonly string[] } | undefined, buyer: string | undefined): string[] {
+  if (watched === undefined || buyer === undefined || buyer === watched.watcher) return pairs;
+  const owner = ranked.find((c) => c.slug !== watched.watcher && c.slug !== buyer && watched.owners.includes(c.slug) && c.score >= SECOND_MIN);
+  if (!owner || !ranked.some((c) => c.slug === buyer)) return pairs;
+  return [...new Set([pairSlug(owner.slug, buyer), ...pairs])];
+}

@@ -6,10 +6,10 @@
 
 import type { StoryTags, Tagger } from '../types.ts';
 import type { TaggableStory, TaggerData } from './types.ts';
-import { armsMakers, compileEntities, findMentions, ownTest, type Mention } from './entities.ts';
+import { armsMakers, compileEntities, findMentions, leadBuyer, openingWatcher, ownTest, type Mention } from './entities.ts';
 import { resolveMentions } from './context.ts';
 import { rankCountries } from './salience.ts';
-import { armsAtWar, choosePairs } from './pairs.ts';
+import { armsAtWar, choosePairs, watchedGoods } from './pairs.ts';
 import { compileTopics, pickTopics, scoreZone } from './topics.ts';
 import { chooseTopics, compileTopicModel, createLemmatiser } from './choose-topics.ts';
 import { TokenBuffer } from './tokens.ts';
@@ -61,6 +61,8 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     const scores = new Float64Array(data.topics.length);
     cues.fill(0);
     let twoParties = 0; // `the two countries`, `both sides`: the story is about a pair (entities.ts)
+    let watched: ReturnType<typeof openingWatcher>; // the headline opens with a watcher acting on goods (entities.ts openingWatcher)
+    let buyer: string | undefined; // … and whom the first paragraph says the goods went to (leadBuyer)
     let testOnly = false; // the headline is one country's own weapons test (entities.ts ownTest)
     let arms: { makers: string[]; owners: string[] } = { makers: [], owners: [] }; // whose weapons and firms the headline names (entities.ts armsMakers)
     model?.reset();
@@ -72,7 +74,8 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
       if (zone === 0) {
         arms = armsMakers(buffer, mentions, before);
         testOnly = ownTest(buffer, mentions, before);
-      }
+        watched = openingWatcher(buffer, mentions, before);
+      } else if (zone === 1 && watched !== undefined) buyer = leadBuyer(buffer, mentions, before);
       if (named) for (const m of mentions.slice(before)) named.set(`${m.zone}:${m.start}`, buffer.text.slice(buffer.start[m.start], buffer.end[m.end - 1]));
       lemmatiser.lemmatise(buffer, lemmas);
       if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
@@ -88,7 +91,7 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     for (const m of mentions) if (m.kind === 'organization' && !organizations.includes(m.slug)) organizations.push(m.slug);
     const tags: StoryTags = {
       countries: ranked.map((c) => c.slug),
-      pairs: armsAtWar(choosePairs(ranked, twoParties > 0, testOnly), ranked, arms, resolved, atWar),
+      pairs: armsAtWar(watchedGoods(choosePairs(ranked, twoParties > 0, testOnly), ranked, watched, buyer), ranked, arms, resolved, atWar),
       topics: model ? chooseTopics(model, topics, scores) : pickTopics(topics, scores),
       organizations,
     };

@@ -317,3 +317,17 @@ describe('pairs: one country’s own weapons test', () => {
     check(['', 'North Korea fires missiles as Seoul holds drills with U.S. forces', ['South Korea and the United States began their annual exercises on March 10; North Korea called them a rehearsal for invasion.'], ['north-korea', 'south-korea'], [], 'north-korea-south-korea']);
   });
 });
+
+// A headline that opens with a watcher penalising a country's firms or goods, and a first
+// paragraph that says whom the goods went to (entities.ts openingWatcher, leadBuyer; pairs.ts
+// watchedGoods): the goods' country and the buyer are the pair.
+describe('pairs: goods a watcher penalises, and their buyer in the lead', () => {
+  it('should pair the goods’ country and the buyer the first paragraph names', () => {
+    check(['', 'EU lists Chinese firms in its new sanctions package', ['The firms supplied machine tools and drone engines to Russian arms makers, the Commission said on May 2.'], ['china', 'russia'], [], 'china-russia']);
+    check(['', 'Canada fines a freight broker over Russian fertiliser', ['The broker chartered ships for cargoes sold to an Indian importer in breach of the ban, the ministry said on March 4.'], ['russia', 'india', 'canada'], [], 'india-russia']);
+  });
+
+  it('should keep the watcher’s pair when the lead names no foreign buyer', () => {
+    check(['', 'U.S. sanctions Chinese chipmakers over military ties', ['The firms supply the Chinese army with processors, the Treasury said on June 9, and American exports to them now need a licence.'], ['china', 'united-states'], [], 'china-united-states']);
+  });
+});
