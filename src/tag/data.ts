@@ -71,13 +71,18 @@ function loadAliases(dataDir: string) {
     nameLike: expectStrings(doc['name_like'] ?? [], file, 'name_like'),
     ambiguous: loadAmbiguous(doc['ambiguous'] ?? {}, file),
     weapons: Object.fromEntries(
-      Object.entries(expectRecord(doc['weapons'] ?? {}, file, 'weapons')).map(([slug, forms]) => [expectSlug(slug, file, `weapons.${slug}`), expectStrings(forms, file, `weapons.${slug}`)]),
+      Object.entries(expectRecord(doc['weapons'] ?? {}, file, 'weapons')).map(([slug, forms]) => [expectSlug(slug, file, `weapons.${slug}`), withPlurals(expectStrings(forms, file, `weapons.${slug}`))]),
     ),
     atWar: Object.fromEntries(
       Object.entries(expectRecord(doc['at_war'] ?? {}, file, 'at_war'))
         .map(([slug, adversary]) => [expectSlug(slug, file, `at_war.${slug}`), expectSlug(adversary, file, `at_war.${slug}`)]),
     ),
   };
+}
+
+/** A weapon's names and their plurals (`Su-35s`, `Shaheds`, `K2 Black Panthers`). */
+function withPlurals(forms: readonly string[]): string[] {
+  return forms.flatMap((form) => (form.endsWith('s') ? [form] : [form, `${form}s`]));
 }
 
 /** `ambiguous:` name → {forms, default, readings: {country-slug or not-…: [cue, …]}} (src/tag/context.ts). */

@@ -75,7 +75,9 @@ export function compileEntities(data: TaggerData): Entities {
     }
   }
   for (const [slug, forms] of Object.entries(data.weapons ?? {})) {
-    for (const form of new Set(forms)) put(form, { kind: 'country', slug, nameLike: false, group: -1, cues: undefined, adjective: true, weapon: true }, false);
+    // A name without a digit may be a person's too (`Iskander Bekov`).
+    // A name without a digit may be a person's too (`Iskander Bekov`): `nameLike`, read by the word after it only (findMentions).
+    for (const form of new Set(forms)) put(form, { kind: 'country', slug, nameLike: !/\d/.test(form), group: -1, cues: undefined, adjective: true, weapon: true }, false);
   }
   for (const org of data.organizations) {
     for (const form of new Set(org.forms)) put(form, { kind: 'organization', slug: org.slug, nameLike: false, group: -1, cues: undefined, adjective: false }, false);
@@ -262,8 +264,9 @@ export function findMentions(entities: Entities, buffer: TokenBuffer, zone: numb
     // `the Gulf of Finland`, `the Bay of Bengal`: a sea named after a country is no party to the story.
     if (value.kind !== 'organization' && !value.adjective && namesWater(buffer, start)) continue;
     // `French-language broadcasts`, `sites in Japanese`: a language, not its country.
-    if (value.adjective && isLanguage(buffer, start, end)) continue;
-    if (value.nameLike && !isTitleCase(buffer) && looksLikePerson(trie, buffer, start, end)) {
+    if (value.adjective && !value.weapon && isLanguage(buffer, start, end)) continue;
+    // A weapon's name before a surname is a person's (`Iskander Bekov`); after a capitalised word it is still the weapon (`Russian Iskanders`).
+    if (value.nameLike && !isTitleCase(buffer) && looksLikePerson(trie, buffer, start, end, value.weapon === true)) {
       // `Michael Jordan` is no country here, and evidence that the story's `Jordan` is a person.
       const person = value.group >= 0 ? (entities.groups[value.group]?.person ?? -1) : -1;
       if (person >= 0) cues[person] = (cues[person] as number) + 1;
@@ -283,10 +286,48 @@ export function findMentions(entities: Entities, buffer: TokenBuffer, zone: numb
     const nextStart = k + 1 < into.length ? (into[k + 1] as Draft).start : buffer.count;
     if (mention.kind === 'country') mention.factor = roleFactor(buffer, mention.start, mention.end, nextStart, mention.adjective);
   }
+  // `Algeria's Su-30 crashes`, `Indian Rafales`, `its J-10C jets`: the operator's weapon, and its
+  // maker no country of the story (a wrong country is a visible error). Removed from the last.
+  for (let k = into.length - 1; k >= first; k--) if ((into[k] as Draft).weapon && operated(buffer, into as Draft[], first, k)) into.splice(k, 1);
   if (zone === 0) linkPairs(buffer, into, first);
   else if (zone === 1) leadPairs(buffer, into, first);
   return twoParties(buffer);
 }
+
+/**
+ * Is the weapon mention at k named with its operator: another country's mention right before
+ * it (`Indian Rafales`, `Algeria's Su-30`, `Indian Air Force Mi-17`, `the junta's Yak-130`: up to
+ * four tokens between, capitalised words, a possessive, a number or a verb of using it: `Qatar flies Rafale
+ * jets`), or a possessive pronoun (`its J-10C
+ * jets`, `their Shaheds`)?
+ */
+function operated(buffer: TokenBuffer, into: readonly Draft[], first: number, k: number): boolean {
+  const weapon = into[k] as Draft;
+  // `Egypt's J-10C deal`, `India's Rafale order`: the weapon changes hands, its maker is a party.
+  if (nounAt(buffer, weapon.end, DEALS) >= 0) return false;
+  const before = weapon.start - 1;
+  if (before >= 0 && buffer.isWord(before) && OWNERS.has(buffer.lower(before))) return true;
+  const operator = k > first ? (into[k - 1] as Draft) : undefined;
+  if (!operator || operator.kind !== 'country' || operator.slug === weapon.slug || weapon.start - operator.end > 4) return false;
+  // Between them only a name (`Air Force`) or a possessive (`junta's`): `Dnipro trace downed Shaheds` is no operator.
+  const titled = weapon.start - operator.end > 0 && isTitleCase(buffer);
+  for (let i = operator.end; i < weapon.start; i++) {
+    if (buffer.is(i, "'", false) || buffer.is(i, '’', false) || buffer.is(i, '-', false)) continue;
+    if (!buffer.isWord(i)) return false;
+    const possessive = i + 2 <= weapon.start && (buffer.is(i + 1, "'", false) || buffer.is(i + 1, '’', false));
+    if (buffer.is(i, 's', true) && i > operator.end) continue;
+    // In a title-case line (or one set in capitals, read so) every word is capitalised: no sign of a name there.
+    if (possessive || (!titled && buffer.word(i).charAt(0) !== buffer.lower(i).charAt(0)) || /^\d/.test(buffer.word(i)) || lemmaAt(buffer, i, USES) || lemmaAt(buffer, i, USERS) || buffer.is(i, 'test', true)) continue;
+    return false;
+  }
+  return true;
+}
+/** Verbs of a weapon's user (lemmas): `Qatar flies Rafale jets`, `Armenian forces fired Pinaka rockets`, `Belarus test-fires Iskanders`. */
+const USES = new Set('fly fire launch deploy field operate use ground parade scramble station'.split(' '));
+/** … and its users (lemmas): `Armenian forces fired Pinaka rockets`. */
+const USERS = new Set('force troop army navy unit crew pilot military'.split(' '));
+const OWNERS = new Set(['its', 'their', 'his', 'her', 'our']);
+const DEALS = new Set('deal order purchase sale contract acquisition delivery import'.split(' '));
 
 /**
  * How many times the zone speaks of two parties as one (`the two countries`, `both sides`,
@@ -388,9 +429,13 @@ function receives(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
   if (b.start === 0 || b.factor < 1 || !(buffer.is(b.start - 1, 'for', true) || buffer.is(b.start - 1, 'to', true))) return false;
   return ownsFirms(buffer, a) || nounAt(buffer, a.end, GOODS) >= 0;
 }
-/** Who acts for a state that watches (lemmas): `Latvian customs seizes …`, `Dutch prosecutors charge …`, `Japanese coast guard photographs …`. */
-const AUTHORITIES = new Set(('custom customs police prosecutor court investigator regulator authority official inspector guard ' +
-  'ministry treasury navy intelligence agency service').split(' '));
+/**
+ * Who enforces the law for a state that watches (lemmas): `Latvian customs seizes …`, `Dutch
+ * prosecutors charge …`, `Japanese coast guard photographs …`. Not a navy, a ministry or an
+ * intelligence service, which act for their state (`Russian navy seizes Ukrainian grain ship
+ * bound for Turkey` is Russia's own act).
+ */
+const AUTHORITIES = new Set('custom customs police prosecutor court investigator regulator authority inspector guard'.split(' '));
 /** Goods (lemmas) a third country penalises or finds on their way to a buyer. */
 const GOODS = new Set(('cargo crude oil fuel diesel gas coal grain chip part component good shipment export equipment ' +
   'motor engine electronics tool machinery drone missile shell munition ammunition weapon fertiliser fertilizer wheat ' +
@@ -425,10 +470,12 @@ export function armsMakers(buffer: TokenBuffer, into: readonly Mention[], first:
   return { makers, owners };
 }
 /**
- * A headline about one country's own weapons test or launch (`North Korea fires new Hwasong-20
- * missile into the sea`, `India test-fires Agni-5 missile`): one country named, a verb of firing
- * or testing, and a weapon. Where they fall, whom they could reach and who reports them are
- * named in the body; they are not a second party (pairs.ts `choosePairs`).
+ * A headline about one country's own weapons test (`India test-fires Agni-5 missile`, `North
+ * Korea fires new Hwasong-20 missile into the sea`): one country named (a weapon's maker aside:
+ * `Belarus test-fires Iskander missiles`), a weapon, and a test: the word itself, or a firing or
+ * launch into or over a sea; not one aimed at someone (`at`, `on`, `against`, `toward`), nor a
+ * fire that breaks out. Where they fall, whom they could reach and who tracks them are named
+ * in the body; they are not a second party (pairs.ts `choosePairs`).
  */
 export function ownTest(buffer: TokenBuffer, into: readonly Mention[], first: number): boolean {
   let slug: string | undefined;
@@ -436,21 +483,32 @@ export function ownTest(buffer: TokenBuffer, into: readonly Mention[], first: nu
   for (let k = first; k < into.length; k++) {
     const m = into[k] as Mention;
     if (m.kind !== 'country') continue;
+    if (m.weapon) {
+      weapon = true;
+      continue;
+    }
     if (m.slug === '' || (slug !== undefined && m.slug !== slug)) return false;
     slug = m.slug;
-    weapon ||= m.weapon;
   }
   if (slug === undefined) return false;
+  let tests = false;
   let fires = false;
-  for (let i = 0; i < buffer.count && !(fires && weapon); i++) {
+  let sea = false;
+  for (let i = 0; i < buffer.count; i++) {
     if (!buffer.isWord(i)) continue;
     const lemma = lemmaOf(buffer.lower(i));
-    if (TESTS.has(lemma)) fires = true;
+    if (AIMED.has(lemma)) return false;
+    if (lemma === 'test') tests = true;
+    // A verb after its subject, not `Fire breaks out at …`.
+    else if (FIRES.has(lemma) && i > 0) fires = true;
+    else if (SEAS.has(lemma)) sea = true;
     else if (ARMS.has(lemma) || TESTED.has(lemma)) weapon = true;
   }
-  return fires && weapon;
+  return weapon && (tests || (fires && sea));
 }
-const TESTS = new Set(['test', 'fire', 'launch']);
+const FIRES = new Set(['fire', 'launch']);
+const SEAS = new Set(['sea', 'ocean', 'waters']);
+const AIMED = new Set(['at', 'on', 'against', 'toward', 'towards', 'retaliation', 'strike', 'attack', 'front', 'combat']);
 const TESTED = new Set(['icbm', 'salvo', 'barrage']);
 
 /** Weapons and their parts (lemmas), not people: `Belarusian troops` near a border are a force (FORCES), not a supply. */
@@ -468,9 +526,11 @@ const MOVES_ARMS = new Set(('buy receive get obtain order acquire import purchas
  * when the headline does not open so.
  */
 export function openingWatcher(buffer: TokenBuffer, into: readonly Mention[], first: number): { readonly watcher: string; readonly owners: readonly string[] } | undefined {
-  for (let i = 1; i <= 3 && i < buffer.count; i++) {
+  const mentions = into.slice(first).filter((m) => m.kind === 'country');
+  // Three words counted after a subject named as a country (`U.S.` is four tokens), else from the start.
+  const from = mentions[0]?.start === 0 ? mentions[0].end : 1;
+  for (let i = from; i < from + 3 && i < buffer.count; i++) {
     if (!buffer.isWord(i) || !lemmaAt(buffer, i, WATCHES)) continue;
-    const mentions = into.slice(first).filter((m) => m.kind === 'country');
     const subject = mentions.find((m) => m.start < i);
     // A demonym subject is a watcher only as an authority (`Latvian customs seizes`), not as goods (`Chinese tankers fine …`).
     if (subject && subject.adjective && nounAt(buffer, subject.end, AUTHORITIES) < 0) return undefined;
@@ -487,9 +547,13 @@ export function openingWatcher(buffer: TokenBuffer, into: readonly Mention[], fi
  * The buyer the first paragraph names for goods: a country after `to` or `for`, by name (`sold
  * to Iran`) or by a demonym before a noun of firms (`supplied drone engines to Russian arms
  * makers`, `to a Turkish buyer`), or a place after firms (`resold it to refiners in Shandong`),
- * in a sentence with a verb of supplying before it.
+ * after a verb of supplying in the same sentence, with the watcher not named between them (`shipped
+ * gallium from China to U.S. buyers` are the watcher's own goods). Along a chain (`shipped to
+ * Kyrgyzstan and resold to Russian arms makers`) the last destination is the buyer.
  */
-export function leadBuyer(buffer: TokenBuffer, into: readonly Mention[], first: number): string | undefined {
+export function leadBuyer(buffer: TokenBuffer, into: readonly Mention[], first: number, watcher: string): string | undefined {
+  let buyer: string | undefined;
+  let buyerEnd = 0;
   for (let k = first; k < into.length; k++) {
     const m = into[k] as Mention;
     if (m.kind !== 'country' || m.slug === '' || m.factor < 1) continue;
@@ -500,12 +564,33 @@ export function leadBuyer(buffer: TokenBuffer, into: readonly Mention[], first: 
     // `to refiners in Shandong`: the firms, then where they are.
     else if (at >= 2 && buffer.is(at, 'in', true) && lemmaAt(buffer, at - 1, FIRMS) && (buffer.is(at - 2, 'to', true) || buffer.is(at - 2, 'for', true))) named = true;
     if (!named) continue;
-    for (let i = Math.max(0, at - 14); i < at; i++) {
-      if (buffer.is(i, '.', false)) continue;
-      if (lemmaAt(buffer, i, SUPPLIES)) return m.slug;
+    let supplied = -1;
+    for (let i = at - 1; i >= 0 && i >= at - 14; i--) {
+      if (endsSentence(buffer, i)) break;
+      if (lemmaAt(buffer, i, SUPPLIES)) {
+        supplied = i;
+        break;
+      }
     }
+    if (supplied < 0) continue;
+    const watcherBetween = watcher !== '' && into.slice(first, k).some((o) => o.kind === 'country' && o.slug === watcher && o.start > supplied);
+    if (watcherBetween) continue;
+    // A later destination replaces the first only along a chain in its sentence; another sentence tells another sale.
+    if (buyer !== undefined && sentenceEnds(buffer, buyerEnd, m.start)) break;
+    buyer = m.slug;
+    buyerEnd = m.end;
   }
-  return undefined;
+  return buyer;
+}
+/** Does a sentence end at token i: a semicolon, or a full stop after a word of two letters or more (not `U.S.`)? */
+function endsSentence(buffer: TokenBuffer, i: number): boolean {
+  if (buffer.is(i, ';', false)) return true;
+  return buffer.is(i, '.', false) && i > 0 && buffer.isWord(i - 1) && buffer.word(i - 1).length > 1;
+}
+/** Does a sentence end between tokens from and to? */
+function sentenceEnds(buffer: TokenBuffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (endsSentence(buffer, i)) return true;
+  return false;
 }
 const ARTICLES = new Set(['a', 'an', 'the']);
 const SUPPLIES = new Set('supply sell resell ship export send deliver provide transfer route funnel divert smuggle'.split(' '));

@@ -47,11 +47,12 @@ export function isTitleCase(buffer: TokenBuffer): boolean {
 }
 
 /** `Jordan Peterson`, `Michael Jordan`, `Chad Smith`: a capitalised non-entity word next to it. */
-export function looksLikePerson<V>(trie: Trie<V>, buffer: TokenBuffer, start: number, end: number): boolean {
+export function looksLikePerson<V>(trie: Trie<V>, buffer: TokenBuffer, start: number, end: number, nextOnly = false): boolean {
   const next = end < buffer.count ? buffer.word(end) : undefined;
   if (next !== undefined && isCapitalised(next) && !FUNCTION_WORDS.has(next) && !matchAt(trie, buffer, end, { end: 0, value: undefined })) {
     return true;
   }
+  if (nextOnly) return false;
   const prev = start > 0 ? buffer.word(start - 1) : undefined;
   return prev !== undefined && isCapitalised(prev) && !FUNCTION_WORDS.has(prev);
 }

@@ -75,7 +75,7 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
         arms = armsMakers(buffer, mentions, before);
         testOnly = ownTest(buffer, mentions, before);
         watched = openingWatcher(buffer, mentions, before);
-      } else if (zone === 1 && watched !== undefined) buyer = leadBuyer(buffer, mentions, before);
+      } else if (zone === 1 && watched !== undefined) buyer = leadBuyer(buffer, mentions, before, watched.watcher);
       if (named) for (const m of mentions.slice(before)) named.set(`${m.zone}:${m.start}`, buffer.text.slice(buffer.start[m.start], buffer.end[m.end - 1]));
       lemmatiser.lemmatise(buffer, lemmas);
       if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
