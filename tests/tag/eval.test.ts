@@ -30,41 +30,46 @@ import { evaluate, loadCorpus } from '../../scripts/eval.ts';
 // Measured once at the end of round 9: the whole split (515) pairs 93.6%, topics 88.2% (precision
 // 90.2%, recall 86.4%); round 8's 347 pairs 92.2 → 93.1%, topics 88.1 → 89.0%. Floors go up to
 // what holds: pairs 0.93, topic micro-F1 0.88, recall 0.86; the 271's pairs 0.93, the 169's topics 0.88.
+// Round 10 added corpus-u … corpus-x (88 more test stories). Measured once at its end: the whole
+// split (603) pairs 94.2%, topics 89.4% (precision 92.0%, recall 87.1%); round 9's 515 pairs 93.6 →
+// 94.0%, topics 88.2 → 89.3%; the 271 pairs 93.7%, topics 90.5%; the 169 pairs 94.1%, topics 89.6%.
+// Floors go up to what holds: pairs 0.94, micro-F1 0.89, precision 0.91, recall 0.87; the 271's
+// topics 0.90, the 169's topics 0.89.
 describe('tagger evaluation (test split of eval/)', () => {
   const stories = loadCorpus();
   const test = stories.filter((s) => s.split === 'test');
   const result = evaluate(createTagger(loadTaggerData()), test);
 
-  it('should have at least 2,100 labelled stories, 500 of them held out for testing', () => {
-    expect(stories.length).toBeGreaterThanOrEqual(2100);
-    expect(test.length).toBeGreaterThanOrEqual(500);
+  it('should have at least 2,450 labelled stories, 600 of them held out for testing', () => {
+    expect(stories.length).toBeGreaterThanOrEqual(2450);
+    expect(test.length).toBeGreaterThanOrEqual(600);
   });
 
   it.each([
-    ['primary-pair accuracy', 'pairAccuracy', 0.93],
+    ['primary-pair accuracy', 'pairAccuracy', 0.94],
     ['country recall', 'countryRecall', 0.99],
-    ['topic micro-F1', 'topicMicroF1', 0.88],
-    ['topic precision', 'topicPrecision', 0.9],
-    ['topic recall', 'topicRecall', 0.86],
+    ['topic micro-F1', 'topicMicroF1', 0.89],
+    ['topic precision', 'topicPrecision', 0.91],
+    ['topic recall', 'topicRecall', 0.87],
   ] as const)('should keep %s at or above %s', (_name, key, floor) => {
     expect(result[key]).toBeGreaterThanOrEqual(floor);
   });
 
   const round4 = /corpus-[f-x]\.yaml$/;
-  it('should keep pair accuracy and topic micro-F1 of round 6\'s 271 test stories (all but corpus-j … corpus-x) at or above 0.93 and 0.89', () => {
+  it('should keep pair accuracy and topic micro-F1 of round 6\'s 271 test stories (all but corpus-j … corpus-x) at or above 0.93 and 0.90', () => {
     const before = test.filter((s) => !/corpus-[j-x]\.yaml$/.test(s.file));
     expect(before.length).toBe(271);
     const figures = evaluate(createTagger(loadTaggerData()), before);
     expect(figures.pairAccuracy).toBeGreaterThanOrEqual(0.93);
-    expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.89);
+    expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('should keep pair accuracy and topic micro-F1 of the round-3 test stories (all but corpus-f … corpus-x) at or above 0.94 and 0.88', () => {
+  it('should keep pair accuracy and topic micro-F1 of the round-3 test stories (all but corpus-f … corpus-x) at or above 0.94 and 0.89', () => {
     const before = test.filter((s) => !round4.test(s.file));
     expect(before.length).toBe(169);
     const figures = evaluate(createTagger(loadTaggerData()), before);
     expect(figures.pairAccuracy).toBeGreaterThanOrEqual(0.94);
-    expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.88);
+    expect(figures.topicMicroF1).toBeGreaterThanOrEqual(0.89);
   });
 
   it('should keep primary-pair accuracy of the round-2 test stories (all but corpus-e … corpus-x) at or above 0.95', () => {
