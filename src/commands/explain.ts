@@ -8,7 +8,17 @@ import type { TagExplanation } from '../tag/tagger.ts';
 import type { StoryRecord } from '../types.ts';
 
 /** Printed once before the stories: how to read the figures. */
-export const EXPLANATION_LEGEND = 'Why each story has its tags. countries: salience (a headline mention ×6, the first paragraph ×2, later ×1; sources and places count less) and the words that named it. pairs: the most salient countries, primary first. topics: the model\'s probability against the topic\'s calibrated threshold, and the score of its data/topics.yaml phrases.';
+export const EXPLANATION_LEGEND = 'Why each story has its tags. countries: salience (a headline mention ×6, the first paragraph ×2, later ×1; sources and places count less) and the words that named it. pairs: primary first, with the rule that chose it (docs/tagging.md). topics: the model\'s probability against the topic\'s calibrated threshold, and the score of its data/topics.yaml phrases.';
+
+/** What each rule of pairs.ts `pairRule` means, in the editor's words (docs/tagging.md has the rules). */
+const PAIR_RULES: Readonly<Record<TagExplanation['pairRule'], string>> = {
+  salience: 'primary first: the two most salient countries',
+  headline: 'primary first: the two the headline joins as one relationship',
+  'watched-goods': 'primary first: the goods a watcher penalises and the buyer the first paragraph names',
+  'at-war': 'primary first: the weapons’ maker and the adversary at war that fired them',
+  'own-test': 'one country’s own weapons test: the others only track it or lie in range',
+  none: 'one country, or a second named too little to be a party',
+};
 
 const round = (n: number): string => (Math.round(n * 100) / 100).toString();
 
@@ -22,7 +32,7 @@ export function formatExplanation(record: StoryRecord, why: TagExplanation, corr
   return [
     `${record.source.file}:${record.source.line}: ${record.id}`,
     `  countries: ${countries.join('; ') || 'none found'}`,
-    `  pairs: ${why.tags.pairs.join(', ') || 'none'}${why.tags.pairs.length ? ' (primary first: the two most salient countries)' : ''}`,
+    `  pairs: ${why.tags.pairs.join(', ') || 'none'} (${PAIR_RULES[why.pairRule]})`,
     `  topics: ${topics.join('; ') || 'no evidence'}`,
     ...(correction ? [`  corrected: ${describeCorrection(correction)} → countries ${record.countries.join(', ') || 'none'}; pairs ${record.pairs.join(', ') || 'none'}; topics ${record.topics.join(', ') || 'none'}`] : []),
   ];

@@ -56,7 +56,7 @@ export function choosePairs(ranked: readonly CountrySalience[], twoParties = fal
 }
 
 /** The pair of the most salient country coordinated with another in the headline, if both are real parties. */
-function headlinePair(ranked: readonly CountrySalience[]): string | undefined {
+export function headlinePair(ranked: readonly CountrySalience[]): string | undefined {
   for (const c of ranked) {
     if (c.partner === null || c.score < SECOND_MIN) continue;
     const other = ranked.find((r) => r.slug === c.partner);
@@ -108,4 +108,18 @@ export function watchedGoods(pairs: string[], ranked: readonly CountrySalience[]
   const owner = ranked.find((c) => c.slug !== watched.watcher && c.slug !== buyer && watched.owners.includes(c.slug) && c.score >= SECOND_MIN);
   if (!owner || !ranked.some((c) => c.slug === buyer)) return pairs;
   return [...new Set([pairSlug(owner.slug, buyer), ...pairs])];
+}
+
+/** Which rule gave a story its primary pair, or none (`news-digest check --explain`). */
+export type PairRule = 'salience' | 'headline' | 'watched-goods' | 'at-war' | 'own-test' | 'none';
+
+/**
+ * The rule behind the primary pair, from each step's answer in the order the tagger takes them
+ * (`choosePairs`, then `watchedGoods`, then `armsAtWar`).
+ */
+export function pairRule(chosen: readonly string[], watched: readonly string[], final: readonly string[], ranked: readonly CountrySalience[], ownTest: boolean): PairRule {
+  if (final[0] === undefined) return ownTest && ranked.length > 1 ? 'own-test' : 'none';
+  if (final[0] !== watched[0]) return 'at-war';
+  if (watched[0] !== chosen[0]) return 'watched-goods';
+  return headlinePair(ranked) === chosen[0] ? 'headline' : 'salience';
 }

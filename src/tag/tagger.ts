@@ -9,7 +9,7 @@ import type { TaggableStory, TaggerData } from './types.ts';
 import { armsMakers, compileEntities, findMentions, leadBuyer, openingWatcher, ownTest, type Mention } from './entities.ts';
 import { resolveMentions } from './context.ts';
 import { rankCountries } from './salience.ts';
-import { armsAtWar, choosePairs, watchedGoods } from './pairs.ts';
+import { armsAtWar, choosePairs, pairRule, watchedGoods, type PairRule } from './pairs.ts';
 import { compileTopics, pickTopics, scoreZone } from './topics.ts';
 import { chooseTopics, compileTopicModel, createLemmatiser } from './choose-topics.ts';
 import { TokenBuffer } from './tokens.ts';
@@ -24,6 +24,8 @@ export interface TagExplanation {
   readonly tags: StoryTags;
   /** Every country found, most salient first: its salience and the words that named it. */
   readonly countries: readonly { readonly slug: string; readonly score: number; readonly named: readonly string[] }[];
+  /** Which rule gave the primary pair (pairs.ts `pairRule`), or why there is none. */
+  readonly pairRule: PairRule;
   /** Every topic with evidence: the model's probability (when it knows the topic) and the phrase score. */
   readonly topics: readonly { readonly slug: string; readonly probability?: number; readonly threshold?: number; readonly phrases: number }[];
 }
@@ -89,9 +91,11 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     const ranked = rankCountries(resolved);
     const organizations: string[] = [];
     for (const m of mentions) if (m.kind === 'organization' && !organizations.includes(m.slug)) organizations.push(m.slug);
+    const chosen = choosePairs(ranked, twoParties > 0, testOnly);
+    const bought = watchedGoods(chosen, ranked, watched, buyer);
     const tags: StoryTags = {
       countries: ranked.map((c) => c.slug),
-      pairs: armsAtWar(watchedGoods(choosePairs(ranked, twoParties > 0, testOnly), ranked, watched, buyer), ranked, arms, resolved, atWar),
+      pairs: armsAtWar(bought, ranked, arms, resolved, atWar),
       topics: model ? chooseTopics(model, topics, scores) : pickTopics(topics, scores),
       organizations,
     };
@@ -101,6 +105,7 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     const modelTopics = model?.model.data.topics ?? [];
     const explanation: TagExplanation = {
       tags,
+      pairRule: pairRule(chosen, bought, tags.pairs, ranked, testOnly),
       countries: ranked.map((c) => ({ slug: c.slug, score: c.score, named: wordsOf(c.slug) })),
       topics: data.topics
         .map((topic, index) => {

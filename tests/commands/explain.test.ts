@@ -22,6 +22,17 @@ describe('why a tag', () => {
     for (const topic of why.tags.topics) expect(why.topics.map((t) => t.slug)).toContain(topic);
   });
 
+  it('should name the rule that gave the primary pair, or why there is none', () => {
+    const explain = createExplainer(data);
+    const rule = (headline: string, lead: string) => explain({ headline, paragraphs: [lead] }).pairRule;
+    expect(rule('Russia and Iran sign a rail deal', 'Russian and Iranian officials met in Tehran on May 3 to sign it.')).toBe('headline');
+    expect(rule('Russia ships more grain to Egypt', 'Egyptian buyers took two million tonnes of Russian wheat in April.')).toBe('salience');
+    expect(rule('EU lists Chinese firms in its new sanctions package', 'The firms supplied drone engines to Russian arms makers, the Commission said on May 2.')).toBe('watched-goods');
+    expect(rule('North Korean missiles hit Kharkiv, Ukrainian officials say', 'Russian forces fired the missiles from Belgorod overnight, the officials said.')).toBe('at-war');
+    expect(rule('North Korea fires two ballistic missiles into the sea', 'They fell outside its exclusive economic zone, Japan’s defence ministry said on May 8.')).toBe('own-test');
+    expect(rule('Kazakhstan opens a new parliament session', 'Deputies in Astana elected a speaker on March 1.')).toBe('none');
+  });
+
   it('should print every story with its countries, pairs, topics and any correction from `check --explain`', () => {
     const seeds = tempDir();
     cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
