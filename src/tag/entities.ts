@@ -75,7 +75,6 @@ export function compileEntities(data: TaggerData): Entities {
     }
   }
   for (const [slug, forms] of Object.entries(data.weapons ?? {})) {
-    // A name without a digit may be a person's too (`Iskander Bekov`).
     // A name without a digit may be a person's too (`Iskander Bekov`): `nameLike`, read by the word after it only (findMentions).
     for (const form of new Set(forms)) put(form, { kind: 'country', slug, nameLike: !/\d/.test(form), group: -1, cues: undefined, adjective: true, weapon: true }, false);
   }
@@ -295,11 +294,10 @@ export function findMentions(entities: Entities, buffer: TokenBuffer, zone: numb
 }
 
 /**
- * Is the weapon mention at k named with its operator: another country's mention right before
- * it (`Indian Rafales`, `Algeria's Su-30`, `Indian Air Force Mi-17`, `the junta's Yak-130`: up to
- * four tokens between, capitalised words, a possessive, a number or a verb of using it: `Qatar flies Rafale
- * jets`), or a possessive pronoun (`its J-10C
- * jets`, `their Shaheds`)?
+ * Is the weapon mention at k named with its operator: another country's mention right before it
+ * (`Indian Rafales`, `Algeria's Su-30`, `Indian Air Force Mi-17`, `the junta's Yak-130`, `Qatar
+ * flies Rafale jets`: up to four tokens between, each a capitalised word, a possessive, a number,
+ * or a verb or noun of using it), or a possessive pronoun (`its J-10C jets`, `their Shaheds`)?
  */
 function operated(buffer: TokenBuffer, into: readonly Draft[], first: number, k: number): boolean {
   const weapon = into[k] as Draft;
@@ -426,7 +424,7 @@ function ownsFirms(buffer: TokenBuffer, mention: Draft): boolean {
  * Belarus border`: b is a place there).
  */
 function receives(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
-  if (b.start === 0 || b.factor < 1 || !(buffer.is(b.start - 1, 'for', true) || buffer.is(b.start - 1, 'to', true))) return false;
+  if (b.start === 0 || b.factor < 1 || !towards(buffer, b.start - 1)) return false;
   return ownsFirms(buffer, a) || nounAt(buffer, a.end, GOODS) >= 0;
 }
 /**
@@ -436,6 +434,8 @@ function receives(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
  * bound for Turkey` is Russia's own act).
  */
 const AUTHORITIES = new Set('custom customs police prosecutor court investigator regulator authority inspector guard'.split(' '));
+/** Is token i `to` or `for`, before where goods go (`cargo for Russia`, `sold to Iran`)? */
+const towards = (buffer: TokenBuffer, i: number): boolean => buffer.is(i, 'to', true) || buffer.is(i, 'for', true);
 /** Goods (lemmas) a third country penalises or finds on their way to a buyer. */
 const GOODS = new Set(('cargo crude oil fuel diesel gas coal grain chip part component good shipment export equipment ' +
   'motor engine electronics tool machinery drone missile shell munition ammunition weapon fertiliser fertilizer wheat ' +
@@ -507,7 +507,7 @@ export function ownTest(buffer: TokenBuffer, into: readonly Mention[], first: nu
   return weapon && (tests || (fires && sea));
 }
 const FIRES = new Set(['fire', 'launch']);
-const SEAS = new Set(['sea', 'ocean', 'waters']);
+const SEAS = new Set(['sea', 'ocean', 'water']); // lemmas: `waters` is `water`
 const AIMED = new Set(['at', 'on', 'against', 'toward', 'towards', 'retaliation', 'strike', 'attack', 'front', 'combat']);
 const TESTED = new Set(['icbm', 'salvo', 'barrage']);
 
@@ -560,9 +560,9 @@ export function leadBuyer(buffer: TokenBuffer, into: readonly Mention[], first: 
     let at = m.start - 1;
     if (at >= 0 && buffer.isWord(at) && ARTICLES.has(buffer.lower(at))) at--;
     let named = false;
-    if (at >= 0 && (buffer.is(at, 'to', true) || buffer.is(at, 'for', true))) named = !m.adjective || nounAt(buffer, m.end, FIRMS) >= 0;
+    if (at >= 0 && towards(buffer, at)) named = !m.adjective || nounAt(buffer, m.end, FIRMS) >= 0;
     // `to refiners in Shandong`: the firms, then where they are.
-    else if (at >= 2 && buffer.is(at, 'in', true) && lemmaAt(buffer, at - 1, FIRMS) && (buffer.is(at - 2, 'to', true) || buffer.is(at - 2, 'for', true))) named = true;
+    else if (at >= 2 && buffer.is(at, 'in', true) && lemmaAt(buffer, at - 1, FIRMS) && towards(buffer, at - 2)) named = true;
     if (!named) continue;
     let supplied = -1;
     for (let i = at - 1; i >= 0 && i >= at - 14; i--) {
@@ -573,14 +573,18 @@ export function leadBuyer(buffer: TokenBuffer, into: readonly Mention[], first: 
       }
     }
     if (supplied < 0) continue;
-    const watcherBetween = watcher !== '' && into.slice(first, k).some((o) => o.kind === 'country' && o.slug === watcher && o.start > supplied);
-    if (watcherBetween) continue;
+    if (watcher !== '' && namedBetween(into, first, k, watcher, supplied)) continue;
     // A later destination replaces the first only along a chain in its sentence; another sentence tells another sale.
     if (buyer !== undefined && sentenceEnds(buffer, buyerEnd, m.start)) break;
     buyer = m.slug;
     buyerEnd = m.end;
   }
   return buyer;
+}
+/** Is `slug` named by a mention in [first, k) that starts after token `after`? */
+function namedBetween(into: readonly Mention[], first: number, k: number, slug: string, after: number): boolean {
+  for (let j = first; j < k; j++) if ((into[j] as Mention).kind === 'country' && (into[j] as Mention).slug === slug && (into[j] as Mention).start > after) return true;
+  return false;
 }
 /** Does a sentence end at token i: a semicolon, or a full stop after a word of two letters or more (not `U.S.`)? */
 function endsSentence(buffer: TokenBuffer, i: number): boolean {

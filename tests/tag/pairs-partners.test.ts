@@ -310,6 +310,8 @@ describe('pairs: one country’s own weapons test', () => {
   it('should give a test no pair for the countries that track it or lie in range', () => {
     check(['', 'North Korea fires two ballistic missiles into the sea', ['The missiles flew about 600 km and fell outside Japan’s exclusive economic zone, Japan’s defence ministry said on March 3.', 'South Korea’s Joint Chiefs of Staff said the launch came from near Pyongyang, the third this month; KCNA called it a routine drill.'], ['north-korea'], [], null]);
     check(['', 'Pakistan test-fires a new cruise missile', ['The missile can reach targets across India, the army said, after a launch from a site in Balochistan on June 2.'], ['pakistan'], [], null]);
+    // `waters` reads as its lemma, `water`.
+    check(['', 'North Korea fires cruise missiles into coastal waters', ['Japan’s defence ministry said on May 2 that Japanese radar tracked the missiles, and South Korea’s military said they flew 200 km.'], ['north-korea'], [], null]);
   });
 
   it('should keep a helper of the test, and a country the headline names', () => {
