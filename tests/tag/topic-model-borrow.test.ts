@@ -27,7 +27,7 @@ describe('words the train split never uses', () => {
   it.each([
     ['propane', 'energy'],
     ['spacewalk', 'space'],
-    ['choir', 'culture'],
+    ['soprano', 'culture'], // `choir` was one until round 11's stories used it
     ['opera', 'culture'],
     ['symphony', 'culture'],
     ['sculpture', 'culture'],
