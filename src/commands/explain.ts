@@ -14,6 +14,7 @@ export const EXPLANATION_LEGEND = 'Why each story has its tags. countries: salie
 const PAIR_RULES: Readonly<Record<TagExplanation['pairRule'], string>> = {
   salience: 'primary first: the two most salient countries',
   headline: 'primary first: the two the headline joins as one relationship',
+  mediated: 'primary first: the two parties a broker or mediator goes between',
   'watched-goods': 'primary first: the goods a watcher penalises and the buyer the first paragraph names',
   'at-war': 'primary first: the weapons’ maker and the adversary at war that fired them',
   'own-test': 'one country’s own weapons test: the others only track it or lie in range',

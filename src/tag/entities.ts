@@ -517,6 +517,13 @@ const ARMS = new Set(('missile shell drone rocket munition ammunition artillery 
 const MOVES_ARMS = new Set(('buy receive get obtain order acquire import purchase deliver send supply give provide pledge ' +
   'donate ship transfer sell arrive reach').split(' '));
 
+export interface Watcher {
+  readonly watcher: string;
+  readonly owners: readonly string[];
+  /** The headline's word for a watcher that is no country (`Treasury`), to find its country in the lead (`leadWatcher`). */
+  readonly subject?: string;
+}
+
 /**
  * A headline that opens with a watcher acting on goods or firms (`EU adds Chinese firms to its
  * sanctions list`, `Britain fines shipbroker over Russian diesel`, `Commerce adds Shenzhen
@@ -525,22 +532,57 @@ const MOVES_ARMS = new Set(('buy receive get obtain order acquire import purchas
  * subject's slug when it is a country, '' when it is an organisation or a department; undefined
  * when the headline does not open so.
  */
-export function openingWatcher(buffer: TokenBuffer, into: readonly Mention[], first: number): { readonly watcher: string; readonly owners: readonly string[] } | undefined {
+export function openingWatcher(buffer: TokenBuffer, into: readonly Mention[], first: number): Watcher | undefined {
   const mentions = into.slice(first).filter((m) => m.kind === 'country');
   // Three words counted after a subject named as a country (`U.S.` is four tokens), else from the start.
   const from = mentions[0]?.start === 0 ? mentions[0].end : 1;
   for (let i = from; i < from + 3 && i < buffer.count; i++) {
     if (!buffer.isWord(i) || !lemmaAt(buffer, i, WATCHES)) continue;
+    // Headlines put acts in the present: `Shandong refinery blacklisted over …` is what was done to the subject.
+    if (buffer.lower(i).endsWith('ed')) return undefined;
     const subject = mentions.find((m) => m.start < i);
     // A demonym subject is a watcher only as an authority (`Latvian customs seizes`), not as goods (`Chinese tankers fine …`).
     if (subject && subject.adjective && nounAt(buffer, subject.end, AUTHORITIES) < 0) return undefined;
     const owners: string[] = [];
     for (const m of mentions) {
-      if (m.start > i && m.slug !== '' && (nounAt(buffer, m.end, FIRMS) >= 0 || nounAt(buffer, m.end, GOODS) >= 0 || nounAt(buffer, m.end, ARMS) >= 0) && !owners.includes(m.slug)) owners.push(m.slug);
+      // An ambiguous name (slug '', read only once the story is read) owns firms too: `Georgian shippers`.
+      if (m.start > i && (nounAt(buffer, m.end, FIRMS) >= 0 || nounAt(buffer, m.end, GOODS) >= 0 || nounAt(buffer, m.end, ARMS) >= 0) && !owners.includes(m.slug)) owners.push(m.slug);
     }
-    return owners.length === 0 ? undefined : { watcher: subject?.slug ?? '', owners };
+    if (owners.length === 0) return undefined;
+    return subject ? { watcher: subject.slug, owners } : { watcher: '', owners, subject: buffer.lower(i - 1) };
   }
   return undefined;
+}
+
+/**
+ * A headline that opens with a country brokering or mediating (`Abu Dhabi brokers the year's first
+ * exchange of prisoners`, `Qatar mediates …`): its slug, or undefined. Whether it is left out of
+ * the pair depends on who else is a party (pairs.ts `withoutMediator`).
+ */
+export function openingMediator(buffer: TokenBuffer, into: readonly Mention[], first: number): string | undefined {
+  const subject = into.slice(first).find((m) => m.kind === 'country');
+  if (!subject || subject.start !== 0 || subject.slug === '' || subject.adjective) return undefined;
+  for (let i = subject.end; i < subject.end + 3 && i < buffer.count; i++) {
+    if (buffer.isWord(i) && lemmaAt(buffer, i, MEDIATES)) return subject.slug;
+  }
+  return undefined;
+}
+const MEDIATES = new Set(['broker', 'mediate', 'arbitrate']);
+
+/**
+ * The country of a watcher the headline names by its department alone (`Treasury designates …`,
+ * `Commerce adds …`): the first paragraph's country named just before that word (`The U.S.
+ * Treasury on January 21 sanctioned …`, `Britain's Treasury`), or '' when it names none.
+ */
+export function leadWatcher(buffer: TokenBuffer, into: readonly Mention[], first: number, subject: string): string {
+  for (let k = first; k < into.length; k++) {
+    const m = into[k] as Mention;
+    if (m.kind !== 'country' || m.slug === '') continue;
+    let at = m.end;
+    if (buffer.is(at, "'s", true) || buffer.is(at, '’s', true)) at++;
+    if (at < buffer.count && buffer.isWord(at) && buffer.lower(at) === subject) return m.slug;
+  }
+  return '';
 }
 
 /**
@@ -601,7 +643,7 @@ const SUPPLIES = new Set('supply sell resell ship export send deliver provide tr
 
 /** Verbs (lemmas) of a country that watches, finds, reports or penalises what others do. */
 const WATCHES = new Set(('sanction blacklist fine seize find publish show report say warn charge target add list accuse ' +
-  'detect track intercept name ban expose freeze revoke indict').split(' '));
+  'detect track intercept name ban expose freeze revoke indict designate penalise penalize impound').split(' '));
 
 /**
  * The first paragraph's coordinations that name one relationship as surely as a headline's:

@@ -55,6 +55,18 @@ export function choosePairs(ranked: readonly CountrySalience[], twoParties = fal
   return [...new Set(pairs)];
 }
 
+/**
+ * A country that brokers or mediates (entities.ts `openingMediator`) is the go-between of two
+ * others' dealings (`Abu Dhabi brokers the year's first exchange of prisoners` between Russia and
+ * Ukraine), so the pairs are chosen without it when two other countries are parties (RELATED_MIN
+ * each); brokering between a government and its rebels leaves one, and the broker stays a party.
+ */
+export function withoutMediator(ranked: readonly CountrySalience[], mediator: string | undefined): readonly CountrySalience[] {
+  if (mediator === undefined) return ranked;
+  const others = ranked.filter((c) => c.slug !== mediator);
+  return others.length >= 2 && (others[1] as CountrySalience).score >= RELATED_MIN ? others : ranked;
+}
+
 /** The pair of the most salient country coordinated with another in the headline, if both are real parties. */
 export function headlinePair(ranked: readonly CountrySalience[]): string | undefined {
   for (const c of ranked) {
@@ -103,23 +115,51 @@ export function armsAtWar(
  * goodsPair). The goods' country is the most salient one whose firms or goods the headline names
  * (`owners`, entities.ts openingWatcher), neither the watcher nor the buyer; the other pairs stay.
  */
-export function watchedGoods(pairs: string[], ranked: readonly CountrySalience[], watched: { readonly watcher: string; readonly owners: readonly string[] } | undefined, buyer: string | undefined): string[] {
-  if (watched === undefined || buyer === undefined || buyer === watched.watcher) return pairs;
+export function watchedGoods(
+  pairs: string[],
+  ranked: readonly CountrySalience[],
+  watched: { readonly watcher: string; readonly owners: readonly string[] } | undefined,
+  buyer: string | undefined,
+  atWar: Readonly<Record<string, string>> = {},
+): string[] {
+  if (watched === undefined || buyer === watched.watcher) return pairs;
   const owner = ranked.find((c) => c.slug !== watched.watcher && c.slug !== buyer && watched.owners.includes(c.slug) && c.score >= SECOND_MIN);
-  if (!owner || !ranked.some((c) => c.slug === buyer)) return pairs;
-  return [...new Set([pairSlug(owner.slug, buyer), ...pairs])];
+  if (!owner) return pairs;
+  const other = buyer ?? counterpart(ranked, watched, owner, atWar[owner.slug] ?? Object.keys(atWar).find((country) => atWar[country] === owner.slug));
+  if (other === undefined || !ranked.some((c) => c.slug === other)) return pairs;
+  return [...new Set([pairSlug(owner.slug, other), ...pairs])];
+}
+
+/**
+ * The goods' other party when the first paragraph names no buyer (`watchedGoods`): the most
+ * salient country that is neither the watcher, nor the goods' country, nor its enemy at war, named
+ * as an actor outside the headline (not only as a place or a source), a party by score (RELATED_MIN,
+ * and SECOND_SHARE of the watcher's). Only when the headline names one country's goods, that
+ * country is the most salient but the watcher, and no country the headline names ranks above the
+ * counterpart: a headline that names the other party already says who it is.
+ */
+function counterpart(ranked: readonly CountrySalience[], watched: { readonly watcher: string; readonly owners: readonly string[] }, owner: CountrySalience, enemy: string | undefined): string | undefined {
+  if (watched.owners.length !== 1 || ranked.find((c) => c.slug !== watched.watcher) !== owner) return undefined;
+  const watcherScore = ranked.find((c) => c.slug === watched.watcher)?.score ?? 0;
+  for (const c of ranked) {
+    if (c.slug === watched.watcher || c === owner || c.slug === enemy) continue;
+    if (c.headlineActor) return undefined;
+    if (c.bodyActorMentions > 0 && c.score >= RELATED_MIN && c.score >= SECOND_SHARE * watcherScore) return c.slug;
+  }
+  return undefined;
 }
 
 /** Which rule gave a story its primary pair, or none (`news-digest check --explain`). */
-export type PairRule = 'salience' | 'headline' | 'watched-goods' | 'at-war' | 'own-test' | 'none';
+export type PairRule = 'salience' | 'headline' | 'mediated' | 'watched-goods' | 'at-war' | 'own-test' | 'none';
 
 /**
  * The rule behind the primary pair, from each step's answer in the order the tagger takes them
  * (`choosePairs`, then `watchedGoods`, then `armsAtWar`).
  */
-export function pairRule(chosen: readonly string[], watched: readonly string[], final: readonly string[], ranked: readonly CountrySalience[], ownTest: boolean): PairRule {
+export function pairRule(chosen: readonly string[], watched: readonly string[], final: readonly string[], ranked: readonly CountrySalience[], ownTest: boolean, mediated = false): PairRule {
   if (final[0] === undefined) return ownTest && ranked.length > 1 ? 'own-test' : 'none';
   if (final[0] !== watched[0]) return 'at-war';
   if (watched[0] !== chosen[0]) return 'watched-goods';
+  if (mediated) return 'mediated';
   return headlinePair(ranked) === chosen[0] ? 'headline' : 'salience';
 }

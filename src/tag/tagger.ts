@@ -6,10 +6,10 @@
 
 import type { StoryTags, Tagger } from '../types.ts';
 import type { TaggableStory, TaggerData } from './types.ts';
-import { armsMakers, compileEntities, findMentions, leadBuyer, openingWatcher, ownTest, type Mention } from './entities.ts';
+import { armsMakers, compileEntities, findMentions, leadBuyer, leadWatcher, openingMediator, openingWatcher, ownTest, type Mention } from './entities.ts';
 import { resolveMentions } from './context.ts';
 import { rankCountries } from './salience.ts';
-import { armsAtWar, choosePairs, pairRule, watchedGoods, type PairRule } from './pairs.ts';
+import { armsAtWar, choosePairs, pairRule, watchedGoods, withoutMediator, type PairRule } from './pairs.ts';
 import { compileTopics, pickTopics, scoreZone } from './topics.ts';
 import { chooseTopics, compileTopicModel, createLemmatiser } from './choose-topics.ts';
 import { TokenBuffer } from './tokens.ts';
@@ -65,6 +65,7 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     let twoParties = 0; // `the two countries`, `both sides`: the story is about a pair (entities.ts)
     let watched: ReturnType<typeof openingWatcher>; // the headline opens with a watcher acting on goods (entities.ts openingWatcher)
     let buyer: string | undefined; // … and whom the first paragraph says the goods went to (leadBuyer)
+    let mediator: string | undefined; // the headline opens with a country brokering others' dealings (entities.ts openingMediator)
     let testOnly = false; // the headline is one country's own weapons test (entities.ts ownTest)
     let arms: { makers: string[]; owners: string[] } = { makers: [], owners: [] }; // whose weapons and firms the headline names (entities.ts armsMakers)
     model?.reset();
@@ -77,7 +78,11 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
         arms = armsMakers(buffer, mentions, before);
         testOnly = ownTest(buffer, mentions, before);
         watched = openingWatcher(buffer, mentions, before);
-      } else if (zone === 1 && watched !== undefined) buyer = leadBuyer(buffer, mentions, before, watched.watcher);
+        mediator = openingMediator(buffer, mentions, before);
+      } else if (zone === 1 && watched !== undefined) {
+        if (watched.subject !== undefined) watched = { ...watched, watcher: leadWatcher(buffer, mentions, before, watched.subject) };
+        buyer = leadBuyer(buffer, mentions, before, watched.watcher);
+      }
       if (named) for (const m of mentions.slice(before)) named.set(`${m.zone}:${m.start}`, buffer.text.slice(buffer.start[m.start], buffer.end[m.end - 1]));
       lemmatiser.lemmatise(buffer, lemmas);
       if (muted.length < buffer.count) muted = new Uint8Array(buffer.count * 2);
@@ -91,8 +96,9 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     const ranked = rankCountries(resolved);
     const organizations: string[] = [];
     for (const m of mentions) if (m.kind === 'organization' && !organizations.includes(m.slug)) organizations.push(m.slug);
-    const chosen = choosePairs(ranked, twoParties > 0, testOnly);
-    const bought = watchedGoods(chosen, ranked, watched, buyer);
+    const parties = withoutMediator(ranked, mediator);
+    const chosen = choosePairs(parties, twoParties > 0, testOnly);
+    const bought = watchedGoods(chosen, ranked, watched, buyer, atWar);
     const tags: StoryTags = {
       countries: ranked.map((c) => c.slug),
       pairs: armsAtWar(bought, ranked, arms, resolved, atWar),
@@ -105,7 +111,7 @@ function compileAnalysis(data: TaggerData): (story: TaggableStory, explain?: boo
     const modelTopics = model?.model.data.topics ?? [];
     const explanation: TagExplanation = {
       tags,
-      pairRule: pairRule(chosen, bought, tags.pairs, ranked, testOnly),
+      pairRule: pairRule(chosen, bought, tags.pairs, ranked, testOnly, parties !== ranked),
       countries: ranked.map((c) => ({ slug: c.slug, score: c.score, named: wordsOf(c.slug) })),
       topics: data.topics
         .map((topic, index) => {

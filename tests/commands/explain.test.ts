@@ -30,6 +30,7 @@ describe('why a tag', () => {
     expect(rule('EU lists Chinese firms in its new sanctions package', 'The firms supplied drone engines to Russian arms makers, the Commission said on May 2.')).toBe('watched-goods');
     expect(rule('North Korean missiles hit Kharkiv, Ukrainian officials say', 'Russian forces fired the missiles from Belgorod overnight, the officials said.')).toBe('at-war');
     expect(rule('North Korea fires two ballistic missiles into the sea', 'They fell outside its exclusive economic zone, Japan’s defence ministry said on May 8.')).toBe('own-test');
+    expect(rule('Doha brokers a swap of detained sailors', 'Qatar said Iran and the United States had each freed five sailors, with Iranian and American officials meeting in Doha.')).toBe('mediated');
     expect(rule('Kazakhstan opens a new parliament session', 'Deputies in Astana elected a speaker on March 1.')).toBe('none');
   });
 

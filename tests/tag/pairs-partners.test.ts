@@ -332,6 +332,38 @@ describe('pairs: goods a watcher penalises, and their buyer in the lead', () => 
   it('should keep the watcher’s pair when the lead names no foreign buyer', () => {
     check(['', 'U.S. sanctions Chinese chipmakers over military ties', ['The firms supply the Chinese army with processors, the Treasury said on June 9, and American exports to them now need a licence.'], ['china', 'united-states'], [], 'china-united-states']);
   });
+
+  it('should pair the goods’ country with the story’s other party when the lead names no buyer', () => {
+    // The buyer is named, but not after `to` or `for` in the lead: the goods' counterpart is the most salient other country.
+    check(['', 'Canada freezes the assets of four Macau shipping companies', ['Ottawa said on April 3 that the companies chartered tankers and forged their papers over two years.', 'The oil was Venezuelan, the Canadian notice said, and the proceeds went to Venezuela’s state oil company.'], ['canada', 'china', 'venezuela'], [], 'china-venezuela']);
+    check(['', 'Kyiv blacklists 12 Chinese makers of thermal cameras', ['Ukraine said on May 6 the firms’ cameras were found in the wreckage of Russian drones across Ukrainian cities.', 'Russia’s drone plants buy most of their optics from the twelve, Ukrainian investigators said.'], ['ukraine', 'china', 'russia'], [], 'china-russia']);
+  });
+
+  it('should find the country of a watcher named by its department in the lead', () => {
+    check(['', 'Treasury designates a Xiamen shipping firm and its Hong Kong agent', ['The U.S. Treasury on March 9 sanctioned the firm, saying it had shipped drone components for 18 months.', 'The buyer was an Iranian aerospace company, the notice said; Iran called the move illegal.'], ['china', 'iran', 'united-states'], [], 'china-iran']);
+  });
+
+  it('should keep the watcher a party when the story’s other country is the goods’ country’s enemy at war, or the act is done to the subject', () => {
+    check(['', 'Ottawa sanctions Russian banks and shipping firms', ['Canada’s foreign ministry said on June 2 the measures cut revenues for Moscow’s war against Ukraine.'], ['canada', 'russia'], [], 'canada-russia']);
+    // A past participle in a headline is passive: the Zhejiang refinery is what was blacklisted, not a watcher.
+    // A country named only as a place is no counterpart; nor is one the headline names beside the goods' country.
+    check(['', 'Seoul sanctions Russian shipping firms over arms cargoes', ['South Korea said on June 4 the firms carried shells; compliance officers in Tokyo said they were checking payments, and a lawyer in Tokyo called the step overdue.', 'Shipping insurers in Tokyo and brokers in Osaka said the listed vessels had called at ports in Japan.'], ['south-korea', 'russia'], [], 'russia-south-korea']);
+    check(['', 'Moscow targets Chinese and Belarusian networks', ['Russia said on May 2 the networks resold Russian fuel; analysts in Minsk said Belarus had been warned, and China protested.'], ['russia', 'belarus', 'china'], [], 'belarus-russia']);
+    check(['', 'Zhejiang refinery blacklisted over Iranian crude purchases', ['The U.S. Treasury said on May 2 the refinery bought Iranian oil worth $400 million, and the United States froze its assets.'], ['china', 'iran', 'united-states'], [], 'china-iran']);
+  });
+});
+
+// A country that brokers or mediates goes between two others' dealings (entities.ts
+// openingMediator, pairs.ts withoutMediator): they are the pair; with one other party only, the
+// broker stays one.
+describe('pairs: a broker between two others', () => {
+  it('should pair the two parties, not the broker', () => {
+    check(['', 'Doha brokers a swap of detained sailors', ['Qatar said on May 3 that Iran and the United States had each freed five sailors, with Iranian and American officials meeting in Doha.'], ['qatar', 'iran', 'united-states'], [], 'iran-united-states']);
+  });
+
+  it('should keep the broker when only one other country is a party', () => {
+    check(['', 'Beijing brokers a truce between the Myanmar army and rebels', ['China said on April 3 that Myanmar’s generals and the rebel alliance would hold fire in Shan State.'], ['china', 'myanmar'], [], 'china-myanmar']);
+  });
 });
 
 // What a review of the rules above found (probe headlines written for it), each held here in fresh words.
