@@ -61,7 +61,7 @@ export const mayBeMarkdown = (text: string): boolean => ATX_HEADING.test(text);
  */
 export function cleanLines(lines: readonly string[], bold = false): { lines: string[]; marked: Set<number> } {
   const marked = new Set<number>();
-  const cleaned = lines.map((raw, index) => {
+  const cleaned = unquoted(lines).map((raw, index) => {
     let line = LINK_REMOVED.test(raw) ? raw.split(LINK_REMOVED).map((part, i, all) => (i < all.length - 1 ? trimEndBlank(part) : part)).join('') : raw;
     const email = emailHeadline(line, bold);
     if (email !== undefined) {
@@ -71,7 +71,68 @@ export function cleanLines(lines: readonly string[], bold = false): { lines: str
     return RULE_LINE.test(line) ? '' : line;
   });
   blankMailerBoilerplate(cleaned);
+  blankSignOff(cleaned);
   return { lines: cleaned, marked };
+}
+
+/** `> ` or `>` opening a line: one level of an e-mail's quoting. */
+const QUOTE_MARK = /^[ \t]*>[ \t]?/;
+/** Most quoting levels removed: a forward of a forward of a forward. */
+const MAX_QUOTE_LEVELS = 5;
+
+/**
+ * A digest forwarded or replied to in an e-mail arrives with every line quoted (`> Russia and
+ * Iran ratify …`): when most non-blank lines open with `>`, one level of quoting comes off every
+ * line that has it, and again for a forward of a forward. A few quoted lines in an issue (a
+ * quotation an editor set so) are left as typed. Line count unchanged.
+ */
+function unquoted(lines: readonly string[]): readonly string[] {
+  let current = lines;
+  for (let level = 0; level < MAX_QUOTE_LEVELS; level++) {
+    let quoted = 0;
+    let text = 0;
+    for (const line of current) {
+      if (line.trim() === '') continue;
+      text++;
+      if (QUOTE_MARK.test(line)) quoted++;
+    }
+    if (text === 0 || quoted * 2 <= text) return current;
+    current = current.map((line) => line.replace(QUOTE_MARK, ''));
+  }
+  return current;
+}
+
+/** `Best,`, `Kind regards,`, `Thanks!`, `--` (the signature delimiter): where a personal e-mail's sign-off starts. */
+const SIGN_OFF = /^[ \t]*(?:--[ \t]*|(?:(?:best|kind|warm|warmest|many|with (?:best|kind|warm))[ \t]+)?(?:regards|wishes|thanks|best|cheers|sincerely|yours(?: sincerely| truly)?|thank you|all the best|take care|talk soon|see you(?: next month)?)[ \t]*[,.!]?[ \t]*)$/i;
+/** `Thanks for reading, and see you next month.`: a closing line of the issue, no story. */
+const CLOSING = /^[ \t]*(?:thanks?|thank you|many thanks)(?: again)? for reading\b[^\n]{0,100}$/i;
+/** Most lines a signature holds after the sign-off (name, role, organisation, phone, address). */
+const SIGNATURE_LINES = 8;
+/** Most words in a line of a signature. */
+const SIGNATURE_WORDS = 10;
+
+/**
+ * A personal e-mail's sign-off and signature (`Best,` / `Jane` / `--` / `Jane Doe` / `Senior
+ * Fellow` / a phone number) and the issue's own closing line (`Thanks for reading …`) are no story:
+ * blanked, when the sign-off is among the last `SIGNATURE_LINES` + 1 non-blank lines and every
+ * line after it is as short as a signature's.
+ */
+function blankSignOff(lines: string[]): void {
+  let after = 0;
+  let signOff = -1;
+  for (let index = lines.length - 1; index >= 0 && after <= SIGNATURE_LINES; index--) {
+    const line = lines[index]!;
+    if (line.trim() === '') continue;
+    if (SIGN_OFF.test(line)) signOff = index;
+    else if (wordsIn(line) > SIGNATURE_WORDS) break;
+    after++;
+  }
+  if (signOff >= 0) for (let index = signOff; index < lines.length; index++) lines[index] = '';
+  for (let index = lines.length - 1, seen = 0; index >= 0 && seen < FOOTER_LINES; index--) {
+    if (lines[index]!.trim() === '') continue;
+    seen++;
+    if (CLOSING.test(lines[index]!)) lines[index] = '';
+  }
 }
 
 /**
@@ -144,15 +205,97 @@ function wholeLineBold(line: string): string | undefined {
   return text.includes(mark) ? undefined : text;
 }
 
-/** Blocks of a plain-text body: each non-blank line is one block. */
+/**
+ * Blocks of a plain-text body: each non-blank line is one block (`lineBlocks`), except that the
+ * lines of a hard-wrapped body (`wrapWidth`) that wrapped are joined to the next, so that a
+ * paragraph an e-mail program broke at 72 columns is one paragraph again.
+ */
 export function plainBlocks(body: string): Block[] {
   const { lines, marked } = cleanLines(body.split('\n'), true);
+  const blocks = lineBlocks(lines, marked);
+  const width = wrapWidth(lines);
+  return width === undefined ? blocks : joinWrapped(blocks, width);
+}
+
+/** One block per non-blank line of cleaned lines (`cleanLines`), read literally. */
+export function lineBlocks(lines: readonly string[], marked: ReadonlySet<number>): Block[] {
   const blocks: Block[] = [];
   lines.forEach((raw, index) => {
     const text = collapseSpace(raw);
     if (text !== '') blocks.push({ kind: 'text', line: index + 1, text, children: [], marked: marked.has(index + 1) });
   });
   return blocks;
+}
+
+/** Each block joined with the ones on the lines right after it that it wrapped onto (`wrapped`); a marked headline is never joined. */
+function joinWrapped(blocks: readonly Block[], width: number): Block[] {
+  const joined: Block[] = [];
+  let last = ''; // the last line of the block being joined
+  let lastLine = 0;
+  for (const block of blocks) {
+    const open = joined.at(-1);
+    if (open && !open.marked && !block.marked && block.line === lastLine + 1 && wrapped(last, block.text, width)) {
+      joined[joined.length - 1] = { ...open, text: `${open.text} ${block.text}` };
+    } else joined.push(block);
+    last = block.text;
+    lastLine = block.line;
+  }
+  return joined;
+}
+
+/** Widest a hard-wrapped body is wrapped at: mail programs wrap at 66 to 80 columns. */
+const MAX_WRAP_WIDTH = 100;
+const MIN_WRAP_WIDTH = 50;
+/** A wrapped line comes this close to the width, at most (the next word did not fit). */
+const WRAP_SLACK = 20;
+/** Columns a wrapping program may leave unused when the next word would have just fitted. */
+const FIT_SLACK = 2;
+/** Ends a sentence or a clause a line may end on: such a line never reads as wrapped. */
+const LINE_END = /[.!?:;]["'’”)\]]*$/;
+
+/**
+ * The width a plain-text body is hard-wrapped at, or undefined when its lines are paragraphs (the
+ * series' own form, a paragraph a line of hundreds of characters). Hard-wrapped: no line with a
+ * space is wider than `MAX_WRAP_WIDTH`, and at least three lines, a quarter of them, come within
+ * `WRAP_SLACK` of the width and end in the middle of a sentence. The width is the widest length
+ * that at least two lines reach within two columns (a program wrapping at 72 fills many lines to
+ * 70–72; a headline a little wider stands alone).
+ */
+function wrapWidth(lines: readonly string[]): number | undefined {
+  const lengths: number[] = [];
+  let count = 0;
+  for (const line of lines) {
+    const text = line.trim();
+    if (text === '') continue;
+    count++;
+    if (!text.includes(' ')) continue;
+    if (text.length > MAX_WRAP_WIDTH) return undefined;
+    lengths.push(text.length);
+  }
+  lengths.sort((a, b) => b - a);
+  let width: number | undefined;
+  for (let i = 0; i + 1 < lengths.length && width === undefined; i++) {
+    if ((lengths[i] as number) - (lengths[i + 1] as number) <= 2) width = lengths[i];
+  }
+  if (width === undefined || width < MIN_WRAP_WIDTH) return undefined;
+  let broken = 0;
+  for (const line of lines) {
+    const text = line.trim();
+    if (text.length >= width - WRAP_SLACK && text.length <= width && !LINE_END.test(text)) broken++;
+  }
+  return broken >= 3 && broken * 4 >= count ? width : undefined;
+}
+
+/**
+ * Did `line` wrap onto `next`: it ends mid-sentence, no wider than the body's width and close to
+ * it, and the next line's first word would not have fitted on it (a headline line is followed by
+ * a paragraph whose first word would have: it is no wrapped line).
+ */
+function wrapped(line: string, next: string, width: number): boolean {
+  if (LINE_END.test(line) || line.length < width - WRAP_SLACK || line.length > width) return false;
+  const space = next.indexOf(' ');
+  const word = space < 0 ? next.length : space;
+  return line.length + 1 + word > width - FIT_SLACK;
 }
 
 /** `&amp;`, `&nbsp;`, `&#8217;`, `&#x2019;`: an HTML character reference, as text copied from a page's source or some e-mail exports carries. */

@@ -45,12 +45,15 @@ function decodeWith(encoding: 'utf-16le' | 'utf-16be', bytes: Uint8Array): Decod
 
 /**
  * LF line ends; control characters other than tab and newline removed (they are
- * invisible in an editor and illegal in XML feeds). Line count is unchanged, so
+ * invisible in an editor and illegal in XML feeds); a no-break space after a heading's `#`
+ * marks made a space. Line count is unchanged, so
  * every later message still points at the right line.
  */
 export function normalizeText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
+    // `##` and a no-break space, as a web page copies a heading: the heading its writer meant.
+    .replace(/^( {0,3}#{1,6})\u00a0/gm, '$1 ')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 }

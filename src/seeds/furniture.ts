@@ -4,8 +4,9 @@
  * LinkedIn · Print`), bylines and time stamps (`By Jane Doe`, `Published
  * August 4, 2025 · 6 min read`), photo captions and pictures, calls to read on
  * (`Read more »`, `Continue reading →`), lists of related pages (`Related: …`), a
- * page's labels (`Tags: China, Iran, finance`),
- * and the mail headers of a forwarded e-mail (`From:`, `Subject:`). None of it
+ * page's labels (`Tags: China, Iran, finance`), the site's navigation (`Skip to main content`,
+ * `Home | Research | Events | About`), a subscribe box (`Subscribe to the Axis Monitor`,
+ * `Email address`, `Sign up`), and the mail headers of a forwarded e-mail (`From:`, `Subject:`). None of it
  * is story text, and a line of it read as a headline or a paragraph makes a
  * false story or a wrong paragraph, so the parser leaves it out.
  *
@@ -18,7 +19,7 @@ import type { PhrasingContent } from 'mdast';
 import { MONTH_WORD } from '../records/dates.ts';
 import { wordsIn } from '../space.ts';
 
-export type FurnitureKind = 'share-bar' | 'byline' | 'time-stamp' | 'caption' | 'picture' | 'read-on' | 'related' | 'labels' | 'mail-header';
+export type FurnitureKind = 'share-bar' | 'byline' | 'time-stamp' | 'caption' | 'picture' | 'read-on' | 'related' | 'labels' | 'mail-header' | 'navigation' | 'call-to-action';
 
 /** The words a share bar is made of: the verbs, the networks and their glue. */
 const SHARE_WORD = /^(?:share|shares|sharing|tweet|print|email|e-mail|mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|mastodon|wechat|weibo|line|vk|flipboard|pocket|copy|copied|link|url|save|bookmark|pdf|download|on|this|the|article|page|story|post|via|to|or|and)$/;
@@ -76,6 +77,27 @@ const SUBJECT = /^subject\s?:\s?(?:(?:re|fwd?|tr|aw|wg)\s?:\s?)*(.+)$/i;
 const FORWARDED = /^(?:-+ ?forwarded message ?-+|begin forwarded message:?|-+ ?original message ?-+)$/i;
 
 
+/** A page's controls, a whole line each: `Skip to main content`, `Search`, `Menu`, `Back to top`. */
+const CONTROL = /^(?:skip to (?:the )?(?:main )?(?:content|navigation)|skip navigation|search|search this site|menu|main menu|open menu|close menu|toggle navigation|back to top|print this page)$/i;
+/** A navigation bar: at least this many items between separators, each a few capitalised words (`Home | Research | About Us`). */
+const NAV_ITEMS = 4;
+const MAX_NAV_ITEM_WORDS = 3;
+const NAV_SEPARATOR = /\s+[|·•»›/]\s+/;
+const NAV_ITEM = /^\p{Lu}[\p{L}&'’-]*(?: (?:\p{Lu}[\p{L}&'’-]*|&|and|of|the|us))*$/u;
+
+function isNavBar(text: string): boolean {
+  const items = text.split(NAV_SEPARATOR);
+  return items.length >= NAV_ITEMS && items.every((item) => wordsIn(item) <= MAX_NAV_ITEM_WORDS && NAV_ITEM.test(item));
+}
+
+/**
+ * A subscribe box: `Subscribe to the Axis Monitor`, `Get the monthly briefing delivered to your
+ * inbox.`, `Email address`, `Sign up`, `Join 20,000 readers`. Calls to subscribe are known by how
+ * they start and what they name (an inbox, a newsletter), the box's own words by being the whole line.
+ */
+const CALL_TO_ACTION = /^(?:(?:subscribe|sign up|register|join)(?: now| today| for free| here)?[.!]?|(?:your |enter your )?e-?mail(?: address)?:?|e-?mail me|submit|subscribe to (?:the |our )?\p{Lu}[^.!?]{0,60}|(?:subscribe|sign up|register|join|get|receive|have)\b[^.!?]{0,80}\b(?:inbox|newsletter|mailing list|e-?mail updates)\b[^.!?]{0,30}[.!]?|join [\d,.]+(?: (?:other|fellow))? (?:readers|subscribers)\b[^.!?]{0,40}[.!]?)$/iu;
+const MAX_CALL_WORDS = 16;
+
 /** Longer than this, a line is prose, or a caption or mail header (each known by how it starts): every other kind is a few words. */
 const MAX_SHORT_LINE = 240;
 
@@ -103,6 +125,14 @@ export function furnitureOf(text: string, place: LinePlace): FurnitureKind | und
   if (words <= MAX_READ_ON_WORDS && READ_ON.test(text) && words >= 2) return 'read-on';
   if (words <= MAX_RELATED_WORDS && RELATED.test(text)) return 'related';
   if (isLabelList(text)) return 'labels';
+  if (CONTROL.test(text) || isNavBar(text)) return 'navigation';
+  if (words <= MAX_CALL_WORDS && CALL_TO_ACTION.test(text)) return 'call-to-action';
+  // A line of separated items each furniture on its own (`Share this · Read more »`, as a Markdown line of links reads).
+  const items = text.split(NAV_SEPARATOR);
+  if (items.length >= 2 && items.length <= MAX_SHARE_WORDS) {
+    const kinds = items.map((item) => furnitureOf(item, place));
+    if (kinds.every((kind) => kind !== undefined)) return kinds[0];
+  }
   if (place.bylineSpot && words <= MAX_BYLINE_WORDS && BYLINE.test(text) && !SENTENCE_END.test(text)) return 'byline';
   if (place.top && (MAIL_HEADER.test(text) || FORWARDED.test(text))) return 'mail-header';
   return undefined;

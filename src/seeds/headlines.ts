@@ -106,7 +106,7 @@ const CLOSERS = new Set(['"', "'", '’', '”', '»', ')', ']', '）', '」', '
  * (`U.S. Treasury`, `J. Smith`) or a short title or month (`Gen. Kim`, `Jan. 5`).
  * The look-behind comes after the mark, so that it is tried at marks only.
  */
-const INTERNAL_STOP = /([.?!])(?<!(?:^|[\s(.])\p{Lu}[.?!]|(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Adm|Sen|Rep|Gov|Pres|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Inc|Corp|Co|Ltd)[.?!])["'’”»)]*\s+["'‘“«(]?\p{Lu}/gu;
+const INTERNAL_STOP = /([.?!])(?<!^\s*\d{1,3}\.|(?:^|[\s(.])\p{Lu}[.?!]|(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Adm|Sen|Rep|Gov|Pres|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Inc|Corp|Co|Ltd)[.?!])["'’”»)]*\s+["'‘“«(]?\p{Lu}/gu;
 const LEADING = /^[\s"'‘“«(\[*-]*(.)/u;
 /** Title Case is judged on a line's first words: enough for a headline, and a paragraph is not read to its end. */
 const TITLE_WINDOW = 25;

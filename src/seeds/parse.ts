@@ -111,21 +111,27 @@ export function parseSeed(file: VFile, fileName: string, markdown?: MarkdownKit)
 function takeHeader(blocks: Block[]): { title: string | undefined; date: CalendarDate | undefined; rest: Block[] } {
   const first = blocks[0];
   const highlights = blocks.slice(0, 4).findIndex((block) => HIGHLIGHTS.test(block.text));
-  if (highlights === -1 && !(first && TITLE_LINE.test(first.text) && !first.marked)) {
-    return { title: undefined, date: undefined, rest: blocks };
-  }
+  // A forwarded e-mail puts its note above the issue: a title line naming a month, a few blocks down, is the header too.
+  const start = highlights !== -1 || (first && TITLE_LINE.test(first.text) && !first.marked) ? 0 : blocks.slice(0, HEADER_SEARCH).findIndex((block) => isTitleLine(block));
+  if (highlights === -1 && start === -1) return { title: undefined, date: undefined, rest: blocks };
   let end = highlights;
   if (end === -1) {
     // Title line, then its description sentences, up to the first headline.
-    end = 0;
+    end = start;
     // Only full stops: a question or exclamation after the title line is the first headline.
     while (blocks[end + 1] && endsWithFullStop(blocks[end + 1]!.text) && !blocks[end + 1]!.marked) end++;
   }
-  const headerBlocks = blocks.slice(0, end + 1);
+  const headerBlocks = blocks.slice(start, end + 1);
   const titleBlock = headerBlocks.find((block) => TITLE_LINE.test(block.text));
   const date = headerBlocks.map((block) => findMonthYear(block.text)).find((found) => found !== undefined);
-  return { title: titleBlock?.text, date, rest: blocks.slice(end + 1) };
+  // What stands above the header (a forwarding note) stays, to be read as the issue's introduction.
+  return { title: titleBlock?.text, date, rest: [...blocks.slice(0, start), ...blocks.slice(end + 1)] };
 }
+
+/** How many blocks down a title line is still the issue's header (below a forwarding note and a greeting). */
+const HEADER_SEARCH = 8;
+/** `Axis Monitor | April 2025` below the top: a title line that names a month and a year, and no headline mark. */
+const isTitleLine = (block: Block): boolean => !block.marked && TITLE_LINE.test(block.text) && findMonthYear(block.text) !== undefined;
 
 /**
  * Headline or paragraph for each block. Markdown headings and e-mail `** `

@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { cleanLines, plainBlocks, type Block } from '../../src/seeds/blocks.ts';
+import { cleanLines, lineBlocks, plainBlocks, type Block } from '../../src/seeds/blocks.ts';
 import { decodeSeed } from '../../src/seeds/decode.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,8 +78,57 @@ describe('plainBlocks', () => {
   it('should agree with remark on any text built from Markdown punctuation, blanks and line breaks', () => {
     const piece = fc.constantFrom('*', '**', '_', '[', ']', '(', ')', '<', '>', '#', '-', '---', '=', '1.', '`', '\\', '&amp;', '&#x41;', ' ', '    ', '\t', '\n', '\n\n', '\u00a0', '’', 'a', 'word', '** ', '[link removed]', '|');
     fc.assert(fc.property(fc.array(piece, { maxLength: 60 }).map((parts) => decoded(parts.join(''))).filter((body) => !/[ \t]{2,}\n/.test(body)), (body) => {
-      expect(plainBlocks(body)).toEqual(remarkPlainBlocks(body));
+      const { lines, marked } = cleanLines(body.split('\n'), true);
+      expect(lineBlocks(lines, marked)).toEqual(remarkPlainBlocks(body));
     }), { numRuns: 2000 });
+  });
+});
+
+describe('plain text as e-mail sends it', () => {
+  const wrappedDigest = [
+    'Russia and Iran ratify a partnership treaty',
+    "Russia's State Duma ratified the comprehensive strategic partnership",
+    "treaty with Iran on April 8, two months after Iran's parliament",
+    'approved it. The treaty commits both sides not to help an aggressor',
+    'against the other.',
+    '',
+    'Chinese firms supply drone engines to Yelabuga',
+    'A Reuters investigation published on April 15 found that two Chinese',
+    'companies shipped engines and other parts to the Alabuga drone factory',
+    'in Tatarstan.',
+  ];
+
+  // A headline within a word of the width cannot be told from a wrapped line by its shape, and is joined.
+  it('should join the lines of a hard-wrapped paragraph, and keep a headline apart from its paragraph', () => {
+    const blocks = plainBlocks(wrappedDigest.join('\n'));
+    expect(blocks.map((block) => [block.line, block.text])).toEqual([
+      [1, wrappedDigest[0]],
+      [2, wrappedDigest.slice(1, 5).join(' ')],
+      [7, wrappedDigest[6]],
+      [8, wrappedDigest.slice(7, 10).join(' ')],
+    ]);
+  });
+
+  it('should leave the series\' own form alone: a paragraph a line, each ending its sentence', () => {
+    const body = readFileSync(join(ROOT, 'seeds', '2024-05.txt'), 'utf8');
+    const { lines, marked } = cleanLines(decoded(body).split('\n'), true);
+    expect(plainBlocks(decoded(body))).toEqual(lineBlocks(lines, marked));
+    const short = ['Russia and China sign a gas deal', 'The deal was signed in Beijing on May 16 by both ministers at last.', 'Its terms were not published by either side, officials said today.', 'Iran and Russia open a rail link', 'The first train left Rasht on May 20, carrying grain and machinery.', 'It reached Astara in nine hours, the Iranian railways said then.'];
+    expect(plainBlocks(short.join('\n'))).toHaveLength(6);
+  });
+
+  it('should take one level of e-mail quoting off every line when most lines are quoted', () => {
+    const quoted = wrappedDigest.map((line) => (line === '' ? '>' : `> ${line}`));
+    expect(plainBlocks(['Hi all, forwarding the digest.', '', ...quoted].join('\n')).map((block) => block.text).slice(1)).toEqual(plainBlocks(wrappedDigest.join('\n')).map((block) => block.text));
+    // A quotation an editor set so stays as typed.
+    expect(plainBlocks(['A headline here', 'A paragraph of text that ends.', '> A quoted line.', 'Another paragraph that ends.'].join('\n'))[2]!.text).toBe('> A quoted line.');
+  });
+
+  it('should leave out a personal sign-off and signature, and the closing line', () => {
+    const body = [...wrappedDigest, '', 'Thanks for reading, and see you next month.', '', 'Best,', 'Jane', '--', 'Jane Doe', 'Senior Fellow, Asia Program', '+1 202 555 0143'].join('\n');
+    expect(plainBlocks(body).map((block) => block.line)).toEqual([1, 2, 7, 8]);
+    // `Best` ends no story when a paragraph follows it.
+    expect(plainBlocks(['Headline about a deal', 'Best,', 'The deal was signed in Beijing on May 16 by the two foreign ministers of Russia and China, officials said.'].join('\n'))).toHaveLength(3);
   });
 });
 
