@@ -23,6 +23,8 @@ export interface ParsedStory {
   readonly paragraphs: readonly string[]; // plain text, one string each
   readonly html: string; // sanitized HTML of the body paragraphs
   readonly line: number; // 1-based line of the headline in the seed file
+  /** The story's date as a line of its own under the headline (`September 3, 2025`), when it has one: no paragraph, but dated first. */
+  readonly dateline?: string;
 }
 
 export interface DigestMeta {

@@ -58,7 +58,7 @@ export function countWords(text: string): number {
 }
 
 export function storyFacts(digest: ParsedDigest['digest'], story: ParsedStory): StoryFacts {
-  const own = findStoryDate(story.headline, digest.date) ?? (story.paragraphs[0] === undefined ? undefined : findStoryDate(story.paragraphs[0], digest.date));
+  const own = (story.dateline === undefined ? undefined : findStoryDate(story.dateline, digest.date)) ?? findStoryDate(story.headline, digest.date) ?? (story.paragraphs[0] === undefined ? undefined : findStoryDate(story.paragraphs[0], digest.date));
   return {
     date: own ?? digest.date,
     dateSource: own === undefined ? 'digest' : 'text',

@@ -19,7 +19,7 @@ import type { PhrasingContent } from 'mdast';
 import { MONTH_WORD } from '../records/dates.ts';
 import { wordsIn } from '../space.ts';
 
-export type FurnitureKind = 'share-bar' | 'byline' | 'time-stamp' | 'caption' | 'picture' | 'read-on' | 'related' | 'labels' | 'mail-header' | 'navigation' | 'call-to-action';
+export type FurnitureKind = 'share-bar' | 'byline' | 'time-stamp' | 'caption' | 'picture' | 'read-on' | 'related' | 'labels' | 'mail-header' | 'navigation' | 'call-to-action' | 'dateline';
 
 /** The words a share bar is made of: the verbs, the networks and their glue. */
 const SHARE_WORD = /^(?:share|shares|sharing|tweet|print|email|e-mail|mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|mastodon|wechat|weibo|line|vk|flipboard|pocket|copy|copied|link|url|save|bookmark|pdf|download|on|this|the|article|page|story|post|via|to|or|and)$/;
@@ -98,6 +98,13 @@ function isNavBar(text: string): boolean {
 const CALL_TO_ACTION = /^(?:(?:subscribe|sign up|register|join)(?: now| today| for free| here)?[.!]?|(?:your |enter your )?e-?mail(?: address)?:?|e-?mail me|submit|subscribe to (?:the |our )?\p{Lu}[^.!?]{0,60}|(?:subscribe|sign up|register|join|get|receive|have)\b[^.!?]{0,80}\b(?:inbox|newsletter|mailing list|e-?mail updates)\b[^.!?]{0,30}[.!]?|join [\d,.]+(?: (?:other|fellow))? (?:readers|subscribers)\b[^.!?]{0,40}[.!]?)$/iu;
 const MAX_CALL_WORDS = 16;
 
+/**
+ * A story's date on a line of its own under the headline, as web pages and newsletters set it:
+ * `September 3, 2025`, `Sept. 2`, `28 August 2025`, `Wednesday, May 14`, `*November 6, 2025*`.
+ * No paragraph of the story, but its date (`datelines`, records.ts reads it first).
+ */
+const DATELINE = new RegExp(`^[*_]{0,2}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:${MONTH_WORD} \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_WORD}(?:,? \\d{4})?|\\d{4}-\\d{2}-\\d{2})[*_]{0,2}$`, 'i');
+
 /** Longer than this, a line is prose, or a caption or mail header (each known by how it starts): every other kind is a few words. */
 const MAX_SHORT_LINE = 240;
 
@@ -156,16 +163,21 @@ export function isPictureOnly(children: readonly PhrasingContent[]): boolean {
 export const TOP_BLOCKS = 8;
 
 /** The blocks of a body without its furniture, the lines that were furniture, and the subject of an e-mail's headers, if any. */
-export function dropFurniture<B extends { readonly line: number; readonly text: string; readonly children: readonly PhrasingContent[]; readonly kind: 'heading' | 'text' }>(blocks: readonly B[], headlineLike: (text: string) => boolean): { kept: B[]; furniture: Map<number, FurnitureKind>; subject: string | undefined } {
+export function dropFurniture<B extends { readonly line: number; readonly text: string; readonly children: readonly PhrasingContent[]; readonly kind: 'heading' | 'text' }>(blocks: readonly B[], headlineLike: (text: string) => boolean): { kept: B[]; furniture: Map<number, FurnitureKind>; datelines: Map<number, string>; subject: string | undefined } {
   const kept: B[] = [];
   const furniture = new Map<number, FurnitureKind>();
+  const datelines = new Map<number, string>(); // line → the date it gives
   let subject: string | undefined;
   let previous: FurnitureKind | B | undefined; // the kind of the furniture before, or the block kept
   blocks.forEach((block, index) => {
     const top = index < TOP_BLOCKS || previous === 'mail-header';
     // Whether the block before reads as a headline is asked only of a line that starts as a byline does.
     const bylineSpot = top || (BYLINE_START.test(block.text) && (typeof previous === 'string' || (previous !== undefined && (previous.kind === 'heading' || headlineLike(previous.text)))));
-    const kind = block.kind === 'text' && block.children.length > 0 && isPictureOnly(block.children) ? 'picture' : furnitureOf(block.text, { top, bylineSpot });
+    // A date alone right under a headline (or under its byline) is the story's dateline.
+    const underHeadline = previous !== undefined && (typeof previous === 'string' ? previous === 'byline' : previous.kind === 'heading' || headlineLike(previous.text));
+    const dateline = block.kind === 'text' && underHeadline && DATELINE.test(block.text);
+    const kind = dateline ? 'dateline' : block.kind === 'text' && block.children.length > 0 && isPictureOnly(block.children) ? 'picture' : furnitureOf(block.text, { top, bylineSpot });
+    if (dateline) datelines.set(block.line, block.text.replace(/^[*_]+|[*_]+$/g, ''));
     if (kind) {
       furniture.set(block.line, kind);
       if (kind === 'mail-header') subject ??= SUBJECT.exec(block.text)?.[1];
@@ -175,5 +187,5 @@ export function dropFurniture<B extends { readonly line: number; readonly text: 
       previous = block;
     }
   });
-  return { kept, furniture, subject };
+  return { kept, furniture, datelines, subject };
 }

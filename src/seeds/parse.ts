@@ -72,10 +72,10 @@ export function parseSeed(file: VFile, fileName: string, markdown?: MarkdownKit)
     blocks = runInHeadlines(decodedBlocks(plainBlocks(body)));
   }
   // Share bars, bylines, captions and the like are no part of any story (src/seeds/furniture.ts).
-  const { kept, furniture, subject } = dropFurniture(blocks, (text) => ownScore(lineFeatures(text)) > 0);
+  const { kept, furniture, datelines, subject } = dropFurniture(blocks, (text) => ownScore(lineFeatures(text)) > 0);
   // Pasted web pages and e-mails carry the series' header block in either form.
   const header = takeHeader(kept);
-  const stories = groupStories(header.rest, form, file, furniture, markdown);
+  const stories = groupStories(header.rest, form, file, furniture, markdown, datelines);
 
   // A pasted e-mail's subject names the issue as the series' title line does (its Date: header is the day it was sent, often the month after).
   const date = data.date ?? dateFromFileName(fileName) ?? header.date ?? (subject === undefined ? undefined : findMonthYear(subject));
@@ -166,7 +166,7 @@ function blankBetween(before: number, after: number, furniture: ReadonlyMap<numb
   return false;
 }
 
-function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile, furniture: ReadonlyMap<number, FurnitureKind>, markdown: MarkdownKit | undefined): ParsedStory[] {
+function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile, furniture: ReadonlyMap<number, FurnitureKind>, markdown: MarkdownKit | undefined, datelines: ReadonlyMap<number, string> = new Map()): ParsedStory[] {
   const decisions = decide(blocks, form, furniture);
   // Messages in line order, errors and warnings alike; a line with an error gets no warning.
   const messages: { line: number; reason: string; ruleId: string; fatal: boolean }[] = [];
@@ -193,12 +193,16 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile, fur
       error(headline.line, `Unexpected headline without a paragraph, expected one or more paragraph lines after it (if \`${truncate(headline.text)}\` is a paragraph, end it with a full stop)`, 'headline-without-paragraph');
       continue;
     }
+    // The dateline between the headline and its first paragraph, if any.
+    let dateline: string | undefined;
+    for (let line = headline.line + 1; line < paragraphs[0]!.line && dateline === undefined; line++) dateline = datelines.get(line);
     stories.push({
       position: stories.length + 1,
       headline: headline.text,
       paragraphs: paragraphs.map((p) => p.text),
       html: paragraphsToHtml(paragraphs, markdown?.toHtml),
       line: headline.line,
+      ...(dateline === undefined ? {} : { dateline }),
     });
   }
   const failed = new Set(messages.map((message) => message.line));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, parsePath, parseText, ROOT } from '../helpers/seeds.ts';
 import { decodeReferences } from '../../src/seeds/blocks.ts';
+import { storyFacts } from '../../src/records/records.ts';
 
 const seed = (name: string) => parsePath(join(ROOT, 'seeds', name));
 
@@ -148,5 +149,25 @@ describe('character references in plain text', () => {
     expect(decodeReferences('AT&T; R&D; &unknownthing; & more')).toBe('AT&T; R&D; &unknownthing; & more');
     const { digest } = parseText('---\ndate: 2026-04\n---\nRussia &amp; China hold drills\nTwelve ships sailed on April 6&nbsp;&nbsp;from Vladivostok.\n');
     expect([digest?.stories[0]?.headline, digest?.stories[0]?.paragraphs[0], digest?.stories[0]?.html]).toEqual(['Russia & China hold drills', 'Twelve ships sailed on April 6 from Vladivostok.', '<p>Twelve ships sailed on April 6 from Vladivostok.</p>']);
+  });
+});
+
+// A date on a line of its own under a headline, as pages and newsletters set it, dates the story
+// and is no paragraph of it (furniture.ts DATELINE, records.ts storyFacts reads it first).
+describe('datelines', () => {
+  it('should take a date alone under a headline as the story’s date, not its first paragraph', () => {
+    const { digest, messages } = parsePath(fixture('segment', 'datelines', 'input.txt'));
+    expect(messages).toEqual([]);
+    const [first, second] = digest!.stories;
+    expect(first!.dateline).toBe('September 3, 2025');
+    expect(first!.paragraphs[0]).toMatch(/^Xi Jinping hosted/);
+    expect(second!.dateline).toBe('Sept. 2, 2025');
+    expect(storyFacts(digest!.digest, second!).date).toEqual({ year: 2025, month: 9, day: 2 });
+  });
+
+  it('should read no dateline in a date line that follows a paragraph', () => {
+    const { digest } = parseText('---\ndate: 2025-09\n---\nRussia and China sign a pipeline memorandum\nGazprom said the memorandum set the route through Mongolia.\nSeptember 3, 2025\nThe two sides met again on September 3, 2025 in Beijing.\n');
+    expect(digest!.stories.map((story) => story.dateline)).toEqual(digest!.stories.map(() => undefined));
+    expect(digest!.stories[0]!.paragraphs[0]).toMatch(/^Gazprom said/);
   });
 });
