@@ -159,6 +159,9 @@ export function isPictureOnly(children: readonly PhrasingContent[]): boolean {
   return visit(children) && pictures > 0;
 }
 
+/** Kinds of furniture a Markdown heading can be that head a section of the same (lists of links, labels, a subscribe box). */
+const SECTION_KINDS: ReadonlySet<FurnitureKind> = new Set(['related', 'labels', 'navigation', 'call-to-action']);
+
 /** How many of the first blocks of a body count as its top, where bylines and mail headers stand. */
 export const TOP_BLOCKS = 8;
 
@@ -169,6 +172,7 @@ export function dropFurniture<B extends { readonly line: number; readonly text: 
   const datelines = new Map<number, string>(); // line → the date it gives
   let subject: string | undefined;
   let previous: FurnitureKind | B | undefined; // the kind of the furniture before, or the block kept
+  let section: FurnitureKind | undefined; // the kind of the furniture heading whose section this is
   blocks.forEach((block, index) => {
     const top = index < TOP_BLOCKS || previous === 'mail-header';
     // Whether the block before reads as a headline is asked only of a line that starts as a byline does.
@@ -176,7 +180,10 @@ export function dropFurniture<B extends { readonly line: number; readonly text: 
     // A date alone right under a headline (or under its byline) is the story's dateline.
     const underHeadline = previous !== undefined && (typeof previous === 'string' ? previous === 'byline' : previous.kind === 'heading' || headlineLike(previous.text));
     const dateline = block.kind === 'text' && underHeadline && DATELINE.test(block.text);
-    const kind = dateline ? 'dateline' : block.kind === 'text' && block.children.length > 0 && isPictureOnly(block.children) ? 'picture' : furnitureOf(block.text, { top, bylineSpot });
+    let kind: FurnitureKind | undefined = dateline ? 'dateline' : block.kind === 'text' && block.children.length > 0 && isPictureOnly(block.children) ? 'picture' : furnitureOf(block.text, { top, bylineSpot });
+    // A heading that is furniture (`## Further reading`, `## Related`) heads a section of it: its links and lists go with it, up to the next heading.
+    if (block.kind === 'heading') section = kind !== undefined && SECTION_KINDS.has(kind) ? kind : undefined;
+    else if (section !== undefined && kind === undefined) kind = section;
     if (dateline) datelines.set(block.line, block.text.replace(/^[*_]+|[*_]+$/g, ''));
     if (kind) {
       furniture.set(block.line, kind);
