@@ -53,8 +53,9 @@ export function formatReference(reference: Reference): string {
 
 const BIBTEX_ESCAPES: Record<string, string> = {
   '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
+  // Not `\{`: BibTeX counts braces whatever stands before them, so `\}` still closes the value.
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
   '%': '\\%',
   '#': '\\#',
   '&': '\\&',
@@ -67,7 +68,9 @@ const BIBTEX_ESCAPES: Record<string, string> = {
 /**
  * A BibTeX field's text: every character TeX or BibTeX treats specially becomes
  * its command, so braces always balance and nothing ends the value or starts a
- * comment (`%`); line breaks become spaces. Other characters, non-ASCII
+ * comment (`%`); a brace becomes `\textbraceleft{}` / `\textbraceright{}`, since BibTeX's
+ * own reader counts `\{` as a brace and a headline's `}` would end the field and start an
+ * entry of its own; line breaks become spaces. Other characters, non-ASCII
  * included, stay as UTF-8 (biblatex with biber reads it; so does Zotero).
  */
 export function escapeBibtex(text: string): string {

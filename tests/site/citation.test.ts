@@ -25,6 +25,8 @@ const HOSTILE = [
   'إيران وروسيا توقعان اتفاقا للطاقة',
   'Emoji 🚀🇨🇳 and 普京访华 in one headline',
   '@misc{evil, title = {x}} % a comment',
+  // Closing the field early: BibTeX's reader counts `\}` as a brace, so `\}` let this open an entry of its own.
+  'Russia and China } } @online(pwned, title = "Injected", url = "https://evil.example/") @comment(',
 ];
 
 const reference = (title: string, date = '2025-05-12'): Reference => ({
@@ -47,7 +49,7 @@ const oneLine = (text: string): string => text.replace(/[\s\u0085]+/g, ' ').trim
 /**
  * A strict reader of one BibTeX entry of braced fields (and bare `month`):
  * braces must balance inside each value, a value ends only at its own closing
- * brace, and the escapes LaTeX defines for the ten special characters are
+ * brace (as BibTeX's own reader counts them: `\}` closes one too), and the escapes LaTeX defines for the ten special characters are
  * turned back into them. Independent of `escapeBibtex`: it knows LaTeX, not our code.
  */
 function readBibtex(text: string): { type: string; key: string; fields: Map<string, string> } {
@@ -64,10 +66,7 @@ function readBibtex(text: string): { type: string; key: string; fields: Map<stri
       let depth = 0;
       let end = at;
       for (; end < text.length; end++) {
-        if (text[end] === '\\') {
-          end++;
-          continue;
-        }
+        // As BibTeX reads a value: every brace counts, a backslash before it or not.
         if (text[end] === '{') depth++;
         if (text[end] === '}' && --depth === 0) break;
       }
@@ -87,7 +86,7 @@ function readBibtex(text: string): { type: string; key: string; fields: Map<stri
   return { type: head[1]!, key: head[2]!, fields };
 }
 
-const LATEX = new Map([['\\textbackslash{}', '\\'], ['\\textasciitilde{}', '~'], ['\\textasciicircum{}', '^'], ['\\{', '{'], ['\\}', '}'], ['\\%', '%'], ['\\#', '#'], ['\\&', '&'], ['\\$', '$'], ['\\_', '_']]);
+const LATEX = new Map([['\\textbackslash{}', '\\'], ['\\textasciitilde{}', '~'], ['\\textasciicircum{}', '^'], ['\\textbraceleft{}', '{'], ['\\textbraceright{}', '}'], ['\\%', '%'], ['\\#', '#'], ['\\&', '&'], ['\\$', '$'], ['\\_', '_']]);
 /** TeX source → the text it prints, for the escapes above; an unescaped special character is an error. */
 function untex(value: string): string {
   let out = '';
@@ -135,10 +134,10 @@ describe('citation formats', () => {
     expect(entry.fields.get('date')).toBe('2025-05-12');
     expect(entry.fields.get('month')).toBe('may');
     expect(entry.fields.get('url')).toBe('https://example.org/news/stories/2025/05/12/story/');
-    // A real BibTeX parser reads one entry with the same title (astrocite drops the three \text… commands it does not know).
+    // A real BibTeX parser reads one entry with the same title (astrocite drops the \text… commands it does not know, braces among them).
     const [parsed, ...rest] = parseBibtex(bib);
     expect(rest).toEqual([]);
-    expect(parsed!.title).toBe(oneLine(title).replace(/[~^\\]/g, ''));
+    expect(parsed!.title).toBe(oneLine(title).replace(/[~^\\{}]/g, ''));
     expect(parsed!.URL).toBe('https://example.org/news/stories/2025/05/12/story/');
   });
 
@@ -172,7 +171,7 @@ describe('citation formats', () => {
   });
 
   it('should escape each of BibTeX\'s special characters and nothing else', () => {
-    expect(escapeBibtex('{}%#&$_~^\\')).toBe('\\{\\}\\%\\#\\&\\$\\_\\textasciitilde{}\\textasciicircum{}\\textbackslash{}');
+    expect(escapeBibtex('{}%#&$_~^\\')).toBe('\\textbraceleft{}\\textbraceright{}\\%\\#\\&\\$\\_\\textasciitilde{}\\textasciicircum{}\\textbackslash{}');
     expect(escapeBibtex('Ünïcödé «» – 普京 🚀')).toBe('Ünïcödé «» – 普京 🚀');
     expect(formatReference(reference('A headline?'))).toBe('News Digest editors. “A headline.” News Digest, May 2025 Digest #5 {special}, 12 May 2025. https://example.org/news/stories/2025/05/12/story/');
   });
