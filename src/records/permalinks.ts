@@ -374,6 +374,26 @@ const TODO = 'restore it from version control (git checkout -- permalinks.json),
  * or a story and a redirect or withdrawn page), no redirect cycle, no redirect
  * to a URL nothing answers. Every problem names the line of its entry.
  */
+/** Deepest nesting a registry may have: the build writes four levels (the file, a list, an entry, a list in it). */
+const MAX_REGISTRY_DEPTH = 32;
+
+/** The offset of the first `[` or `{` (outside strings) more than `limit` levels deep, if any. */
+function tooDeep(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
+}
+
 export function parseRegistry(text: string | undefined, path: string): PermalinkRegistry {
   if (text === undefined) return EMPTY_REGISTRY;
   // Positions are worked out only for a message: a tree of the whole registry
@@ -388,6 +408,9 @@ export function parseRegistry(text: string | undefined, path: string): Permalink
     throw new DigestError(escapeControl(`${path}:${place(offset)}: error: Unexpected ${what}, expected ${expected}: ${TODO}`));
   };
   const OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+  // The positioned parser recurses per level: a hand-made file of thousands of nested lists overflowed the stack.
+  const deep = tooDeep(text, MAX_REGISTRY_DEPTH);
+  if (deep !== undefined) return fail(deep, `lists or objects nested deeper than ${MAX_REGISTRY_DEPTH} levels`);
   let value: Partial<PermalinkRegistry>;
   try {
     value = JSON.parse(text) as Partial<PermalinkRegistry>;

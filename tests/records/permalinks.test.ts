@@ -78,6 +78,10 @@ describe('parseRegistry', () => {
     const foreign = JSON.stringify({ version: 1, stories: [], redirects: [{ from: '/stories/2024/05/a/', to: 'javascript:alert(1)' }], withdrawn: [] }, null, 1);
     expect(() => parseRegistry(foreign, 'seeds/permalinks.json')).toThrow(/Unexpected URL "javascript:alert\(1\)"/);
     expect(parseRegistry(undefined, 'x').stories).toEqual([]);
+    // Thousands of nested lists overflowed the positioned parser's stack (a bare RangeError); a string of brackets is no nesting.
+    const deep = `{"version":1,\n"stories":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    expect(() => parseRegistry(deep, 'seeds/permalinks.json')).toThrow(/^seeds\/permalinks\.json:2:\d+: error: Unexpected lists or objects nested deeper than 32 levels/);
+    expect(parseRegistry(`{"version":1,"stories":[],"redirects":[],"withdrawn":[],"note":"${'['.repeat(100)}"}`, 'x').stories).toEqual([]);
   });
 });
 
