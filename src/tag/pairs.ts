@@ -1,7 +1,7 @@
 /** Which country pairs a story is about, from its countries' salience; slugs made by src/pairs.ts. */
 
 import { pairSlug } from '../pairs.ts';
-import type { Mention } from './entities.ts';
+import type { Mention, Watcher } from './entities.ts';
 import type { CountrySalience } from './salience.ts';
 
 /** The second country must carry this share of the first's score to form a pair at all. */
@@ -114,11 +114,12 @@ export function armsAtWar(
  * story is about the goods' country and the buyer, as when the headline names both (entities.ts
  * goodsPair). The goods' country is the most salient one whose firms or goods the headline names
  * (`owners`, entities.ts openingWatcher), neither the watcher nor the buyer; the other pairs stay.
+ * With no buyer in the lead, the goods' other party is the story's `counterpart`, if it has one.
  */
 export function watchedGoods(
   pairs: string[],
   ranked: readonly CountrySalience[],
-  watched: { readonly watcher: string; readonly owners: readonly string[] } | undefined,
+  watched: Watcher | undefined,
   buyer: string | undefined,
   atWar: Readonly<Record<string, string>> = {},
 ): string[] {
@@ -138,7 +139,7 @@ export function watchedGoods(
  * country is the most salient but the watcher, and no country the headline names ranks above the
  * counterpart: a headline that names the other party already says who it is.
  */
-function counterpart(ranked: readonly CountrySalience[], watched: { readonly watcher: string; readonly owners: readonly string[] }, owner: CountrySalience, enemy: string | undefined): string | undefined {
+function counterpart(ranked: readonly CountrySalience[], watched: Watcher, owner: CountrySalience, enemy: string | undefined): string | undefined {
   if (watched.owners.length !== 1 || ranked.find((c) => c.slug !== watched.watcher) !== owner) return undefined;
   const watcherScore = ranked.find((c) => c.slug === watched.watcher)?.score ?? 0;
   for (const c of ranked) {
