@@ -37,6 +37,9 @@ const STRONG = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;
 const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const words = new Intl.Segmenter('en', { granularity: 'word' });
+// V8 walks an Intl.Segmenter's segments in time quadratic in the text's length (20,000 words: 6 s), so a text is cut
+// to what the box could ever show before it is segmented: no advance is narrower than a tenth of an em.
+const NARROWEST_ADVANCE = 0.1;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** Whitespace runs to one space; characters XML cannot carry are dropped (records have none, but a card never trusts that). */
@@ -125,8 +128,10 @@ export function tokensOf(text: string): string[] {
 
 /** Lines of `text` in the box: greedy wrapping; a word wider than a line is broken between graphemes. */
 export function layoutText(input: string, box: TextBox): Line[] {
-  const text = cleanText(input);
-  if (text === '') return [];
+  const cleaned = cleanText(input);
+  if (cleaned === '') return [];
+  const text = cutToBox(cleaned, box);
+  const cut = text.length < cleaned.length;
   const width = (part: string): number => widthOf(runsOf(part, box.faces), box.size);
   // Words are measured alone and summed; kerning between two words that touch (`alert("x")`) is not in the sum, hence 1 % to spare.
   const maxWidth = box.maxWidth * 0.99;
@@ -173,12 +178,22 @@ export function layoutText(input: string, box: TextBox): Line[] {
     }
   }
   if (!truncated && current !== '') lines.push(current);
+  // A text cut to the box that still fits (zero-width marks are most of it) ends in an ellipsis all the same.
+  if (cut && lines.length > 0) truncated = true;
   if (truncated) lines[lines.length - 1] = withEllipsis(lines.at(-1)!, fits);
   return lines.map((line) => {
     const trimmed = line.trim();
     const runs = runsOf(trimmed, box.faces);
     return { runs, width: widthOf(runs, box.size), size: box.size, rtl: isRtl(trimmed) };
   });
+}
+
+/** `text` cut, at a code point, to the most characters `box` could show; the whole text when it is shorter. */
+export function cutToBox(text: string, box: TextBox): string {
+  const most = Math.ceil((box.maxLines * box.maxWidth) / (box.size * NARROWEST_ADVANCE)) + 1;
+  if (text.length <= most) return text;
+  const end = /[\ud800-\udbff]/.test(text[most - 1]!) ? most - 1 : most;
+  return text.slice(0, end);
 }
 
 /** `line` shortened, grapheme by grapheme, until it fits with an ellipsis after it. */

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildSummary } from '../../src/commands/build.ts';
 import { cardFonts, FACE_FILES } from '../../src/cards/fonts.ts';
-import { layoutText } from '../../src/cards/layout.ts';
+import { layoutText, type Line } from '../../src/cards/layout.ts';
 import { encodePng, pngSize } from '../../src/cards/png.ts';
 import { renderCard } from '../../src/cards/render.ts';
 import { writeCards } from '../../src/cards/write.ts';
@@ -21,6 +21,10 @@ import { runCli, tempDir } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/seeds.ts';
 
 const BASE = 'https://news.example.net/digest/';
+
+function textOf(line: Line): string {
+  return line.runs.map((run) => run.text).join('');
+}
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -88,6 +92,18 @@ describe('a card', () => {
       // resvg rejects malformed XML: every card parses.
       expect(() => new Resvg(svg, { font: { loadSystemFonts: false } })).not.toThrow();
     }), { numRuns: 60 });
+  });
+
+  it('should lay out a 50,000-word headline as it lays out its first thousand characters: four lines and an ellipsis (V8 segments long texts in quadratic time)', () => {
+    const box = { faces: cardFonts().bold, size: 62, maxWidth: 1056, maxLines: 4 };
+    const headline = Array.from({ length: 50_000 }, (_, index) => `word${index % 97}`).join(' ');
+    const lines = layoutText(headline, box);
+    expect(lines.map(textOf)).toEqual(layoutText(headline.slice(0, 1000), box).map(textOf));
+    expect(lines).toHaveLength(4);
+    expect(textOf(lines[3]!)).toMatch(/…$/u);
+    // Marks take no width: a text cut to the box that still fits shows that it was cut.
+    const marks = layoutText(`a${'\u0301'.repeat(20_000)}`, box);
+    expect(marks.map(textOf).join('')).toMatch(/…$/u);
   });
 
   it('should report boxes when a script has no face (the check fails without the CJK fonts)', () => {
