@@ -295,6 +295,27 @@ describe('rule 6: bad files get diagnostics, not crashes', () => {
     expect(readdirSync(root).sort()).toEqual(['seeds', 'site']);
   });
 
+  it('should refuse a seeds folder without digests (a wrong --seeds), exit 1 naming it, and leave the built site as it was', () => {
+    const root = tempDir();
+    const seeds = join(root, 'seeds');
+    const out = join(root, 'site');
+    mkdirSync(seeds);
+    writeFileSync(join(seeds, '2024-05.txt'), 'Russia and China sign a gas deal\nThe two sides signed a gas supply deal on 14 May 2024.\n');
+    expect(runCli(['build', '--seeds', seeds, '--out', out, '--no-search', '--no-cards']).code).toBe(0);
+    const before = snapshotTree(out);
+    const empty = join(root, 'empty');
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'notes.docx'), 'not a digest');
+    for (const command of ['build', 'check']) {
+      const result = runCli([command, '--seeds', empty, '--out', out, '--no-search', '--no-cards']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Unexpected seeds folder \`${empty}\` without digests`);
+      expect(result.stderr).toContain('notes.docx: skipped, not a digest');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(snapshotTree(out)).toEqual(before);
+  });
+
   it('should remove the staging folder and keep the previous site when rendering fails', async () => {
     const root = tempDir();
     const seeds = join(root, 'seeds');

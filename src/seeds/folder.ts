@@ -77,6 +77,11 @@ export async function listSeeds(seedsDir: string): Promise<SeedListing> {
       files.push(path);
     }
   }
+  // A site of no stories is never what an editor means (a wrong --seeds, files not yet copied): building it would
+  // replace the published site, and withdraw every story the registry knows.
+  if (files.length === 0) {
+    throw new DigestError([`Unexpected seeds folder \`${seedsDir}\` without digests, expected at least one digest file (${SEED_EXTENSIONS.join(', ')}): add one, or pass --seeds DIR`, ...notices].join('\n'));
+  }
   return { files, notices };
 }
 
