@@ -18,6 +18,8 @@ import { codeVersion, DEFAULT_CACHE } from '../engine/paths.ts';
 import { PROJECT_ROOT } from '../project.ts';
 import { loadKeepFiles, loadSiteSettings } from '../settings/site.ts';
 import { toCsv, toPairsJson } from '../output/export.ts';
+import { DigestError } from '../errors.ts';
+import { holdStopSignals, type HeldSignals } from '../output/signals.ts';
 import { filesBelow, moveIn, removeFiles, replaceFile, surroundingsError } from '../output/files.ts';
 import { keyPages, loadManifest, manifestOf, outputPathOf, planPages, saveManifest, type PageManifest, type PageSet, type SavedManifest } from '../engine/incremental.ts';
 import { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
@@ -29,7 +31,7 @@ import type { Tagger } from '../types.ts';
 import { fileIdentity, recordKeysOf } from '../engine/keys.ts';
 import { computeRelations } from '../site/relations.ts';
 import { buildSearchIndex, type SearchIndexSummary } from '../output/search.ts';
-import { readRegistryFile, writeRegistryFile, type RegistryFile } from '../records/registry-file.ts';
+import { readRegistryFile, stageRegistryFile, type RegistryFile, type StagedRegistry } from '../records/registry-file.ts';
 import { PERMALINKS_FILE } from '../seeds/folder.ts';
 import { spansOf, writeRecordsJson, type RecordSpans } from '../output/stories-json.ts';
 import { assertOurs, isKept, lockOutput, makeStaging, MANIFEST_FILE, manifestText, openOutput, outputKey, removeStaleStaging, type OutputFolder } from '../output/folder.ts';
@@ -213,6 +215,8 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
   // page produces any more are deleted last; every other file stays.
   await pauseAt('render');
   const staging = await makeStaging(outDir, cacheDir);
+  let held: HeldSignals | undefined;
+  let registryUpdate: StagedRegistry | undefined;
   let search: SearchIndexSummary | undefined;
   try {
     // Loaded only when there is something to render: Eleventy and its template
@@ -242,6 +246,8 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
     // stopped half-way leaves none of its files unowned.
     const staged = filesBelow(staging).filter((path) => path !== MANIFEST_FILE);
     let owned = new Set([...output.owned, ...staged]);
+    registryUpdate = await stageRegistry(registryFile, serializeRegistry(permalinks.registry));
+    held = holdStopSignals();
     await replaceFile(join(outDir, MANIFEST_FILE), manifestText(owned));
     moving.started = true;
     moveIn(staging, outDir, new Set([MANIFEST_FILE]));
@@ -269,7 +275,10 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
       await replaceFile(manifestPath, JSON.stringify(saved));
     }
     await pauseAt('registry');
-    await writeRegistry(registryFile, serializeRegistry(permalinks.registry), log);
+    await registryUpdate?.commit().catch((error: Error) => log(`${registryFile.target}: warning: could not update the permalink registry (${error.message}); commit it from a writable checkout`));
+    registryUpdate = undefined;
+    held.release();
+    held = undefined;
     if (seedCacheDir) await new SeedCache(seedCacheDir).prune(seeds.cacheKeys);
     lap('write');
     const summary = {
@@ -279,7 +288,11 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
     return { ...summary, ...(search === undefined ? {} : { search }), ...(cards ? { cards } : {}) };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    // Once pages are published, their URLs are kept even if the rest failed.
+    await (moving.started ? registryUpdate?.commit().catch(() => {}) : registryUpdate?.discard());
     throw error;
+  } finally {
+    held?.release();
   }
 }
 
@@ -334,7 +347,17 @@ async function adoptOlderBuild(output: OutputFolder, manifestPath: string | unde
   }
 }
 
-async function writeRegistry(file: RegistryFile, text: string, log: (line: string) => void): Promise<void> {
-  // The site is built; a read-only seeds folder only costs the registry update.
-  await writeRegistryFile(file, text).catch((error: Error) => log(`${file.target}: warning: could not update the permalink registry (${error.message}); commit it from a writable checkout`));
+/**
+ * The next registry, written beside the old one before any page is published:
+ * a seeds folder that cannot take it (read-only, full) stops the build with the
+ * site unchanged, rather than publishing URLs that no registry keeps.
+ */
+async function stageRegistry(file: RegistryFile, text: string): Promise<StagedRegistry | undefined> {
+  try {
+    return await stageRegistryFile(file, text);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const why = code === 'EROFS' ? 'a read-only file system' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left' : (code ?? message);
+    throw new DigestError(`${file.target}: error: Unexpected permalink registry the build cannot update (${why}), expected to record the new stories' permanent URLs beside the seeds: make the seeds folder writable, or build from a writable checkout; the previous site is unchanged`, { cause: error });
+  }
 }

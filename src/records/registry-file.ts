@@ -9,7 +9,7 @@
  * error, and the build stops before it could overwrite anything.
  */
 import { constants } from 'node:fs';
-import { chmod, lstat, open, realpath, rename, rm } from 'node:fs/promises';
+import { chmod, lstat, open, readdir, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { DigestError, escapeControl } from '../errors.ts';
 
@@ -90,15 +90,34 @@ export async function readRegistryFile(path: string, seedsDir: string): Promise<
   }
 }
 
+export interface StagedRegistry {
+  /** Put the staged registry in place of the old one. */
+  readonly commit: () => Promise<void>;
+  /** Forget it: the build stopped before its pages were published. */
+  readonly discard: () => Promise<void>;
+}
+
+const TEMPORARY = (target: string): RegExp => new RegExp(`^\\.${basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.[a-z0-9]+\\.tmp$`);
+
 /**
- * Write the registry if its text changed: into a hidden temporary file in the
- * same folder (skipped by the seed listing, created exclusively so that no
- * planted link is followed), flushed, then renamed over the old one, so a
- * reader or a killed build sees the old registry or the new one, never half.
+ * Write the next registry, if its text changed, beside the old one: into a
+ * hidden temporary file in the same folder (skipped by the seed listing,
+ * created exclusively so that no planted link is followed), flushed; `commit`
+ * renames it over the old one, so a reader or a killed build sees the old
+ * registry or the new one, never half. Staged before the build publishes a
+ * page: a seeds folder that cannot take the registry stops the build while the
+ * site is still the old one, rather than after it published URLs no registry
+ * keeps. Temporaries of builds that died are removed first.
  */
-export async function writeRegistryFile(file: RegistryFile, text: string): Promise<boolean> {
-  if (file.text === text) return false;
-  const temporary = join(dirname(file.target), `.${basename(file.target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+export async function stageRegistryFile(file: RegistryFile, text: string): Promise<StagedRegistry | undefined> {
+  if (file.text === text) return undefined;
+  const folder = dirname(file.target);
+  const pattern = TEMPORARY(file.target);
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    const pid = pattern.exec(name)?.[1];
+    if (pid !== undefined && !alive(Number(pid))) await rm(join(folder, name), { force: true });
+  }
+  const temporary = join(folder, `.${basename(file.target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
     const handle = await open(temporary, 'wx', 0o644);
     try {
@@ -108,11 +127,35 @@ export async function writeRegistryFile(file: RegistryFile, text: string): Promi
       await handle.close();
     }
     if (file.mode !== undefined) await chmod(temporary, file.mode);
-    await rename(temporary, file.target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
-  return true;
+  return {
+    commit: async () => {
+      try {
+        await rename(temporary, file.target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    },
+    discard: () => rm(temporary, { force: true }),
+  };
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Write the registry if its text changed (staged, then committed); whether it did. */
+export async function writeRegistryFile(file: RegistryFile, text: string): Promise<boolean> {
+  const staged = await stageRegistryFile(file, text);
+  await staged?.commit();
+  return staged !== undefined;
+}

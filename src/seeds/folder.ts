@@ -36,7 +36,8 @@ export async function listSeeds(seedsDir: string): Promise<SeedListing> {
   for (const entry of entries) {
     const { name } = entry;
     const path = join(seedsDir, name);
-    if (name === PERMALINKS_FILE || name === CORRECTIONS_FILE) continue;
+    // The registry's temporary (src/records/registry-file.ts) is the build's own, not an editor's file.
+    if (name === PERMALINKS_FILE || name === CORRECTIONS_FILE || name.startsWith(`.${PERMALINKS_FILE}.`)) continue;
     if (name.startsWith('.') || name.endsWith('~')) {
       notices.push(`${path}: skipped hidden or backup file`);
       continue;

@@ -98,6 +98,22 @@ describe('errors in the surroundings', () => {
     expect(snapshotTree(out)).toEqual(before);
   });
 
+  it('should stop on a seeds folder that cannot take the new registry before any page is published, and keep site and registry', async () => {
+    const { seeds, cache, out, before } = await builtSite();
+    const registry = join(seeds, 'permalinks.json');
+    const registryBefore = readFileSync(registry, 'utf8');
+    stub.fault = (name, path) => (name === 'open' && path.startsWith(join(seeds, '.permalinks.json.')) ? 'EROFS' : undefined);
+    const failed = build({ seedsDir: seeds, outDir: out, cacheDir: cache, search: false });
+    await expect(failed).rejects.toThrow(`${registry}: error: Unexpected permalink registry the build cannot update (a read-only file system)`);
+    await expect(failed).rejects.toBeInstanceOf(DigestError);
+    expect(snapshotTree(out)).toEqual(before);
+    expect(readFileSync(registry, 'utf8')).toBe(registryBefore);
+    expect(readdirSync(seeds).filter((name) => name.startsWith('.'))).toEqual([]);
+    stub.fault = undefined;
+    await build({ seedsDir: seeds, outDir: out, cacheDir: cache, search: false });
+    expect(readFileSync(registry, 'utf8')).toContain('Iran and Russia sign a gas swap deal');
+  });
+
   it('should stop on an unwritable cache folder with a DigestError naming it', async () => {
     const work = tempDir();
     const cache = join(work, 'cache');

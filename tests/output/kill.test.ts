@@ -22,8 +22,11 @@ interface Run {
   readonly stderr: string;
 }
 
-/** The CLI building `seeds` into `out`; with `pauseAt`, killed with SIGKILL once it says it paused there. */
-function cli(seeds: string, out: string, pauseAt?: string): Promise<Run> {
+/**
+ * The CLI building `seeds` into `out`; with `pauseAt`, sent `signal` once it says it paused there (and, for a signal
+ * it may hold, SIGUSR2 to go on).
+ */
+function cli(seeds: string, out: string, pauseAt?: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'news-digest.js'), 'build', '--seeds', seeds, '--out', out, '--no-search'], {
       cwd: ROOT, env: { ...process.env, CI: 'true', ...(pauseAt ? { ND_TEST_PAUSE_AT: pauseAt } : {}) },
@@ -31,7 +34,10 @@ function cli(seeds: string, out: string, pauseAt?: string): Promise<Run> {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (pauseAt && stderr.includes(`paused at ${pauseAt}`)) child.kill('SIGKILL');
+      if (pauseAt && stderr.includes(`paused at ${pauseAt}`) && !stderr.includes('news-digest: SIG')) {
+        child.kill(signal);
+        if (signal !== 'SIGKILL') setTimeout(() => child.kill('SIGUSR2'), 300);
+      }
     });
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stderr }));
@@ -89,6 +95,25 @@ describe('a build killed with SIGKILL', () => {
     expect(stagingOf(out)).toEqual([]);
     const after = JSON.parse(readFileSync(registry, 'utf8')) as { stories: { headline: string }[] };
     expect(after.stories.map((entry) => entry.headline)).toContain(HEADLINE);
+  });
+});
+
+describe('a build stopped with Ctrl-C (SIGINT) or SIGTERM', () => {
+  it.each([['render', 'SIGINT'], ['move', 'SIGTERM'], ['registry', 'SIGINT']] as const)('at %s with %s should stop with the signal and leave a whole site, registered once it moved', async (stage, signal) => {
+    const out = join(tempDir(), 'site');
+    const seeds = seedsPair();
+    const registry = join(seeds.with, 'permalinks.json');
+    const registryBefore = readFileSync(registry, 'utf8');
+    expect((await cli(seeds.without, out)).code).toBe(0);
+    const stopped = await cli(seeds.with, out, stage, signal);
+    expect(stopped.signal).toBe(signal);
+    // Before the move the build stops at once; once files move, it finishes the move and the registry, then stops.
+    const moved = stage === 'registry';
+    expect(stopped.stderr.includes(`${signal} while the site is being updated`)).toBe(moved);
+    expect(siteState(out)).toBe(moved ? 'with' : 'without');
+    const after = JSON.parse(readFileSync(registry, 'utf8')) as { stories: { headline: string }[] };
+    if (moved) expect(after.stories.map((entry) => entry.headline)).toContain(HEADLINE);
+    else expect(readFileSync(registry, 'utf8')).toBe(registryBefore);
   });
 });
 
