@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toRecords } from './helpers/records.ts';
 import { parseText } from './helpers/seeds.ts';
+import { balanceBidi } from '../src/seeds/decode.ts';
 
 const RUNS = 300;
 const ALLOWED_TAGS = new Set(['p', 'a', 'em', 'strong', 'code', 'del', 'br', 'sub', 'sup']);
@@ -50,10 +51,13 @@ function checkSeed(input: string | Uint8Array, name?: string): void {
   for (const story of digest.stories) {
     expect(story.headline.trim()).not.toBe('');
     expect(story.headline).not.toMatch(CONTROL);
+    // An override left open would turn around whatever stands after the headline (a <title>, a feed, a citation).
+    expect(balanceBidi(story.headline)).toBe(story.headline);
     expect(story.paragraphs.length).toBeGreaterThan(0);
     for (const paragraph of story.paragraphs) {
       expect(paragraph.trim()).not.toBe('');
       expect(paragraph).not.toMatch(CONTROL);
+      expect(balanceBidi(paragraph)).toBe(paragraph);
     }
     expectInertHtml(story.html);
   }
@@ -67,7 +71,7 @@ const HOSTILE = [
   '[x](javascript:alert(1))', '[x](JaVaScRiPt:alert(1))', '[x](data:text/html,<script>alert(1)</script>)', '[x](vbscript:x)',
   '<javascript:alert(1)>', '![i](https://evil.example/p.png)', '[x](https://example.org/ok)', '<https://example.org/>',
   '{{ 7*7 }}', '{% include "x" %}', '${process.exit(1)}', '&amp;', '&lt;', '&#0;', '&#x1b;', '\u001b[31m', '\u001b]0;t\u0007',
-  '\u0000', '\u0007', '\u009b', '\u2028', '\u2029', '\u202e', '\u200b', '\u200d', '\ufeff', '\ufffe', '\ud800', '\udc00',
+  '\u0000', '\u0007', '\u009b', '\u2028', '\u2029', '\u202e', '\u2067', '\u202c', '\u2069', '\u200b', '\u200d', '\ufeff', '\ufffe', '\ud800', '\udc00',
   '👨‍👩‍👧', '🇨🇳', 'é', 'e\u0301', 'بوتين', '普京', '**', '** ', '*a', '_a_', '`code`', '# ', '## Heading', '---', '...', '|',
   '1.', '- ', '> ', '    ', '\t', '[ref]: javascript:x', '[ref]', '~~x~~', '<!--', ']]>', '<![CDATA[', '"', "'", '\\',
   '([link removed])', 'October 2024 Highlights', 'Digest | May 2024', 'on May 12', '2025-02-30', '../../etc/passwd', '%2e%2e',

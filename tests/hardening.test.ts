@@ -160,6 +160,14 @@ describe('rule 5: text is preserved', () => {
     expect(headlines).toContain('Zero\u200bwidth and \u202eoverride\u202c and می\u200cخواهم');
   });
 
+  it('should close a bidi override or isolate the editor left open, where its line or title ends, and drop closers of nothing', () => {
+    const { digest, messages } = parseText('---\ndate: 2024-05\ntitle: "May \\u202e digest \\u2069"\n---\nIran and \u202eRussia sign a gas deal\nThe two sides \u2067signed on 3 May 2024.\n');
+    expect(messages.filter((message) => message.includes(': error: '))).toEqual([]);
+    expect(digest?.digest.title).toBe('May \u202e digest\u202c');
+    expect(digest?.stories[0]?.headline).toBe('Iran and \u202eRussia sign a gas deal\u202c');
+    expect(digest?.stories[0]?.paragraphs).toEqual(['The two sides \u2067signed on 3 May 2024.\u2069']);
+  });
+
   it('should give every story a unique, readable, capped URL, whatever its script', () => {
     const urls = stories.map((s) => s.url);
     expect(new Set(urls).size).toBe(urls.length);

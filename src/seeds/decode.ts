@@ -55,7 +55,42 @@ export function normalizeText(text: string): string {
     // `##` and a no-break space, as a web page copies a heading: the heading its writer meant.
     .replace(/^( {0,3}#{1,6})\u00a0/gm, '$1 ')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(/^.*[\u202a-\u202e\u2066-\u2069].*$/gm, balanceBidi);
+}
+
+const EMBEDDINGS = '\u202a\u202b\u202d\u202e'; // LRE RLE LRO RLO, closed by PDF (U+202C)
+const ISOLATES = '\u2066\u2067\u2068'; // LRI RLI FSI, closed by PDI (U+2069)
+
+/**
+ * A line's bidi embeddings, overrides and isolates closed where its text ends,
+ * and closers that close nothing dropped. A browser ends them at the end of
+ * a paragraph, but a headline also stands in a `<title>`, a feed entry or a
+ * citation beside other text, where an unclosed right-to-left override would
+ * turn the site's own words around (as the Unicode bidi algorithm pairs them).
+ */
+export function balanceBidi(line: string): string {
+  const open: string[] = [];
+  let out = '';
+  for (const char of line) {
+    if (EMBEDDINGS.includes(char) || ISOLATES.includes(char)) {
+      open.push(char);
+    } else if (char === '\u202c') {
+      // PDF closes the innermost embedding, never across an isolate.
+      if (open.length === 0 || !EMBEDDINGS.includes(open.at(-1)!)) continue;
+      open.pop();
+    } else if (char === '\u2069') {
+      // PDI closes the innermost isolate and every embedding inside it.
+      let at = open.length - 1;
+      while (at >= 0 && !ISOLATES.includes(open[at]!)) at--;
+      if (at === -1) continue;
+      open.length = at;
+    }
+    out += char;
+  }
+  const closers = open.reverse().map((opener) => (ISOLATES.includes(opener) ? '\u2069' : '\u202c')).join('');
+  // Before trailing white space, which trimming would otherwise leave inside the closers.
+  return closers === '' ? out : out.replace(/\s*$/u, (space) => closers + space);
 }
 
 /** The line of a byte before the text is decoded: line breaks are single bytes in every encoding a seed may use. */

@@ -19,6 +19,7 @@ import { parseIsoDate } from '../records/dates.ts';
 import { seedError, seedWarning } from '../errors.ts';
 import type { CalendarDate } from '../types.ts';
 import { collapseSpace } from '../space.ts';
+import { balanceBidi, normalizeText } from './decode.ts';
 
 export interface FrontMatter {
   readonly date?: CalendarDate;
@@ -141,7 +142,9 @@ function readKeys(entries: readonly { key: string; value: unknown; line: number 
       if (date) result = { ...result, date };
       else seedError(file, `Unexpected date \`${show(value)}\`, expected a real calendar date as \`YYYY-MM-DD\` or \`YYYY-MM\``, place, 'front-matter-date');
     } else if (key === 'title') {
-      if (typeof value === 'string' && value.trim() !== '') result = { ...result, title: collapseSpace(value) };
+      // YAML escapes (`"\u202e"`, `"\x00"`) bring in what the text's own cleaning removed: cleaned again.
+      const title = typeof value === 'string' ? balanceBidi(collapseSpace(normalizeText(value))) : '';
+      if (title !== '') result = { ...result, title };
       else seedError(file, 'Unexpected `title`, expected a line of text', place, 'front-matter-title');
     } else if (key === 'source') {
       if (typeof value === 'string' && isHttpUrl(value.trim())) result = { ...result, source: value.trim() };
