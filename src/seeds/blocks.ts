@@ -321,8 +321,11 @@ export function decodedBlocks(blocks: readonly Block[]): Block[] {
   return blocks.map((block) => (block.text.includes('&') ? { ...block, text: collapseSpace(decodeReferences(block.text)) } : block));
 }
 
-/** A line that opens with a bold phrase and runs on: `**Russia and Iran sign a deal.** Moscow will lend …`. */
-const RUN_IN = /^(\*\*|__)([^*_]+?)\1[ \t]+(\S.*)$/;
+/**
+ * A line that opens with a bold phrase and runs on: `**Russia and Iran sign a deal.** Moscow will lend …`,
+ * also as a list item (`- **…** …`, `1. **…** …`) and with a dash after the phrase (`**…** — …`).
+ */
+const RUN_IN = /^(?:(?:[-*+•]|\d{1,3}[.)])[ \t]+)?(\*\*|__)([^*_]+?)\1[ \t]+(?:[—–-][ \t]+)?(\S.*)$/;
 /** Fewest words in a run-in headline (`**Update:** …` is a lead-in, not a headline), and fewest run-in lines in a file. */
 const RUN_IN_WORDS = 3;
 const RUN_IN_LINES = 2;
