@@ -6,7 +6,8 @@
  * (`Read more »`, `Continue reading →`), lists of related pages (`Related: …`), a
  * page's labels (`Tags: China, Iran, finance`), the site's navigation (`Skip to main content`,
  * `Home | Research | Events | About`), a subscribe box (`Subscribe to the Axis Monitor`,
- * `Email address`, `Sign up`), and the mail headers of a forwarded e-mail (`From:`, `Subject:`). None of it
+ * `Email address`, `Sign up`), a list of sources or notes at the end (`Sources`, then
+ * `[1] KCNA, February 20`), and the mail headers of a forwarded e-mail (`From:`, `Subject:`). None of it
  * is story text, and a line of it read as a headline or a paragraph makes a
  * false story or a wrong paragraph, so the parser leaves it out.
  *
@@ -19,7 +20,7 @@ import type { PhrasingContent } from 'mdast';
 import { MONTH_WORD } from '../records/dates.ts';
 import { wordsIn } from '../space.ts';
 
-export type FurnitureKind = 'share-bar' | 'byline' | 'time-stamp' | 'caption' | 'picture' | 'read-on' | 'related' | 'labels' | 'mail-header' | 'navigation' | 'call-to-action' | 'dateline';
+export type FurnitureKind = 'share-bar' | 'byline' | 'time-stamp' | 'caption' | 'picture' | 'read-on' | 'related' | 'labels' | 'mail-header' | 'navigation' | 'call-to-action' | 'dateline' | 'sources';
 
 /** The words a share bar is made of: the verbs, the networks and their glue. */
 const SHARE_WORD = /^(?:share|shares|sharing|tweet|print|email|e-mail|mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|mastodon|wechat|weibo|line|vk|flipboard|pocket|copy|copied|link|url|save|bookmark|pdf|download|on|this|the|article|page|story|post|via|to|or|and)$/;
@@ -98,6 +99,11 @@ function isNavBar(text: string): boolean {
 const CALL_TO_ACTION = /^(?:(?:subscribe|sign up|register|join)(?: now| today| for free| here)?[.!]?|(?:your |enter your )?e-?mail(?: address)?:?|e-?mail me|submit|subscribe to (?:the |our )?\p{Lu}[^.!?]{0,60}|(?:subscribe|sign up|register|join|get|receive|have)\b[^.!?]{0,80}\b(?:inbox|newsletter|mailing list|e-?mail updates)\b[^.!?]{0,30}[.!]?|join [\d,.]+(?: (?:other|fellow))? (?:readers|subscribers)\b[^.!?]{0,40}[.!]?)$/iu;
 const MAX_CALL_WORDS = 16;
 
+/** The heading of a list of sources or notes: `Sources`, `References:`, `Notes`, `Footnotes`. */
+const SOURCES = /^(?:sources?|references?|notes|footnotes|endnotes|citations|sources and notes|notes and sources|bibliography)\s?:?$/i;
+/** An entry of such a list in plain text: a note number (`[1]`, `[^1]:`, `1.`, `¹`), a bullet or an address first. */
+const SOURCE_ENTRY = /^(?:\[\^?\d{1,3}\]:?|\^\d{1,3}|\d{1,3}[.)]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|[-*•]|(?:https?:\/\/|www\.)\S)/u;
+
 /**
  * A story's date on a line of its own under the headline, as web pages and newsletters set it:
  * `September 3, 2025`, `Sept. 2`, `28 August 2025`, `Wednesday, May 14`, `*November 6, 2025*`.
@@ -131,6 +137,7 @@ export function furnitureOf(text: string, place: LinePlace): FurnitureKind | und
   if (CAPTION.test(text) || (words <= MAX_CREDIT_WORDS && CREDIT_LINE.test(text))) return 'caption';
   if (words <= MAX_READ_ON_WORDS && READ_ON.test(text) && words >= 2) return 'read-on';
   if (words <= MAX_RELATED_WORDS && RELATED.test(text)) return 'related';
+  if (words <= 4 && SOURCES.test(text)) return 'sources';
   if (isLabelList(text)) return 'labels';
   if (CONTROL.test(text) || isNavBar(text)) return 'navigation';
   if (words <= MAX_CALL_WORDS && CALL_TO_ACTION.test(text)) return 'call-to-action';
@@ -160,7 +167,7 @@ export function isPictureOnly(children: readonly PhrasingContent[]): boolean {
 }
 
 /** Kinds of furniture a Markdown heading can be that head a section of the same (lists of links, labels, a subscribe box). */
-const SECTION_KINDS: ReadonlySet<FurnitureKind> = new Set(['related', 'labels', 'navigation', 'call-to-action']);
+const SECTION_KINDS: ReadonlySet<FurnitureKind> = new Set(['related', 'labels', 'navigation', 'call-to-action', 'sources']);
 
 /** How many of the first blocks of a body count as its top, where bylines and mail headers stand. */
 export const TOP_BLOCKS = 8;
@@ -173,6 +180,7 @@ export function dropFurniture<B extends { readonly line: number; readonly text: 
   let subject: string | undefined;
   let previous: FurnitureKind | B | undefined; // the kind of the furniture before, or the block kept
   let section: FurnitureKind | undefined; // the kind of the furniture heading whose section this is
+  let plainSources = false; // the block before is a plain-text `Sources` line or one of its notes
   blocks.forEach((block, index) => {
     const top = index < TOP_BLOCKS || previous === 'mail-header';
     // Whether the block before reads as a headline is asked only of a line that starts as a byline does.
@@ -184,6 +192,9 @@ export function dropFurniture<B extends { readonly line: number; readonly text: 
     // A heading that is furniture (`## Further reading`, `## Related`) heads a section of it: its links and lists go with it, up to the next heading.
     if (block.kind === 'heading') section = kind !== undefined && SECTION_KINDS.has(kind) ? kind : undefined;
     else if (section !== undefined && kind === undefined) kind = section;
+    // In plain text a `Sources` line heads the notes under it, as long as each starts as a note does.
+    else if (plainSources && kind === undefined && SOURCE_ENTRY.test(block.text)) kind = 'sources';
+    plainSources = block.kind === 'text' && kind === 'sources';
     if (dateline) datelines.set(block.line, block.text.replace(/^[*_]+|[*_]+$/g, ''));
     if (kind) {
       furniture.set(block.line, kind);

@@ -135,6 +135,10 @@ function endingOf(text: string, end: number): Ending {
   return closed ? 'closing' : 'open';
 }
 
+const SUPERSCRIPT_DIGIT = /[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]/u;
+/** Footnote marks closing a sentence: `[3]`, `[^3]`, `[1][2]`, superscript digits. */
+const NOTE_MARK = /(?<=[.!?…;:"'’”)])(?:\[\^?\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)+$/u;
+
 /**
  * The signals of one line of text (whitespace already collapsed, as blocks
  * are). Linear in the line and allocation-light: every paragraph of every seed
@@ -149,6 +153,8 @@ export function lineFeatures(text: string): LineFeatures {
     else internalQuestions++;
   }
   let end = text.length;
+  // A note mark after the sentence (`… the purchases.[3]`, `…said.¹`) is no part of how it ends.
+  if (text.endsWith(']') || SUPERSCRIPT_DIGIT.test(text[end - 1] ?? '')) end = NOTE_MARK.exec(text)?.index ?? end;
   while (end > 0 && CLOSERS.has(text[end - 1]!)) end--;
   const finalMark = text[end - 1] ?? '';
   const first = LEADING.exec(text)?.[1] ?? '';
