@@ -7,7 +7,8 @@
  * page's labels (`Tags: China, Iran, finance`), the site's navigation (`Skip to main content`,
  * `Home | Research | Events | About`), a subscribe box (`Subscribe to the Axis Monitor`,
  * `Email address`, `Sign up`), a list of sources or notes at the end (`Sources`, then
- * `[1] KCNA, February 20`), and the mail headers of a forwarded e-mail (`From:`, `Subject:`). None of it
+ * `[1] KCNA, February 20`), a table of contents at the top (`In this issue`, then the
+ * headlines that follow), and the mail headers of a forwarded e-mail (`From:`, `Subject:`). None of it
  * is story text, and a line of it read as a headline or a paragraph makes a
  * false story or a wrong paragraph, so the parser leaves it out.
  *
@@ -20,7 +21,7 @@ import type { PhrasingContent } from 'mdast';
 import { MONTH_WORD } from '../records/dates.ts';
 import { wordsIn } from '../space.ts';
 
-export type FurnitureKind = 'share-bar' | 'byline' | 'time-stamp' | 'caption' | 'picture' | 'read-on' | 'related' | 'labels' | 'mail-header' | 'navigation' | 'call-to-action' | 'dateline' | 'sources';
+export type FurnitureKind = 'share-bar' | 'byline' | 'time-stamp' | 'caption' | 'picture' | 'read-on' | 'related' | 'labels' | 'mail-header' | 'navigation' | 'call-to-action' | 'dateline' | 'sources' | 'contents';
 
 /** The words a share bar is made of: the verbs, the networks and their glue. */
 const SHARE_WORD = /^(?:share|shares|sharing|tweet|print|email|e-mail|mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|bluesky|threads|mastodon|wechat|weibo|line|vk|flipboard|pocket|copy|copied|link|url|save|bookmark|pdf|download|on|this|the|article|page|story|post|via|to|or|and)$/;
@@ -169,6 +170,48 @@ export function isPictureOnly(children: readonly PhrasingContent[]): boolean {
 /** Kinds of furniture a Markdown heading can be that head a section of the same (lists of links, labels, a subscribe box). */
 const SECTION_KINDS: ReadonlySet<FurnitureKind> = new Set(['related', 'labels', 'navigation', 'call-to-action', 'sources']);
 
+/** The heading of a table of contents. */
+const CONTENTS = /^(?:in this (?:issue|edition|digest|briefing|newsletter)|(?:table of )?contents|inside(?: this (?:issue|edition))?|what'?s inside|this (?:issue|edition))\s?:?$/i;
+/** Where a table of contents may stand: among the first blocks of the body. */
+const CONTENTS_BLOCKS = 24;
+/** A line of a table of contents as the headline it names: numbering, bullets and closing punctuation off, case folded. */
+const contentsKey = (text: string): string => text.replace(/^(?:[-*•·]|\d{1,3}[.)])\s+/u, '').replace(/[\s.:;,!?…]+$/u, '').toLowerCase();
+
+/**
+ * The blocks of a table of contents: near the top, two or more lines in a row
+ * that each come again further down (as the headlines they list), with the
+ * `In this issue` or `Contents` line above them. Real headlines never stand two
+ * in a row with nothing between them and then again later, so a digest pasted
+ * twice is not one.
+ */
+function contentsOf(blocks: readonly { readonly text: string }[]): Set<number> {
+  const found = new Set<number>();
+  const top = Math.min(blocks.length, CONTENTS_BLOCKS);
+  const keys = blocks.slice(0, top).map((block) => (wordsIn(block.text) <= MAX_CONTENTS_WORDS ? contentsKey(block.text) : ''));
+  // Where each of those lines comes last; past the top only short blocks are keyed (a paragraph never matches).
+  const last = new Map<string, number>();
+  keys.forEach((key, index) => key !== '' && last.set(key, index));
+  const longest = Math.max(0, ...blocks.slice(0, top).map((block) => block.text.length));
+  for (let index = top; index < blocks.length; index++) {
+    const text = blocks[index]!.text;
+    if (text.length > longest) continue;
+    const key = contentsKey(text);
+    if (last.has(key)) last.set(key, index);
+  }
+  for (let start = 0; start < top; ) {
+    let end = start;
+    while (end < top && keys[end] !== '' && last.get(keys[end]!)! > end) end++;
+    // Each listed line must come again after the whole list, not within it.
+    if (end - start >= 2 && keys.slice(start, end).every((key) => last.get(key)! >= end)) {
+      for (let index = start; index < end; index++) found.add(index);
+      if (start > 0 && CONTENTS.test(blocks[start - 1]!.text.replace(/^[*_]+|[*_]+$/g, ''))) found.add(start - 1);
+    }
+    start = Math.max(end, start + 1);
+  }
+  return found;
+}
+const MAX_CONTENTS_WORDS = 30;
+
 /** How many of the first blocks of a body count as its top, where bylines and mail headers stand. */
 export const TOP_BLOCKS = 8;
 
@@ -181,6 +224,7 @@ export function dropFurniture<B extends { readonly line: number; readonly text: 
   let previous: FurnitureKind | B | undefined; // the kind of the furniture before, or the block kept
   let section: FurnitureKind | undefined; // the kind of the furniture heading whose section this is
   let plainSources = false; // the block before is a plain-text `Sources` line or one of its notes
+  const contents = contentsOf(blocks);
   blocks.forEach((block, index) => {
     const top = index < TOP_BLOCKS || previous === 'mail-header';
     // Whether the block before reads as a headline is asked only of a line that starts as a byline does.
@@ -188,7 +232,7 @@ export function dropFurniture<B extends { readonly line: number; readonly text: 
     // A date alone right under a headline (or under its byline) is the story's dateline.
     const underHeadline = previous !== undefined && (typeof previous === 'string' ? previous === 'byline' : previous.kind === 'heading' || headlineLike(previous.text));
     const dateline = block.kind === 'text' && underHeadline && DATELINE.test(block.text);
-    let kind: FurnitureKind | undefined = dateline ? 'dateline' : block.kind === 'text' && block.children.length > 0 && isPictureOnly(block.children) ? 'picture' : furnitureOf(block.text, { top, bylineSpot });
+    let kind: FurnitureKind | undefined = contents.has(index) ? 'contents' : dateline ? 'dateline' : block.kind === 'text' && block.children.length > 0 && isPictureOnly(block.children) ? 'picture' : furnitureOf(block.text, { top, bylineSpot });
     // A heading that is furniture (`## Further reading`, `## Related`) heads a section of it: its links and lists go with it, up to the next heading.
     if (block.kind === 'heading') section = kind !== undefined && SECTION_KINDS.has(kind) ? kind : undefined;
     else if (section !== undefined && kind === undefined) kind = section;
