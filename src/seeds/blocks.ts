@@ -61,8 +61,20 @@ export const mayBeMarkdown = (text: string): boolean => ATX_HEADING.test(text);
  */
 export function cleanLines(lines: readonly string[], bold = false): { lines: string[]; marked: Set<number> } {
   const marked = new Set<number>();
-  const cleaned = unquoted(lines).map((raw, index) => {
+  const source = unquoted(lines);
+  // A page's HTML source pasted as plain text: its elements read as what they hold (Markdown keeps HTML as the editor typed it).
+  const html = bold && source.filter((line) => line.includes('</') && HTML_ELEMENT_LINE.test(line)).length >= HTML_LINES;
+  const cleaned = source.map((raw, index) => {
     let line = LINK_REMOVED.test(raw) ? raw.split(LINK_REMOVED).map((part, i, all) => (i < all.length - 1 ? trimEndBlank(part) : part)).join('') : raw;
+    if (html) {
+      const element = HTML_ELEMENT_LINE.exec(line);
+      if (element) {
+        line = element[2]!.replace(INLINE_TAG, '');
+        if (/^h/i.test(element[1]!)) marked.add(index + 1);
+      } else if (HTML_WRAPPER_LINE.test(line)) {
+        line = '';
+      }
+    }
     const email = emailHeadline(line, bold);
     if (email !== undefined) {
       marked.add(index + 1);
@@ -74,6 +86,15 @@ export function cleanLines(lines: readonly string[], bold = false): { lines: str
   blankSignOff(cleaned);
   return { lines: cleaned, marked };
 }
+
+/** A whole line that is one HTML block element: `<h2>…</h2>`, `<p class="lead">…</p>`. */
+const HTML_ELEMENT_LINE = /^[ \t]*<(h[1-6]|p|li|div|blockquote|dt|dd|figcaption)(?:\s[^<>]*)?>(.*?)<\/\1>[ \t]*$/i;
+/** A line that only opens or closes a wrapper (`<ul>`, `</div>`, `<br>`, `<hr/>`). */
+const HTML_WRAPPER_LINE = /^[ \t]*(?:<\/?(?:ul|ol|div|section|article|main|header|footer|body|html|blockquote|table|tbody|tr|dl)(?:\s[^<>]*)?>|<(?:br|hr)\s*\/?>)+[ \t]*$/i;
+/** Inline elements inside one, whose text stays: links, emphasis, spans, line breaks. */
+const INLINE_TAG = /<\/?(?:a|b|strong|i|em|u|span|small|sup|sub|abbr|cite|q|mark|font|time)(?:\s[^<>]*)?>|<br\s*\/?>/gi;
+/** Fewest element lines that make a plain-text body HTML source: one may be a line of prose about a tag. */
+const HTML_LINES = 2;
 
 /** `> ` or `>` opening a line: one level of an e-mail's quoting. */
 const QUOTE_MARK = /^[ \t]*>[ \t]?/;

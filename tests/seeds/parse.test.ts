@@ -171,3 +171,20 @@ describe('datelines', () => {
     expect(digest!.stories[0]!.paragraphs[0]).toMatch(/^Gazprom said/);
   });
 });
+
+describe('HTML source pasted as plain text', () => {
+  it('should read its elements as what they hold: headings as headlines, paragraphs without their tags, anything else as typed', () => {
+    const { digest } = parsePath(fixture('segment', 'html-source', 'input.txt'));
+    const [rail, jets] = digest!.stories;
+    expect(rail!.paragraphs[0]).toBe('Passenger trains between Dandong and Pyongyang resumed on March 3 after a six-year pause, Chinese railway officials said. The first train carried about 200 passengers, mostly traders.');
+    expect(jets!.headline).toBe('Russia delivers Su-35 fighters to Iran');
+    expect(jets!.paragraphs[0]).toContain('Russia’s defence ministry');
+    // A tag that is no element of the page stays text, escaped on every page like any other.
+    expect(jets!.paragraphs[1]).toBe('Officials in Tehran wrote about the <script> tag in the ministry\'s page.');
+  });
+
+  it('should leave a single line of prose that happens to be wrapped in tags alone', () => {
+    const { digest } = parseText('---\ndate: 2026-03\n---\nRussia and Iran sign a deal\n<p>The two sides signed it on March 3.</p>\n');
+    expect(digest!.stories[0]!.paragraphs).toEqual(['<p>The two sides signed it on March 3.</p>']);
+  });
+});
