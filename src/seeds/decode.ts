@@ -32,7 +32,60 @@ export function decodeSeed(bytes: Uint8Array): Decoded {
   if (!isUtf8(body)) {
     return { ok: false, line: firstInvalidLine(body), reason: 'Unexpected byte sequence that is not UTF-8, expected UTF-8 text: re-save the file as UTF-8' };
   }
-  return { ok: true, text: normalizeText(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')) };
+  const text = normalizeText(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+  return { ok: true, text: isQuotedPrintable(text) ? normalizeText(decodeQuotedPrintable(text)) : text };
+}
+
+/** The transfer encoding an e-mail's source declares in its headers. */
+const QP_HEADER = /^content-transfer-encoding:[ \t]*quoted-printable[ \t]*$/im;
+/** A soft line break (`=` ending a line) and an escaped byte (`=E2`): quoted-printable's two marks. */
+const SOFT_BREAK = /(?<!=)=$/gm;
+const ESCAPE = /=[0-9A-F]{2}/g;
+/** Fewest of each that make undeclared text quoted-printable: prose ends no line with `=`. */
+const QP_MARKS = 3;
+
+/**
+ * An e-mail's raw source saved as the digest (`=20`, `=E2=80=99`, lines broken
+ * with a final `=`): declared in its headers, or shown by its marks when only
+ * the body was copied, with no `=` that is not one of them.
+ */
+export function isQuotedPrintable(text: string): boolean {
+  if (!text.includes('=')) return false;
+  if (QP_HEADER.test(text.slice(0, 4096))) return true;
+  const soft = text.match(SOFT_BREAK)?.length ?? 0;
+  const escapes = text.match(ESCAPE)?.length ?? 0;
+  const equals = text.split('=').length - 1;
+  return soft + escapes >= QP_MARKS && soft > 0 && escapes > 0 && equals === soft + escapes;
+}
+
+/**
+ * Quoted-printable decoded: escaped bytes as UTF-8, soft-broken lines joined.
+ * Each joined line is followed by the line breaks it lost, as blank lines, so
+ * that every later line keeps its number in messages.
+ */
+export function decodeQuotedPrintable(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    let line = lines[index]!;
+    let joined = 0;
+    while (line.endsWith('=') && index + 1 < lines.length) {
+      line = line.slice(0, -1) + lines[++index]!;
+      joined++;
+    }
+    out.push(unescapeBytes(line), ...Array.from({ length: joined }, () => ''));
+  }
+  return out.join('\n');
+}
+
+function unescapeBytes(line: string): string {
+  if (!ESCAPE.test(line)) return line;
+  ESCAPE.lastIndex = 0;
+  // Runs of escapes are one UTF-8 sequence together (`=E2=80=99` is one character).
+  return line.replace(/(?:=[0-9A-F]{2})+/g, (run) => {
+    const bytes = Buffer.from(run.replace(/=/g, ''), 'hex');
+    return isUtf8(bytes) ? bytes.toString('utf8') : bytes.toString('latin1');
+  });
 }
 
 function decodeWith(encoding: 'utf-16le' | 'utf-16be', bytes: Uint8Array): Decoded {

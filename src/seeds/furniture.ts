@@ -72,7 +72,7 @@ function isLabelList(text: string): boolean {
 }
 
 /** `From: Monitor <monitor@example.org>`, `Subject: …`, `Sent: Monday, …`: a forwarded or pasted e-mail's headers. */
-const MAIL_HEADER = /^(?:from|to|cc|bcc|date|sent|subject|reply-to)\s?:\s?\S/i;
+const MAIL_HEADER = /^(?:from|to|cc|bcc|date|sent|subject|reply-to|content-type|content-transfer-encoding|mime-version|message-id|return-path|x-[a-z-]+)\s?:\s?\S/i;
 /** An e-mail's subject, which names the issue as a title line does (`Subject: Fwd: August 2025 briefing`). */
 const SUBJECT = /^subject\s?:\s?(?:(?:re|fwd?|tr|aw|wg)\s?:\s?)*(.+)$/i;
 /** `---------- Forwarded message ---------`, `Begin forwarded message:`. */

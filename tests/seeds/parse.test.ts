@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, parsePath, parseText, ROOT } from '../helpers/seeds.ts';
 import { decodeReferences } from '../../src/seeds/blocks.ts';
+import { decodeQuotedPrintable, isQuotedPrintable } from '../../src/seeds/decode.ts';
 import { storyFacts } from '../../src/records/records.ts';
 
 const seed = (name: string) => parsePath(join(ROOT, 'seeds', name));
@@ -186,5 +187,27 @@ describe('HTML source pasted as plain text', () => {
   it('should leave a single line of prose that happens to be wrapped in tags alone', () => {
     const { digest } = parseText('---\ndate: 2026-03\n---\nRussia and Iran sign a deal\n<p>The two sides signed it on March 3.</p>\n');
     expect(digest!.stories[0]!.paragraphs).toEqual(['<p>The two sides signed it on March 3.</p>']);
+  });
+});
+
+describe('an e-mail source saved in quoted-printable', () => {
+  it('should decode escaped bytes and join soft-broken lines, keeping every line number', () => {
+    const text = 'Iran=E2=80=99s bank opens=20\nin Moscow on April 23, the first=\n since 2012.\nLast line\n';
+    expect(isQuotedPrintable(text)).toBe(true);
+    const decoded = decodeQuotedPrintable(text);
+    expect(decoded).toBe('Iran’s bank opens \nin Moscow on April 23, the first since 2012.\n\nLast line\n');
+    expect(decoded.split('\n')).toHaveLength(text.split('\n').length);
+  });
+
+  it('should leave prose with equals signs alone (E=mc2, x = y, a lone =20)', () => {
+    for (const text of ['Einstein wrote E=mc2.\nA line.\n', 'Set x = y.\nThen y =\n', 'A price of =20 pounds.\n', 'one=\ntwo=\nthree=\n'])
+      expect(isQuotedPrintable(text)).toBe(false);
+  });
+
+  it('should name a later line right in a message after decoding', () => {
+    const { digest } = parsePath(fixture('segment', 'quoted-printable-body', 'input.txt'));
+    const lines = readFileSync(fixture('segment', 'quoted-printable-body', 'input.txt'), 'utf8').split('\n');
+    for (const story of digest!.stories) expect(lines[story.line - 1]).toContain(story.headline.slice(0, 10));
+    expect(digest!.stories.map((story) => story.line)).toEqual([4, 8, 12]);
   });
 });
