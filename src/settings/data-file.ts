@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { DigestError } from '../errors.ts';
+import { duplicateKeys } from '../yaml-keys.ts';
 
 /** A problem in a data file: the editor's to fix, printed without a stack. */
 export class DataFileError extends DigestError {}
@@ -52,12 +53,17 @@ export function readDataFile(path: string, options: { readonly schema?: 'core' |
     const { line, col } = lines.linePos(offset);
     return { line: Math.max(line, 1), column: Math.max(col, 1) };
   };
-  const doc = parseDocument(text, { lineCounter: lines, schema: options.schema ?? 'core', uniqueKeys: true, prettyErrors: true });
+  const doc = parseDocument(text, { lineCounter: lines, schema: options.schema ?? 'core', uniqueKeys: false, prettyErrors: true });
   const first = doc.errors[0];
   if (first) {
     const at = first.linePos?.[0] ?? { line: 1, col: 1 };
     const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new DataFileError(`${path}:${at.line}:${at.col}: error: Invalid YAML: ${reason}; fix the file and build again`);
+  }
+  const twice = duplicateKeys(doc)[0];
+  if (twice) {
+    const { line, column } = place(twice.node.range?.[0] ?? 0);
+    throw new DataFileError(`${path}:${line}:${column}: error: Invalid YAML: key \`${twice.key}\` a second time (first on line ${place(twice.first.range?.[0] ?? 0).line}), expected unique keys; fix the file and build again`);
   }
   let value: unknown;
   try {

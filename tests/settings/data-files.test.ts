@@ -50,6 +50,7 @@ describe('errors in data files', () => {
   // A typo in each data file, and the line it must be reported at.
   it.each<[string, string, (text: string) => string, string]>([
     ['site.yaml', 'broken YAML', (t) => t.replace('title: News Digest', 'title: [News Digest'), 'title: [News Digest'],
+    ['site.yaml', 'a key given twice', (t) => t.replace('language: en', 'language: en\nlanguage: fr'), 'language: fr'],
     ['site.yaml', 'a title that is a list', (t) => t.replace('title: News Digest', 'title: [News, Digest]'), 'title: [News, Digest]'],
     ['site.yaml', 'a path as language', (t) => t.replace('language: en', 'language: ../../x'), 'language: ../../x'],
     ['site.yaml', 'a base URL with a password', (t) => t.replace('baseUrl: https://example.org/', 'baseUrl: https://editor:secret@example.org/'), 'baseUrl: https://editor'],
