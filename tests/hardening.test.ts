@@ -203,11 +203,24 @@ describe('rule 6: bad files get diagnostics, not crashes', () => {
     ['a digest with no stories', readFileSync(fixture('hostile', 'no-stories.txt')), /:1:1: error: Unexpected digest with no stories/],
     ['broken YAML', '---\ndate: [2024\n---\nHeadline\nParagraph.\n', /:\d+:1: error: Unexpected front matter YAML/],
     ['a headline-only story', '---\ndate: 2024-05\n---\nA headline\n', /:4:1: error: Unexpected headline without a paragraph/],
+    ['UTF-32LE with a BOM (whose first bytes are UTF-16LE\'s)', Buffer.from([0xff, 0xfe, 0, 0, 0x48, 0, 0, 0, 0x0a, 0, 0, 0]), /:1:1: error: Unexpected UTF-32 text, expected UTF-8/],
+    ['UTF-32BE with a BOM', Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x48]), /:1:1: error: Unexpected UTF-32 text/],
+    ['a front matter key given twice', '---\ndate: 2024-05\ntitle: A\ndate: 2024-06\n---\nHeadline\nParagraph.\n', /:4:1: error: Unexpected front matter key `date` a second time \(first on line 2\)/],
+    ['a date given as a map', '---\ndate: { y: 2024 }\n---\nHeadline\nParagraph.\n', /:2:1: error: Unexpected date `\{"y":2024\}`/],
   ];
   it.each(cases)('should report %s as `file:line:col: error: message`', (_name, bytes, expected) => {
     const { digest, messages } = parseText(bytes);
     expect(digest).toBeUndefined();
     expect(messages.join('\n')).toMatch(expected);
+  });
+
+  it('should read front matter after a second byte-order mark or pasted blank lines, with its own line numbers', () => {
+    const text = '---\ndate: 2024-05-02\n---\nHeadline\nParagraph.\n';
+    expect(parseText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), Buffer.from(text)])).digest?.digest.date).toEqual({ year: 2024, month: 5, day: 2 });
+    expect(parseText(`\n\n${text}`).digest?.digest.date).toEqual({ year: 2024, month: 5, day: 2 });
+    expect(parseText('\n\n---\ndate: 2024-05\nwhen: x\ndate: 2024-06\n---\nHeadline\nParagraph.\n').messages.join('\n')).toMatch(/:6:1: error: Unexpected front matter key `date` a second time \(first on line 4\)/);
+    // A rule under blank lines, with no YAML key after it, stays the digest's own.
+    expect(parseText('\n---\nMay digest\n---\n\nHeadline\n\nParagraph.\n').messages).not.toContainEqual(expect.stringMatching(/front matter/));
   });
 
   it('should read UTF-16 with a byte-order mark', () => {

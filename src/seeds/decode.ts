@@ -21,7 +21,21 @@ export const tooLarge = (size: number): string =>
   `Unexpected file of ${(size / 1024 / 1024).toFixed(1)} MB, expected a digest of at most ${MAX_SEED_BYTES / 1024 / 1024} MB: split it into several files`;
 
 export function decodeSeed(bytes: Uint8Array): Decoded {
+  const decoded = decodeText(bytes);
+  return decoded.ok && isQuotedPrintable(decoded.text) ? { ok: true, text: normalizeText(decodeQuotedPrintable(decoded.text)) } : decoded;
+}
+
+/**
+ * Bytes an editor saved → text, for every file of the seeds folder (digests and
+ * `corrections.yaml`): UTF-8 with or without a byte-order mark, or UTF-16 with
+ * one; UTF-32 and anything else that is not text is refused with its line.
+ */
+export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_SEED_BYTES) return { ok: false, line: 1, reason: tooLarge(bytes.length) };
+  // UTF-32's marks begin with UTF-16's: read first, or UTF-32LE text would decode as UTF-16 garbage.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    return { ok: false, line: 1, reason: 'Unexpected UTF-32 text, expected UTF-8 text: save the file as UTF-8' };
+  }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes.subarray(2));
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
@@ -32,8 +46,7 @@ export function decodeSeed(bytes: Uint8Array): Decoded {
   if (!isUtf8(body)) {
     return { ok: false, line: firstInvalidLine(body), reason: 'Unexpected byte sequence that is not UTF-8, expected UTF-8 text: re-save the file as UTF-8' };
   }
-  const text = normalizeText(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
-  return { ok: true, text: isQuotedPrintable(text) ? normalizeText(decodeQuotedPrintable(text)) : text };
+  return { ok: true, text: normalizeText(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')) };
 }
 
 /** The transfer encoding an e-mail's source declares in its headers. */
@@ -104,6 +117,8 @@ function decodeWith(encoding: 'utf-16le' | 'utf-16be', bytes: Uint8Array): Decod
  */
 export function normalizeText(text: string): string {
   return text
+    // A second byte-order mark (a file saved twice by tools that each add one) would hide the front matter.
+    .replace(/^\ufeff+/, '')
     .replace(/\r\n?/g, '\n')
     // `##` and a no-break space, as a web page copies a heading: the heading its writer meant.
     .replace(/^( {0,3}#{1,6})\u00a0/gm, '$1 ')

@@ -13,6 +13,7 @@
  */
 import matter from 'gray-matter';
 import { isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { duplicateKeys } from '../yaml-keys.ts';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { parseIsoDate } from '../records/dates.ts';
@@ -39,24 +40,29 @@ const DOCUMENTED_KEYS = 'date, title, source';
 /** Aliases a front matter may expand; an alias bomb ("billion laughs") needs millions. */
 export const MAX_ALIAS_COUNT = 20;
 const CLOSING_LINE = /^(?:---|\.\.\.)[ \t]*$/;
+/** `date: 2024-05`: a line that can only be YAML. */
+const YAML_KEY_LINE = /^[A-Za-z_][\w-]*:(?:[ \t]|$)/;
 
 export function splitFrontMatter(text: string, file: VFile): SplitSeed {
   const lines = text.split('\n');
-  const opening = lines[0] ?? '';
+  // Blank lines pasted above the front matter: still front matter, when a YAML key follows the opening line.
+  const start = Math.max(0, lines.findIndex((line) => line.trim() !== ''));
+  const opening = lines[start] ?? '';
   // `----` and longer is a dashed rule (e-mail exports start with one), not front matter.
   if (!opening.startsWith('---') || /^-{4,}\s*$/.test(opening)) return { data: {}, body: text };
+  if (start > 0 && !(CLOSING_LINE.test(opening) && YAML_KEY_LINE.test(lines[start + 1] ?? ''))) return { data: {}, body: text };
   const language = opening.slice(3).trim();
   if (language !== '' && !/^ya?ml$/i.test(language)) {
-    seedError(file, `Unexpected front matter language \`${language}\`, expected YAML (a plain \`---\` line): front matter is data and is never run`, { line: 1 }, 'front-matter-language');
+    seedError(file, `Unexpected front matter language \`${language}\`, expected YAML (a plain \`---\` line): front matter is data and is never run`, { line: start + 1 }, 'front-matter-language');
     return { data: {}, body: '' };
   }
-  const close = lines.findIndex((line, index) => index > 0 && CLOSING_LINE.test(line));
+  const close = lines.findIndex((line, index) => index > start && CLOSING_LINE.test(line));
   if (close === -1) {
-    seedError(file, 'Unexpected unclosed front matter, expected a closing `---` line after the YAML', { line: 1 }, 'front-matter-unclosed');
+    seedError(file, 'Unexpected unclosed front matter, expected a closing `---` line after the YAML', { line: start + 1 }, 'front-matter-unclosed');
     return { data: {}, body: '' };
   }
-  // A leading newline stands for the opening line, so YAML line n is file line n.
-  const source = `\n${yamlSource(lines.slice(0, close + 1).join('\n'))}`;
+  // Leading newlines stand for the lines above the YAML, so YAML line n is file line n.
+  const source = `${'\n'.repeat(start + 1)}${yamlSource(lines.slice(start, close + 1).join('\n'))}`;
   const body = '\n'.repeat(close + 1) + lines.slice(close + 1).join('\n');
   return { data: readYaml(source, file), body };
 }
@@ -76,21 +82,30 @@ function yamlSource(block: string): string {
   return source.replace(/^\n/, '');
 }
 
-const lineAt = (source: string, offset: number): number => location(source).toPoint(Math.min(Math.max(offset, 0), source.length))!.line;
+/** Line numbers of one YAML source, worked out once: per key, a front matter of many keys was quadratic. */
+const linesOf = (source: string): ((offset: number) => number) => {
+  const where = location(source);
+  return (offset) => where.toPoint(Math.min(Math.max(offset, 0), source.length))!.line;
+};
 /** A value quoted in a message: one short line. */
 const show = (value: unknown): string => {
-  const text = String(value).replace(/\s+/g, ' ');
+  const text = (typeof value === 'object' && value !== null ? JSON.stringify(value) ?? '' : String(value)).replace(/\s+/g, ' ');
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 };
 
 function readYaml(source: string, file: VFile): FrontMatter {
   // The core schema knows no `!!js/*` tags; explicit tags of any kind are refused below.
-  const doc = parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: false });
-  let refused = refuseTags(doc, source, file);
+  const doc = parseDocument(source, { schema: 'core', uniqueKeys: false, prettyErrors: false });
+  const lineAt = linesOf(source);
+  let refused = refuseTags(doc, lineAt, file);
   for (const problem of [...doc.errors, ...doc.warnings]) {
     if (problem.code === 'TAG_RESOLVE_FAILED') continue; // reported as a tag
-    const line = lineAt(source, problem.pos[0]);
+    const line = lineAt(problem.pos[0]);
     seedError(file, `Unexpected front matter YAML: ${problem.message.split('\n')[0]}, expected plain YAML keys (${DOCUMENTED_KEYS})`, { line }, 'front-matter-yaml');
+    refused = true;
+  }
+  for (const { key, node, first } of doc.errors.length > 0 ? [] : duplicateKeys(doc)) {
+    seedError(file, `Unexpected front matter key \`${show(key)}\` a second time (first on line ${lineAt(first.range?.[0] ?? 0)}), expected each key once`, { line: lineAt(node.range?.[0] ?? 0) }, 'front-matter-yaml');
     refused = true;
   }
   if (refused) return {};
@@ -109,7 +124,7 @@ function readYaml(source: string, file: VFile): FrontMatter {
   }
   const entries: { key: string; value: unknown; line: number }[] = [];
   for (const pair of doc.contents.items) {
-    const line = lineAt(source, (pair.key as { range?: [number, number, number] } | null)?.range?.[0] ?? 0);
+    const line = lineAt((pair.key as { range?: [number, number, number] } | null)?.range?.[0] ?? 0);
     if (!isScalar(pair.key) || typeof pair.key.value !== 'string') {
       seedError(file, `Unexpected front matter key \`${show(isScalar(pair.key) ? pair.key.value : pair.key)}\`, expected only ${DOCUMENTED_KEYS}`, { line }, 'front-matter-key');
       continue;
@@ -121,13 +136,13 @@ function readYaml(source: string, file: VFile): FrontMatter {
 }
 
 /** Explicit tags (`!!js/function`, `!!binary`, `!custom`) make values that are not plain text: refused. */
-function refuseTags(doc: Document, source: string, file: VFile): boolean {
+function refuseTags(doc: Document, lineAt: (offset: number) => number, file: VFile): boolean {
   let found = false;
   visit(doc, {
     Node(_key, node) {
       if (!('tag' in node) || typeof node.tag !== 'string') return;
       found = true;
-      seedError(file, `Unexpected YAML tag \`${node.tag.replace(/^tag:yaml\.org,2002:/, '!!')}\`, expected plain YAML values: front matter is data and is never run`, { line: lineAt(source, node.range?.[0] ?? 0) }, 'front-matter-tag');
+      seedError(file, `Unexpected YAML tag \`${node.tag.replace(/^tag:yaml\.org,2002:/, '!!')}\`, expected plain YAML values: front matter is data and is never run`, { line: lineAt(node.range?.[0] ?? 0) }, 'front-matter-tag');
     },
   });
   return found;
