@@ -7,7 +7,8 @@ import { countOf } from '../count.ts';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { hashOf } from '../hash.ts';
-import { applyCorrections, CORRECTIONS_FILE, describeCorrection, parseCorrections, readCorrectionsFile, type Correction, type TagVocabulary } from '../records/corrections.ts';
+import { applyCorrections, CORRECTIONS_FILE, describeCorrection, parseCorrections, type Correction, type TagVocabulary } from '../records/corrections.ts';
+import { readCorrectionsFile } from '../seeds/corrections-file.ts';
 import { lemmaCacheOf } from '../engine/lemma-cache.ts';
 import { loadSeeds, type LoadedSeeds } from '../engine/load.ts';
 import { escapeControl, formatMessages, InvalidSeedsError } from '../errors.ts';
@@ -24,12 +25,15 @@ import { createExplainer } from '../tag/tagger.ts';
 import { loadTaggerData } from '../tag/data.ts';
 import { EXPLANATION_LEGEND, formatExplanation } from './explain.ts';
 
-/** Throws `InvalidSeedsError` listing every problem when any seed has an error; returns the warnings. */
-export function assertValid(seeds: Pick<LoadedSeeds, 'files'>): string[] {
+/**
+ * Throws `InvalidSeedsError` listing every problem when any seed has an error; returns the warnings.
+ * `where` names the files in the summary when they are not the digests (`the corrections file`).
+ */
+export function assertValid(seeds: Pick<LoadedSeeds, 'files'>, where?: string): string[] {
   const report = formatMessages(seeds.files);
   if (report.errors > 0) {
     const bad = seeds.files.filter((f) => f.messages.some((m) => m.fatal)).length;
-    const summary = `${countOf(report.errors, 'error')} in ${bad} of ${seeds.files.length} seed files; nothing was built, the previous site is unchanged`;
+    const summary = `${countOf(report.errors, 'error')} in ${where ?? `${bad} of ${seeds.files.length} seed files`}; nothing was built, the previous site is unchanged`;
     throw new InvalidSeedsError([...report.lines, summary].join('\n'));
   }
   return report.lines;
@@ -87,7 +91,7 @@ export async function correctRecords(
   const known = vocabulary();
   const corrections = text === undefined ? [] : parseCorrections(text, file, known);
   const result = applyCorrections(records, corrections, file, { redirects, pairCountries: (pair) => splitPair(pair, [], known.countries) ?? [] });
-  const warnings = assertValid({ files: [file] });
+  const warnings = assertValid({ files: [file] }, `the corrections file ${CORRECTIONS_FILE}`);
   const notes = result.records.flatMap((record, index) => {
     const correction = result.applied[index];
     return correction ? [escapeControl(`${file.path}:${correction.line}:${correction.column}: note: ${record.id}: ${describeCorrection(correction)}`)] : [];

@@ -17,10 +17,10 @@
  * follows, so a correction stays attached to its story either way.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { readFile, stat } from 'node:fs/promises';
 import type { VFile } from 'vfile';
 import { seedError, seedWarning } from '../errors.ts';
 import { splitPair } from '../pairs.ts';
+import { duplicateKeys } from '../yaml-keys.ts';
 import type { StoryRecord, StoryTags } from '../types.ts';
 
 /** Beside the seeds and the permalink registry; never a digest. */
@@ -116,12 +116,16 @@ function readEdit(node: unknown, where: string, file: VFile, lines: LineCounter,
  */
 export function parseCorrections(text: string, file: VFile, vocabulary: TagVocabulary): Correction[] {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, schema: 'core', uniqueKeys: false, prettyErrors: false });
   for (const error of doc.errors) {
     const { line, col } = lines.linePos(error.pos[0]);
     seedError(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, { line, column: col }, 'corrections-yaml');
   }
-  if (doc.errors.length > 0) return [];
+  const twice = doc.errors.length > 0 ? [] : duplicateKeys(doc);
+  for (const { key, node, first } of twice) {
+    seedError(file, `Unexpected YAML key \`${key}\` a second time (first on line ${positionOf(lines, first).line}), expected unique keys: merge the two`, positionOf(lines, node), 'corrections-yaml');
+  }
+  if (doc.errors.length > 0 || twice.length > 0) return [];
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root as Scalar).value === null)) return [];
   if (!isMap(root)) {
@@ -239,31 +243,4 @@ export function describeCorrection(correction: Pick<Correction, 'add' | 'remove'
     .filter(({ changes }) => changes.length > 0)
     .map(({ kind, changes }) => `${kind} ${changes.join(' ')}`)
     .join('; ');
-}
-
-/**
- * The corrections file of a seeds folder: its text, or `undefined` when there
- * is none. Only a regular file (or a link to one) under the size cap is read,
- * so a FIFO or `/dev/zero` cannot hang the build; any other state is a
- * positioned error in `file`.
- */
-export async function readCorrectionsFile(file: VFile): Promise<string | undefined> {
-  const info = await stat(file.path).catch((error: NodeJS.ErrnoException) => error);
-  if (info instanceof Error) {
-    if (info.code === 'ENOENT') return undefined;
-    seedError(file, `Unexpected unreadable corrections file (${info.code ?? info.message}), expected a readable YAML file: fix its permissions or remove it`, { line: 1 }, 'corrections-file');
-    return undefined;
-  }
-  if (!info.isFile()) {
-    seedError(file, 'Unexpected special file or folder, expected a regular YAML file of corrections', { line: 1 }, 'corrections-file');
-    return undefined;
-  }
-  if (info.size > MAX_CORRECTIONS_BYTES) {
-    seedError(file, `Unexpected corrections file of ${info.size} bytes, expected at most ${MAX_CORRECTIONS_BYTES}`, { line: 1 }, 'corrections-file');
-    return undefined;
-  }
-  return readFile(file.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    seedError(file, `Unexpected unreadable corrections file (${error.code ?? error.message}), expected a readable YAML file`, { line: 1 }, 'corrections-file');
-    return undefined;
-  });
 }

@@ -65,7 +65,8 @@ describe('parseCorrections', () => {
 
   it('should report broken YAML, duplicate ids and a slug both added and removed as positioned errors', () => {
     expect(parse('2024-05-a:\n  add: { topics: [energy\n').messages[0]).toMatch(/^seeds\/corrections\.yaml:\d+:\d+: error: Unexpected YAML/);
-    expect(parse('2024-05-a:\n  add: { topics: [energy] }\n2024-05-a:\n  add: { topics: [nuclear] }\n').messages[0]).toMatch(/^seeds\/corrections\.yaml:3:1: error: Unexpected YAML.*unique/i);
+    expect(parse('2024-05-a:\n  add: { topics: [energy] }\n2024-05-a:\n  add: { topics: [nuclear] }\n').messages[0]).toMatch(/^seeds\/corrections\.yaml:3:1: error: Unexpected YAML key `2024-05-a` a second time \(first on line 1\), expected unique keys/);
+    expect(parse('2024-05-a:\n  add: { topics: [energy] }\n  add: { topics: [nuclear] }\n').messages[0]).toMatch(/^seeds\/corrections\.yaml:3:3: error: Unexpected YAML key `add` a second time \(first on line 2\)/);
     expect(parse('2024-05-a:\n  add: { topics: [energy] }\n  remove: { topics: [energy] }\n').messages).toEqual([
       expect.stringMatching(/^seeds\/corrections\.yaml:1:1: error: Unexpected `energy` both added and removed/),
     ]);
