@@ -377,19 +377,43 @@ const TODO = 'restore it from version control (git checkout -- permalinks.json),
 /** Deepest nesting a registry may have: the build writes four levels (the file, a list, an entry, a list in it). */
 const MAX_REGISTRY_DEPTH = 32;
 
-/** The offset of the first `[` or `{` (outside strings) more than `limit` levels deep, if any. */
-function tooDeep(text: string, limit: number): number | undefined {
-  let depth = 0;
-  let inString = false;
+/**
+ * The first thing in the registry's text that JSON.parse would pass over: a
+ * list or object nested more than `limit` levels deep (the positioned parser
+ * recurses per level), or a key given twice in one object (JSON.parse keeps
+ * the last, so a hand-merged registry would silently lose the URLs of the
+ * first). One pass over the characters, no tree.
+ */
+function structureProblem(text: string, limit: number): { readonly offset: number; readonly key?: string; readonly first?: number } | undefined {
+  // Per open `{`: the keys seen so far (`undefined` for a `[`), and whether a key comes next.
+  const keys: (Map<string, number> | undefined)[] = [];
+  let keyNext = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return i;
-    } else if (c === 0x5d || c === 0x7d) depth--;
+    if (c === 0x22) {
+      const start = i;
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+      const object = keys.at(-1);
+      if (!keyNext || object === undefined) continue;
+      keyNext = false;
+      const raw = text.slice(start, i + 1);
+      let key = raw;
+      try {
+        if (raw.includes('\\')) key = JSON.stringify(JSON.parse(raw));
+      } catch {
+        // Not a JSON string: JSON.parse reports it.
+      }
+      const first = object.get(key);
+      if (first !== undefined) return { offset: start, key, first };
+      object.set(key, start);
+    } else if (c === 0x7b || c === 0x5b) {
+      if (keys.length >= limit) return { offset: i };
+      keys.push(c === 0x7b ? new Map() : undefined);
+      keyNext = c === 0x7b;
+    } else if (c === 0x7d || c === 0x5d) {
+      keys.pop();
+      keyNext = false;
+    } else if (c === 0x2c) keyNext = keys.at(-1) !== undefined;
   }
   return undefined;
 }
@@ -409,8 +433,8 @@ export function parseRegistry(text: string | undefined, path: string): Permalink
   };
   const OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
   // The positioned parser recurses per level: a hand-made file of thousands of nested lists overflowed the stack.
-  const deep = tooDeep(text, MAX_REGISTRY_DEPTH);
-  if (deep !== undefined) return fail(deep, `lists or objects nested deeper than ${MAX_REGISTRY_DEPTH} levels`);
+  const problem = structureProblem(text, MAX_REGISTRY_DEPTH);
+  if (problem !== undefined && problem.key === undefined) return fail(problem.offset, `lists or objects nested deeper than ${MAX_REGISTRY_DEPTH} levels`);
   let value: Partial<PermalinkRegistry>;
   try {
     value = JSON.parse(text) as Partial<PermalinkRegistry>;
@@ -421,6 +445,9 @@ export function parseRegistry(text: string | undefined, path: string): Permalink
     if (first === undefined) return fail(0, 'invalid JSON', 'valid JSON');
     const found = first.offset >= text.length ? 'end of file' : `\`${text.slice(first.offset, first.offset + Math.max(1, Math.min(first.length, 20)))}\``;
     return fail(first.offset, `${found} (invalid JSON)`, EXPECTED[printParseErrorCode(first.error)] ?? 'valid JSON');
+  }
+  if (problem?.key !== undefined) {
+    return fail(problem.offset, `key ${escapeControl(problem.key.slice(0, 40))} a second time in one object (first on line ${place(problem.first!).split(':')[0]})`, 'each key once (JSON keeps only the last)');
   }
   let root: Node | undefined | null = null;
   const nodeAt = (...at: (string | number)[]): Node | undefined => {

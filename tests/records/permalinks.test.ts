@@ -125,6 +125,15 @@ describe('parseRegistry: a registry must describe a site that can be built', () 
     await expect(parse('{\n "version": 1,\n  "stories": [] "x"\n}')).rejects.toThrow(/^seeds\/permalinks\.json:3:17: error: Unexpected `"x"` \(invalid JSON\), expected `,`/);
   });
 
+  it('should refuse a key given twice in one object at its line, since JSON would keep only the last', async () => {
+    const source = '{\n "version": 1,\n "stories": [],\n "redirects": [],\n "withdrawn": [],\n "stories": []\n}\n';
+    await expect(parse(source)).rejects.toThrow(/^seeds\/permalinks\.json:6:2: error: Unexpected key "stories" a second time in one object \(first on line 3\)/);
+    const entries = text({ stories: [entry(A)] }).replace('"position": 1,', '"position": 1,\n  "position": 2,');
+    await expect(parse(entries)).rejects.toThrow(/Unexpected key "position" a second time in one object/);
+    // The same key in two objects, or as a string value, is no duplicate.
+    expect((await parse(text({ stories: [entry(A, 1), entry(B, 2)], note: '"stories": "stories"' }))).stories).toHaveLength(2);
+  });
+
   it('should accept a chain that ends at a story or a withdrawn page, as the build writes them, and refuse one that ends nowhere', async () => {
     const W = '/stories/2024/05/w/';
     const registry = await parse(text({ stories: [entry(C)], withdrawn: [entry(W, 2)], redirects: [{ from: A, to: B }, { from: B, to: C }, { from: '/stories/2024/05/x/', to: W }] }));
