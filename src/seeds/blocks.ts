@@ -24,6 +24,10 @@ export interface Block {
   readonly children: readonly PhrasingContent[]; // Markdown form only; [] for plain text
   /** E-mail exports mark headlines with a leading `** `. */
   readonly marked: boolean;
+  /** A Markdown heading's level (`#` 1 … `######` 6). */
+  readonly depth?: number;
+  /** The last line of a block joined from lines that wrapped or broke (`joinWrapped`, `joinBroken`); `line` when absent. */
+  readonly end?: number;
 }
 
 export type BodyForm = 'markdown' | 'plain';
@@ -235,7 +239,35 @@ export function plainBlocks(body: string): Block[] {
   const { lines, marked } = cleanLines(body.split('\n'), true);
   const blocks = lineBlocks(lines, marked);
   const width = wrapWidth(lines);
-  return width === undefined ? blocks : joinWrapped(blocks, width);
+  return width === undefined ? joinBroken(blocks) : joinWrapped(blocks, width);
+}
+
+/**
+ * Words a line cannot end on when its sentence ends there: articles, prepositions,
+ * conjunctions, possessives and auxiliaries (the closed classes of English), but not
+ * the particles a headline does end on (`Russian troops dig in`, `Talks break off`).
+ */
+const DANGLING_WORD = /(?:^|\s)(?:a|an|the|and|or|but|nor|as|of|to|at|by|for|from|with|into|onto|upon|amid|amidst|among|against|between|through|toward|towards|via|than|despite|during|without|within|across|including|following|while|because|although|though|whether|if|its|their|his|her|our|your|whose|is|are|was|were|be|been|has|have|had|will|would|could|should|shall|may|might|must|can|cannot)$/i;
+/** A sentence does not start in lower case; a line that does continues the one before. */
+const LOWER_START = /^\p{Ll}/u;
+
+/**
+ * A body in the series' own form (each paragraph one line) where a line was broken in the
+ * middle of a sentence, as pasting a headline from a narrow column or a PDF does (`North
+ * Korean workers arrive as` over `the labor shortage deepens`): the line ends on a word no
+ * sentence ends on and the next starts in lower case, so the two are one line again.
+ * Either signal alone is not enough: a headline may end on `in`, a quoted fragment may
+ * start in lower case.
+ */
+function joinBroken(blocks: readonly Block[]): Block[] {
+  const joined: Block[] = [];
+  for (const block of blocks) {
+    const open = joined.at(-1);
+    if (open && !open.marked && !block.marked && block.line === (open.end ?? open.line) + 1 && !LINE_END.test(open.text) && DANGLING_WORD.test(open.text) && LOWER_START.test(block.text)) {
+      joined[joined.length - 1] = { ...open, text: `${open.text} ${block.text}`, end: block.line };
+    } else joined.push(block);
+  }
+  return joined;
 }
 
 /** One block per non-blank line of cleaned lines (`cleanLines`), read literally. */
@@ -256,7 +288,7 @@ function joinWrapped(blocks: readonly Block[], width: number): Block[] {
   for (const block of blocks) {
     const open = joined.at(-1);
     if (open && !open.marked && !block.marked && block.line === lastLine + 1 && wrapped(last, block.text, width)) {
-      joined[joined.length - 1] = { ...open, text: `${open.text} ${block.text}` };
+      joined[joined.length - 1] = { ...open, text: `${open.text} ${block.text}`, end: block.line };
     } else joined.push(block);
     last = block.text;
     lastLine = block.line;
