@@ -110,7 +110,52 @@ const SOURCE_ENTRY = /^(?:\[\^?\d{1,3}\]:?|\^\d{1,3}|\d{1,3}[.)]|[\u00b9\u00b2\u
  * `September 3, 2025`, `Sept. 2`, `28 August 2025`, `Wednesday, May 14`, `*November 6, 2025*`.
  * No paragraph of the story, but its date (`datelines`, records.ts reads it first).
  */
-const DATELINE = new RegExp(`^[*_]{0,2}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:${MONTH_WORD} \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_WORD}(?:,? \\d{4})?|\\d{4}-\\d{2}-\\d{2})[*_]{0,2}$`, 'i');
+const STORY_DATE = `(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:${MONTH_WORD} \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_WORD}(?:,? \\d{4})?|\\d{4}-\\d{2}-\\d{2})`;
+const DATELINE = new RegExp(`^[*_]{0,2}${STORY_DATE}[*_]{0,2}$`, 'i');
+/**
+ * The same date leading a headline, set off by a dash, colon or bar, or in brackets, as a
+ * digest kept as a log of days sets it: `4 June — Russia and China sign …`, `June 12: Iran
+ * receives …`, `[May 9] Xi attends …`. A date run into the headline's words (`9 May parade
+ * draws …`) is part of the headline.
+ */
+const HEADLINE_DATE = new RegExp(`^(?:\\[(${STORY_DATE})\\]|\\((${STORY_DATE})\\)|(${STORY_DATE})(?: ?[—–:|] ?| - ))\\s*(?=["'“‘\\p{L}\\p{N}])`, 'iu');
+/** A headline left after its date has at least these words; fewer, and the date is part of it (`June 4: a timeline`). */
+const MIN_DATED_HEADLINE_WORDS = 3;
+
+/** A headline's leading date (`HEADLINE_DATE`), split off: the date is the story's dateline, the rest its headline. */
+export function splitHeadlineDate(headline: string): { readonly dateline: string; readonly headline: string } | undefined {
+  const match = HEADLINE_DATE.exec(headline);
+  if (!match) return undefined;
+  const rest = headline.slice(match[0].length);
+  if (wordsIn(rest) < MIN_DATED_HEADLINE_WORDS) return undefined;
+  return { dateline: (match[1] ?? match[2] ?? match[3])!, headline: rest };
+}
+
+/**
+ * The name of one of an issue's standing sections, the ones that carry no news of their
+ * own: the editors' note (`Editor's note`, `A note from the editors`, `About this issue`),
+ * the outlook (`Looking ahead`, `The week ahead`, `What to watch`, `What's next`, `Coming
+ * up`, `Key dates`) and the wrap-up (`Key takeaways`, `The bottom line`). Read as the name
+ * alone (a colon and emphasis aside), never a word of it in a headline: `Looking ahead to
+ * the Tianjin summit, Xi courts Modi` is news.
+ */
+const STANDING_SECTION = new RegExp(`^(?:${[
+  // The editors speaking to readers.
+  String.raw`(?:the )?editor(?:s|'s|s')? ?(?:note|notes|comment|comments|letter|introduction|intro|desk|corner|view|word)`,
+  String.raw`(?:an? )?(?:note|notes|word|letter|message) (?:from|by) (?:the|our|your) (?:editors?|editorial (?:team|board)|team|desk|publishers?)`,
+  String.raw`(?:from the (?:editors?|desk)|editorial|welcome|housekeeping|program(?:me)? note|a note on (?:sources|methods|methodology)|methodology|about (?:this|the) (?:issue|digest|newsletter|briefing|edition|series|monitor)|about us|contact us|acknowledge?ments|corrections?(?: and clarifications)?)`,
+  // What comes next.
+  String.raw`(?:looking|look) ahead|(?:the )?(?:week|weeks|month|months|quarter|year|road) ahead|what(?:'s| is)? (?:next|ahead)|what comes next`,
+  String.raw`what to (?:watch|watch for|look for|look out for|expect)(?: next(?: week| month)?| in (?:the )?(?:coming|next) (?:weeks?|months?))?|what we(?:'re| are) watching|things to watch|(?:key |upcoming )?(?:dates|events) to watch|(?:the )?watch ?list|coming up|on the horizon|outlook|upcoming(?: events)?|key dates|calendar`,
+  // The wrap-up.
+  String.raw`(?:(?:key|main|the) )?takeaways?|(?:the )?bottom line|in (?:sum|short|conclusion)|conclusions?|summing up|(?:our|the) take|final (?:thoughts|word)`,
+].join('|')})$`, 'i');
+
+/** Whether a headline is the name of a standing section of the issue (`STANDING_SECTION`), not a story's. */
+export function isStandingSection(headline: string): boolean {
+  const name = headline.replace(/[*_]+/g, '').replace(/[’‘`]/g, "'").replace(/\s*[:.–—-]?\s*$/, '').trim();
+  return name.length <= 60 && STANDING_SECTION.test(name);
+}
 
 /** Longer than this, a line is prose, or a caption or mail header (each known by how it starts): every other kind is a few words. */
 const MAX_SHORT_LINE = 240;

@@ -74,7 +74,7 @@ function visitBlock(node: RootContent, offset: number, marked: ReadonlySet<numbe
   const visit = (node: RootContent): void => {
     const line = (node.position?.start.line ?? 1) + offset;
     if (node.type === 'heading') {
-      blocks.push({ kind: 'heading', line, text: collapseSpace(toString(node)), children: withoutPositions(node.children), marked: true });
+      blocks.push({ kind: 'heading', line, text: collapseSpace(toString(node)), children: withoutPositions(node.children), marked: true, depth: node.depth });
     } else if (node.type === 'paragraph') {
       blocks.push({ kind: 'text', line, text: collapseSpace(toString(node)), children: withoutPositions(node.children), marked: marked.has(line) });
     } else if (node.type === 'code' || node.type === 'html') {

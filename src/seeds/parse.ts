@@ -11,7 +11,8 @@ import { findMonthYear, formatHumanDate, parseIsoDate } from '../records/dates.t
 import { decodeSeed } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { paragraphsToHtml } from './html.ts';
-import { dropFurniture, type FurnitureKind } from './furniture.ts';
+import { dropFurniture, isStandingSection, splitHeadlineDate, type FurnitureKind } from './furniture.ts';
+import { subheadings } from './outline.ts';
 import { classifyLines, endsWithFullStop, lineFeatures, ownScore, type LineDecision } from './headlines.ts';
 import { hasErrors, seedError, seedWarning } from '../errors.ts';
 import { shortHash, toAscii } from '../records/slug.ts';
@@ -139,12 +140,15 @@ const isTitleLine = (block: Block): boolean => !block.marked && TITLE_LINE.test(
  */
 function decide(blocks: readonly Block[], form: BodyForm, furniture: ReadonlyMap<number, FurnitureKind>): LineDecision[] {
   if (form === 'markdown' || blocks.some((block) => block.marked)) {
-    return blocks.map((block) => {
-      const headline = form === 'markdown' ? block.kind === 'heading' : block.marked;
+    const inner = form === 'markdown' ? subheadings(blocks) : new Set<number>();
+    return blocks.map((block, index) => {
+      const headline = form === 'markdown' ? block.kind === 'heading' && !inner.has(index) : block.marked;
       return { headline, score: headline ? 1 : -1, close: false, reasons: [] };
     });
   }
-  const decisions = classifyLines(blocks.map((block, index) => ({ text: block.text, afterBlank: index === 0 || blankBetween(blocks[index - 1]!.line, block.line, furniture) })));
+  const decisions = classifyLines(blocks.map((block, index) => ({ text: block.text, afterBlank: index === 0 || blankBetween(blocks[index - 1]!.end ?? blocks[index - 1]!.line, block.line, furniture) })))
+    // A standing section's name heads its section wherever it stands (read as a paragraph, it would join the story above).
+    .map((decision, index) => (!decision.headline && isStandingSection(blocks[index]!.text) ? { headline: true, score: decision.score, close: false, reasons: [] } : decision));
   // A close call that would leave a headline without a paragraph (another
   // headline, or nothing, right after it; or it right after a headline) is read
   // the other way when a story above can take the line.
@@ -186,6 +190,7 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile, fur
   }
   if (form === 'plain' && !blocks.some((block) => block.marked)) joinHeadlinePairs(groups, warn);
   else dropSectionHeadings(groups, warn);
+  dropStandingSections(groups, warn);
   unlistHeadlines(groups);
   const stories: ParsedStory[] = [];
   for (const { headline, paragraphs } of groups) {
@@ -193,14 +198,17 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile, fur
       error(headline.line, `Unexpected headline without a paragraph, expected one or more paragraph lines after it (if \`${truncate(headline.text)}\` is a paragraph, end it with a full stop)`, 'headline-without-paragraph');
       continue;
     }
-    // The dateline between the headline and its first paragraph, if any.
+    // The dateline between the headline and its first paragraph, if any; else a date leading the headline.
     let dateline: string | undefined;
     for (let line = headline.line + 1; line < paragraphs[0]!.line && dateline === undefined; line++) dateline = datelines.get(line);
+    const dated = splitHeadlineDate(headline.text);
+    dateline ??= dated?.dateline;
     stories.push({
       position: stories.length + 1,
-      headline: headline.text,
+      headline: dated?.headline ?? headline.text,
       paragraphs: paragraphs.map((p) => p.text),
-      html: paragraphsToHtml(paragraphs, markdown?.toHtml),
+      // A subheading kept in its story (src/seeds/outline.ts) is set in bold, as a paragraph cannot be a heading.
+      html: paragraphsToHtml(paragraphs.map((p) => (p.kind === 'heading' ? { ...p, children: [{ type: 'strong', children: [...p.children] }] } : p)), markdown?.toHtml),
       line: headline.line,
       ...(dateline === undefined ? {} : { dateline }),
     });
@@ -288,6 +296,22 @@ function dropSectionHeadings(groups: { headline: Block; paragraphs: Block[] }[],
   for (let i = groups.length - 2; i >= 0; i--) {
     if (groups[i]!.paragraphs.length > 0) continue;
     warn(groups[i]!.headline.line, `Heading read as a section heading, not a story (\`${truncate(groups[i]!.headline.text)}\` has no paragraph before the next heading); if it is a story, give it a paragraph`, 'section-heading');
+    groups.splice(i, 1);
+  }
+}
+
+/**
+ * The issue's own standing sections (`Editor's note`, `Looking ahead`, `Key
+ * takeaways`: src/seeds/furniture.ts) read as headlines with paragraphs, but
+ * they report no news: left out of the stories, with a warning that names them.
+ */
+function dropStandingSections(groups: { headline: Block; paragraphs: Block[] }[], warn: (line: number, reason: string, ruleId: string) => void): void {
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const { headline, paragraphs } = groups[i]!;
+    if (!isStandingSection(headline.text)) continue;
+    const last = paragraphs.at(-1);
+    const lines = last === undefined ? `Line ${headline.line}` : `Lines ${headline.line}–${last.end ?? last.line}`;
+    warn(headline.line, `${lines} read as the issue's \`${truncate(headline.text)}\` section, not a story (it names no news of its own), and left out; if it is a story, give it a headline that says what happened`, 'standing-section');
     groups.splice(i, 1);
   }
 }

@@ -166,6 +166,21 @@ describe('datelines', () => {
     expect(storyFacts(digest!.digest, second!).date).toEqual({ year: 2025, month: 9, day: 2 });
   });
 
+  it('should take a date that leads a headline, set off by a dash, colon or brackets, as the story’s date and leave it out of the headline', () => {
+    const { digest, messages } = parsePath(fixture('segment', 'dated-headlines', 'input.txt'));
+    expect(messages).toEqual([]);
+    const stories = digest!.stories;
+    expect(stories.map((story) => story.dateline)).toEqual(['2 October', 'Oct. 9', '14 October', 'Wednesday, 22 October', undefined]);
+    expect(stories.map((story) => storyFacts(digest!.digest, story).date)).toEqual([
+      { year: 2025, month: 10, day: 2 }, { year: 2025, month: 10, day: 9 }, { year: 2025, month: 10, day: 14 }, { year: 2025, month: 10, day: 22 },
+      // A date run into the headline stays in it, and still dates the story, as before.
+      { year: 2025, month: 5, day: 9 },
+    ]);
+    expect(storyFacts(digest!.digest, stories[0]!).slug).toBe('xi-and-putin-open-a-new-bridge-over-the-amur');
+    // Too few words left after the date: the date is the headline's own.
+    expect(parseText('---\ndate: 2025-10\n---\nJune 4: a timeline\nThe crackdown is remembered each year.\n').digest!.stories[0]!.headline).toBe('June 4: a timeline');
+  });
+
   it('should read no dateline in a date line that follows a paragraph', () => {
     const { digest } = parseText('---\ndate: 2025-09\n---\nRussia and China sign a pipeline memorandum\nGazprom said the memorandum set the route through Mongolia.\nSeptember 3, 2025\nThe two sides met again on September 3, 2025 in Beijing.\n');
     expect(digest!.stories.map((story) => story.dateline)).toEqual(digest!.stories.map(() => undefined));

@@ -1,0 +1,73 @@
+/**
+ * The heading levels of a Markdown digest. A digest that gives each story a
+ * `#` heading may give a story subheadings of its own (`## Background`, `##
+ * Why it matters`), and one that groups its stories under `##` sections may
+ * give a section a paragraph of introduction. Either way one level holds the
+ * stories; a deeper heading inside a story is part of it, not a story.
+ */
+import { wordsIn } from '../space.ts';
+import type { Block } from './blocks.ts';
+
+/** A heading with at least one paragraph before the next heading: one that may head a story. */
+interface Headed {
+  readonly depth: number;
+  readonly words: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * The level the stories' headings are at, or `undefined` when headings with
+ * paragraphs are all at one level (nothing to tell apart). Of the levels whose
+ * headings have paragraphs, it is the one whose headings are longest (median
+ * words): a headline says what happened (`China lends Russia's rail operator 2
+ * billion yuan`), a subheading or a section's name is a label (`Background`,
+ * `China–Russia`); a level with only one such heading is a candidate only when
+ * no level has two (a title with an introduction above the stories).
+ */
+export function storyDepth(blocks: readonly Block[]): number | undefined {
+  const headed: Headed[] = [];
+  blocks.forEach((block, index) => {
+    if (block.kind !== 'heading' || block.depth === undefined) return;
+    const next = blocks[index + 1];
+    if (next !== undefined && next.kind !== 'heading') headed.push({ depth: block.depth, words: wordsIn(block.text) });
+  });
+  const byDepth = new Map<number, number[]>();
+  for (const { depth, words } of headed) byDepth.set(depth, [...(byDepth.get(depth) ?? []), words]);
+  if (byDepth.size < 2) return undefined;
+  const several = [...byDepth].filter(([, words]) => words.length >= 2);
+  const candidates = several.length > 0 ? several : [...byDepth];
+  // Longest median first; on a tie the shallower level (the outline's own order).
+  candidates.sort(([depthA, a], [depthB, b]) => median(b) - median(a) || depthA - depthB);
+  return candidates[0]![0];
+}
+
+/** Longer than this, a deeper heading may be a story of its own (`## China opens a consulate in Tehran` under a `#` story). */
+const MAX_SUBHEADING_WORDS = 5;
+
+/**
+ * Which headings are subheadings of a story: deeper than the stories' level,
+ * with a story heading above them, and a label (a few words, fewer than the
+ * stories' headlines have). Such a heading is kept in its story as a
+ * paragraph of its own; every other heading is read as before.
+ */
+export function subheadings(blocks: readonly Block[]): ReadonlySet<number> {
+  const depth = storyDepth(blocks);
+  const found = new Set<number>();
+  if (depth === undefined) return found;
+  const headlineWords = median(blocks.filter((block) => block.kind === 'heading' && block.depth === depth).map((block) => wordsIn(block.text)));
+  let inStory = false;
+  blocks.forEach((block, index) => {
+    if (block.kind !== 'heading' || block.depth === undefined) return;
+    if (block.depth <= depth) inStory = block.depth === depth;
+    else if (inStory) {
+      const words = wordsIn(block.text);
+      if (words <= MAX_SUBHEADING_WORDS && words < headlineWords) found.add(index);
+    }
+  });
+  return found;
+}
