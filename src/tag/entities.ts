@@ -164,13 +164,15 @@ function jointForce(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
 }
 /**
  * Two demonyms joined by `and` before the people who speak for them (`Chinese and Russian energy
- * officials`, `Russian and Iranian railway chiefs`, one modifier allowed) are one party of two
+ * officials`, `Chinese and Russian deputy foreign ministers`, two modifiers allowed) are one party of two
  * states meeting: the guests a third country hosts. Firms and goods are not (`EU targets Chinese
  * and Indian firms` names two targets, not a relationship). Headline only: in the lead it also
  * names two sides a third country meets (train split −1 when tried).
  */
 function jointEnvoys(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
-  return demonymsJoined(buffer, a, b) && nounAt(buffer, b.end, ENVOYS) >= 0;
+  // A rank and a portfolio may both stand between (nounAt allows one word).
+  if (!demonymsJoined(buffer, a, b)) return false;
+  return nounAt(buffer, b.end, ENVOYS) >= 0 || (buffer.isWord(b.end) && nounAt(buffer, b.end + 1, ENVOYS) >= 0);
 }
 const ENVOYS = new Set(('official chief minister envoy delegation delegate diplomat leader negotiator representative ' +
   'counterpart commander general').split(' '));
@@ -369,6 +371,29 @@ function linkPairs(buffer: TokenBuffer, into: Mention[], first: number): void {
     else if (b.start === a.end + 1 && a.start > 0 && buffer.is(a.end, 'and', true) && buffer.is(a.start - 1, 'between', true) && a.kind === 'country' && b.kind === 'country') b.link = a.start;
   }
   goodsPair(buffer, into, first);
+  goodsFlow(buffer, into, first);
+}
+
+/**
+ * `Bishkek shell firms routed Chinese machine tools to Russian plants`: goods named by their
+ * maker's demonym and sent `to`/`for` another country link maker and buyer, whoever moved them
+ * (a broker or port of a third country, which stays a place in the story).
+ */
+function goodsFlow(buffer: TokenBuffer, into: Draft[], first: number): void {
+  for (let k = first + 1; k < into.length; k++) {
+    const a = into[k - 1] as Draft;
+    const b = into[k] as Draft;
+    if (a.kind !== 'country' || b.kind !== 'country' || a.slug === b.slug || a.link >= 0 || b.link >= 0) continue;
+    if (!a.adjective || a.factor < 1) continue;
+    const goods = nounAt(buffer, a.end, GOODS);
+    if (goods < 0 || b.factor < 1) continue;
+    // Sent straight on (`tools to`, `crude flowing to`), not a vessel's course (`grain ship bound for`).
+    let to = goods + 1;
+    while (to < b.start && lemmaAt(buffer, to, GOODS)) to++; // `car parts`, `oil products`
+    if (to < b.start && isParticiple(buffer, to)) to++;
+    if (to !== b.start - 1 || !towards(buffer, to)) continue;
+    b.link = a.start;
+  }
 }
 
 /**
@@ -435,6 +460,8 @@ function receives(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
  */
 const AUTHORITIES = new Set('custom customs police prosecutor court investigator regulator authority inspector guard'.split(' '));
 /** Is token i `to` or `for`, before where goods go (`cargo for Russia`, `sold to Iran`)? */
+const isParticiple = (buffer: TokenBuffer, i: number): boolean =>
+  buffer.isWord(i) && /^[a-z]+(?:ing|ed)$/.test(buffer.lower(i));
 const towards = (buffer: TokenBuffer, i: number): boolean => buffer.is(i, 'to', true) || buffer.is(i, 'for', true);
 /** Goods (lemmas) a third country penalises or finds on their way to a buyer. */
 const GOODS = new Set(('cargo crude oil fuel diesel gas coal grain chip part component good shipment export equipment ' +

@@ -105,7 +105,20 @@ export function roleFactor(buffer: TokenBuffer, start: number, end: number, next
   if (isAny(buffer, before, ON) && isAny(buffer, before - 1, ATTACK_NOUNS)) return PLACE_FACTOR;
   if (isAny(buffer, before, ATTACK_VERBS)) return PLACE_FACTOR;
   if (isAny(buffer, end, PLACE_NOUNS)) return PLACE_FACTOR;
+  if (!adjective && namesEvent(buffer, start, end)) return PLACE_FACTOR;
   return 1;
+}
+
+/**
+ * `the Paris Olympics`, `a Moscow industry forum`, `At Doha energy forum`: a name before an event
+ * (one word between allowed) is where the event met, its host city, not a party to
+ * what was done there. A demonym is whose (`a Chinese trade fair`); a name joined by a dash is
+ * the pair's own event (`the China-Russia Expo`).
+ */
+function namesEvent(buffer: TokenBuffer, start: number, end: number): boolean {
+  if (start > 0 && !buffer.isWord(start - 1) && !isQuote(buffer, start - 1) && !buffer.is(start - 1, ',', false)) return false;
+  if (isAny(buffer, end, EVENTS)) return true;
+  return end < buffer.count && buffer.isWord(end) && isAny(buffer, end + 1, EVENTS);
 }
 
 /** Is token i one of `words` (lowercase), ignoring ASCII case? No string is made. */
@@ -138,6 +151,8 @@ const HELP_FILLER = ['technical', 'military', 'financial', 'economic', 'scientif
 /** `aided by`, `helped by`, `backed by`, `help from`, `assistance from` a country. */
 const HELP_VERBS = ['aided', 'helped', 'backed', 'assisted', 'help', 'assistance', 'support', 'aid'];
 
+/** Events named after the city that hosts them (`namesEvent`). */
+const EVENTS = ['summit', 'forum', 'conference', 'olympics', 'games', 'expo', 'fair', 'festival', 'biennale'];
 const QUOTES = ['"', '“', '”', "'", '‘', '’', '«', '»'];
 function isQuote(buffer: TokenBuffer, i: number): boolean {
   if (i < 0 || i >= buffer.count || buffer.isWord(i)) return false;
