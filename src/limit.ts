@@ -23,3 +23,15 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   if (failure) throw failure.reason;
   return results;
 }
+
+/**
+ * Both results once both have ended; the first failure only then, for the same reason as
+ * `mapLimit`: work that runs beside a failed one may still be writing into the folder the
+ * caller is about to remove.
+ */
+export async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
+}

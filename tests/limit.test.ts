@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapLimit } from '../src/limit.ts';
+import { bothSettled, mapLimit } from '../src/limit.ts';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -31,5 +31,16 @@ describe('mapLimit', () => {
     // 1 and 2 were under way when 0 failed: both ended before the failure came back; nothing else began.
     expect(ended.sort()).toEqual([1, 2]);
     expect(started.sort()).toEqual([0, 1, 2]);
+  });
+});
+
+describe('bothSettled', () => {
+  it('should give both results, and throw the first failure only once the other has ended', async () => {
+    expect(await bothSettled(tick(5).then(() => 1), Promise.resolve('b'))).toEqual([1, 'b']);
+    let ended = false;
+    const run = bothSettled(Promise.reject(new Error('pages failed')), tick(30).then(() => (ended = true)));
+    await expect(run).rejects.toThrow('pages failed');
+    expect(ended).toBe(true);
+    await expect(bothSettled(Promise.resolve(1), Promise.reject(new Error('cards failed')))).rejects.toThrow('cards failed');
   });
 });

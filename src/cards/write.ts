@@ -7,6 +7,7 @@
  * two stay the same bytes.
  */
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { hashOf } from '../hash.ts';
@@ -48,6 +49,8 @@ export interface WriteCardsOptions {
   /** Cards rendered at once (default: the cores; resvg draws on libuv's threads). */
   readonly concurrency?: number;
   readonly log?: (line: string) => void;
+  /** Aborted: no card starts after it (the build failed elsewhere); the cards under way end. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export async function writeCards(items: readonly CardItem[], total: number, options: WriteCardsOptions): Promise<CardSummary> {
@@ -58,6 +61,7 @@ export async function writeCards(items: readonly CardItem[], total: number, opti
   const rendering = new Map<string, Promise<void>>();
   let rendered = 0;
   const one = async (item: CardItem): Promise<void> => {
+    options.signal?.throwIfAborted();
     const target = join(options.outDir, outputPathOf(item.url));
     const folder = dirname(target);
     if (!made.has(folder)) {
@@ -95,6 +99,33 @@ export async function writeCards(items: readonly CardItem[], total: number, opti
   };
   await mapLimit(items, options.concurrency ?? availableParallelism(), one);
   return { cards: total, written: items.length, rendered, milliseconds: performance.now() - started };
+}
+
+/**
+ * `writeCards` on a thread of its own (src/cards/worker.js), so that a build draws its cards
+ * while this thread renders its pages: laying out and outlining text and encoding the PNG are
+ * JavaScript, which would otherwise wait for the pages or slow them (docs/performance.md,
+ * "Cards beside the pages"). Nothing to write, no thread.
+ */
+export async function writeCardsBeside(items: readonly CardItem[], total: number, options: WriteCardsOptions): Promise<CardSummary> {
+  if (items.length === 0 || options.signal?.aborted) return writeCards(items, total, options);
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { items, total, outDir: options.outDir, cacheDir: options.cacheDir } });
+  const stop = (): void => worker.postMessage({ stop: true });
+  options.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    return await new Promise<CardSummary>((resolve, reject) => {
+      worker.on('message', (message: { log?: string; summary?: CardSummary; error?: string }) => {
+        if (message.log !== undefined) options.log?.(message.log);
+        else if (message.error !== undefined) reject(new CardError(message.error));
+        else resolve(message.summary!);
+      });
+      worker.once('error', (error) => reject(new CardError(`The social cards' thread failed (${error.message}); build with --no-cards to skip cards, and please report it`, { cause: error })));
+      worker.once('exit', () => reject(new CardError('The social cards\' thread stopped before it answered; build with --no-cards to skip cards, and please report it')));
+    });
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
+    await worker.terminate();
+  }
 }
 
 /** The cached card at `target`: a hard link, or a copy across file systems; false if the cache has none. */

@@ -40,7 +40,8 @@ import { registryPages } from '../site/registry-pages.ts';
 import { loadTaxonomy } from '../tag/taxonomy.ts';
 import { lemmaCacheOf } from '../engine/lemma-cache.ts';
 import { loadTaxonomyCached, taxonomyCacheDir } from '../engine/taxonomy-cache.ts';
-import { changedCards, writeCards, type CardSummary } from '../cards/write.ts';
+import { changedCards, writeCardsBeside, type CardSummary } from '../cards/write.ts';
+import { bothSettled } from '../limit.ts';
 
 export interface BuildOptions {
   readonly seedsDir: string;
@@ -221,13 +222,19 @@ async function buildLocked(options: BuildOptions, tagger: Tagger | undefined, { 
   try {
     // Loaded only when there is something to render: Eleventy and its template
     // engines are most of a no-change rebuild's start-up (docs/performance.md).
-    const rendered = plan.changed === 0 ? 0 : await (await import('../engine/shards.ts')).renderPages({
+    // Cards are drawn on a thread of their own while this one renders the pages; a failure of the pages stops the cards.
+    const stopCards = new AbortController();
+    const cardsWritten = cardPages ? writeCardsBeside(changedCards(cardPages, manifest, plan.full ? undefined : previous?.manifest), cardPages.urls.length, { outDir: staging, cacheDir: cacheDir && join(cacheDir, 'cards'), log, signal: stopCards.signal }) : Promise.resolve(undefined);
+    const pagesRendered = plan.changed === 0 ? Promise.resolve(0) : import('../engine/shards.ts').then(({ renderPages }) => renderPages({
       templatesDir, outDir: staging, pathPrefix: settings.pathPrefix, site: data.site, pages: plan.render, pending: plan.pending, assets: plan.full,
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.shardSize === undefined ? {} : { shardSize: options.shardSize }),
       onShard: (done, total) => log(`rendered shard ${done} of ${total}`),
-    });
-    const cards = cardPages && await writeCards(changedCards(cardPages, manifest, plan.full ? undefined : previous?.manifest), cardPages.urls.length, { outDir: staging, cacheDir: cacheDir && join(cacheDir, 'cards'), log });
+    }));
+    const [rendered, cards] = await bothSettled(pagesRendered.catch((error: unknown) => {
+      stopCards.abort(error);
+      throw error;
+    }), cardsWritten);
     if (cards) log(`cards: ${cards.written} written, ${cards.rendered} of them rendered, in ${Math.round(cards.milliseconds)} ms`);
     lap('render');
     if (plan.full && options.search !== false) {

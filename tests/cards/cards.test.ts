@@ -14,7 +14,7 @@ import { cardFonts, FACE_FILES } from '../../src/cards/fonts.ts';
 import { layoutText, type Line } from '../../src/cards/layout.ts';
 import { encodePng, pngSize } from '../../src/cards/png.ts';
 import { renderCard } from '../../src/cards/render.ts';
-import { writeCards } from '../../src/cards/write.ts';
+import { CardError, writeCards, writeCardsBeside } from '../../src/cards/write.ts';
 import { cardSvg } from '../../src/cards/svg.ts';
 import type { CardSpec } from '../../src/site/card-types.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
@@ -163,6 +163,26 @@ describe('writeCards', () => {
     const bytes = items.map((item) => readFileSync(join(work, 'site', item.url)));
     for (const png of bytes) expect(png.equals(bytes[0]!)).toBe(true);
     expect(readdirSync(join(work, 'cache')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('should write on its own thread the same cards, bytes and summary as on this one', async () => {
+    const work = tempDir();
+    const items = ['Putin meets Xi', 'Kim visits Vladivostok', 'Пекин и Москва', 'Putin meets Xi'].map((title, index) => ({ url: `/cards/stories/2024/05/s${index}.png`, spec: { titleStyle: 'story' as const, eyebrow: 'China–Russia', title, details: ['12 May 2024'], footer: 'Digest', host: 'news.example.net' } }));
+    const here = await writeCards(items, 9, { outDir: join(work, 'here'), cacheDir: join(work, 'cache-here') });
+    const beside = await writeCardsBeside(items, 9, { outDir: join(work, 'beside'), cacheDir: join(work, 'cache-beside') });
+    expect(here.rendered).toBe(3);
+    expect({ ...beside, milliseconds: 0 }).toEqual({ ...here, milliseconds: 0 });
+    for (const item of items) expect(readFileSync(join(work, 'beside', item.url)).equals(readFileSync(join(work, 'here', item.url)))).toBe(true);
+  });
+
+  it('should start no card on its thread once the build says stop, and answer with a card error', async () => {
+    const work = tempDir();
+    const items = Array.from({ length: 400 }, (_, index) => ({ url: `/cards/stories/2024/05/s${index}.png`, spec: { titleStyle: 'story' as const, eyebrow: 'China–Russia', title: `Story number ${index}`, details: [], footer: 'Digest', host: 'news.example.net' } }));
+    const stop = new AbortController();
+    const writing = writeCardsBeside(items, items.length, { outDir: join(work, 'site'), cacheDir: join(work, 'cache'), signal: stop.signal });
+    setTimeout(() => stop.abort(), 300);
+    await expect(writing).rejects.toThrow(CardError);
+    expect(readdirSync(join(work, 'site', 'cards', 'stories', '2024', '05')).length).toBeLessThan(items.length);
   });
 });
 
