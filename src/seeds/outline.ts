@@ -7,6 +7,7 @@
  */
 import { wordsIn } from '../space.ts';
 import type { Block } from './blocks.ts';
+import { isStandingSection } from './furniture.ts';
 
 /** A heading with at least one paragraph before the next heading: one that may head a story. */
 interface Headed {
@@ -52,8 +53,9 @@ const MAX_SUBHEADING_WORDS = 5;
 /**
  * Which headings are subheadings of a story: deeper than the stories' level,
  * with a story heading above them, and a label (a few words, fewer than the
- * stories' headlines have). Such a heading is kept in its story as a
- * paragraph of its own; every other heading is read as before.
+ * stories' headlines have), not the name of one of the issue's standing
+ * sections. Such a heading is kept in its story as a paragraph of its own;
+ * every other heading is read as before.
  */
 export function subheadings(blocks: readonly Block[]): ReadonlySet<number> {
   const depth = storyDepth(blocks);
@@ -61,9 +63,21 @@ export function subheadings(blocks: readonly Block[]): ReadonlySet<number> {
   if (depth === undefined) return found;
   const headlineWords = median(blocks.filter((block) => block.kind === 'heading' && block.depth === depth).map((block) => wordsIn(block.text)));
   let inStory = false;
+  // The depth of the standing section the headings are in (`## What to watch`), if any.
+  let section: number | undefined;
   blocks.forEach((block, index) => {
     if (block.kind !== 'heading' || block.depth === undefined) return;
-    if (block.depth <= depth) inStory = block.depth === depth;
+    if (section !== undefined && block.depth > section) {
+      // Its own headings (`### Iran`) stay in it, and are left out with it.
+      found.add(index);
+      return;
+    }
+    section = undefined;
+    if (isStandingSection(block.text)) {
+      // Under the last story too, it is the issue's section, not the story's: it ends the story.
+      section = block.depth;
+      inStory = false;
+    } else if (block.depth <= depth) inStory = block.depth === depth;
     else if (inStory) {
       const words = wordsIn(block.text);
       if (words <= MAX_SUBHEADING_WORDS && words < headlineWords) found.add(index);
