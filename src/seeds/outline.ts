@@ -31,6 +31,11 @@ function median(values: readonly number[]): number {
  * no level has two (a title with an introduction above the stories).
  */
 export function storyDepth(blocks: readonly Block[]): number | undefined {
+  return storyLevel(blocks)?.depth;
+}
+
+/** `storyDepth`, and whether two or more headings with paragraphs stand at that level (a surer reading). */
+function storyLevel(blocks: readonly Block[]): { depth: number; several: boolean } | undefined {
   const headed: Headed[] = [];
   blocks.forEach((block, index) => {
     if (block.kind !== 'heading' || block.depth === undefined) return;
@@ -44,7 +49,7 @@ export function storyDepth(blocks: readonly Block[]): number | undefined {
   const candidates = several.length > 0 ? several : [...byDepth];
   // Longest median first; on a tie the shallower level (the outline's own order).
   candidates.sort(([depthA, a], [depthB, b]) => median(b) - median(a) || depthA - depthB);
-  return candidates[0]![0];
+  return { depth: candidates[0]![0], several: several.length > 0 };
 }
 
 /** Longer than this, a deeper heading may be a story of its own (`## China opens a consulate in Tehran` under a `#` story). */
@@ -82,6 +87,33 @@ export function subheadings(blocks: readonly Block[]): ReadonlySet<number> {
       const words = wordsIn(block.text);
       if (words <= MAX_SUBHEADING_WORDS && words < headlineWords) found.add(index);
     }
+  });
+  return found;
+}
+
+/**
+ * Which headings name a section above the stories, with an introduction of its own:
+ * shallower than the stories' level (read from two or more stories), a label of a few words
+ * with no final mark (`## China–Russia` over `### Putin and Xi discuss …`), and followed by a
+ * paragraph. The paragraph introduces the
+ * section's stories; published under the label it would be a story that reports nothing.
+ */
+/** A section's label names its subject (`Iran–Russia`, `Arms and technology`); a heading longer than this may be a short headline. */
+const MAX_LABEL_WORDS = 3;
+
+export function sectionLabels(blocks: readonly Block[]): ReadonlySet<number> {
+  const level = storyLevel(blocks);
+  const found = new Set<number>();
+  // One story at its level is too little to tell a label from a short headline (`### Will Tehran get its S-400s?`).
+  if (level === undefined || !level.several) return found;
+  const { depth } = level;
+  const headlineWords = median(blocks.filter((block) => block.kind === 'heading' && block.depth === depth).map((block) => wordsIn(block.text)));
+  blocks.forEach((block, index) => {
+    if (block.kind !== 'heading' || block.depth === undefined || block.depth >= depth) return;
+    const next = blocks[index + 1];
+    if (next === undefined || next.kind === 'heading') return;
+    const words = wordsIn(block.text);
+    if (words <= MAX_LABEL_WORDS && words < headlineWords && !/[?!.]$/.test(block.text) && !isStandingSection(block.text)) found.add(index);
   });
   return found;
 }

@@ -12,7 +12,7 @@ import { decodeSeed } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { paragraphsToHtml } from './html.ts';
 import { dropFurniture, isStandingSection, splitHeadlineDate, type FurnitureKind } from './furniture.ts';
-import { subheadings } from './outline.ts';
+import { sectionLabels, subheadings } from './outline.ts';
 import { classifyLines, endsWithFullStop, lineFeatures, ownScore, type LineDecision } from './headlines.ts';
 import { hasErrors, seedError, seedWarning } from '../errors.ts';
 import { shortHash, toAscii } from '../records/slug.ts';
@@ -190,6 +190,7 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile, fur
   }
   if (form === 'plain' && !blocks.some((block) => block.marked)) joinHeadlinePairs(groups, warn);
   else dropSectionHeadings(groups, warn);
+  if (form === 'markdown') dropSectionIntroductions(groups, new Set([...sectionLabels(blocks)].map((index) => blocks[index]!)), warn);
   dropStandingSections(groups, warn);
   unlistHeadlines(groups);
   const stories: ParsedStory[] = [];
@@ -305,6 +306,17 @@ function dropSectionHeadings(groups: { headline: Block; paragraphs: Block[] }[],
  * takeaways`: src/seeds/furniture.ts) read as headlines with paragraphs, but
  * they report no news: left out of the stories, with a warning that names them.
  */
+/** A section's label and its introduction (src/seeds/outline.ts `sectionLabels`) are left out, with a warning. */
+function dropSectionIntroductions(groups: { headline: Block; paragraphs: Block[] }[], labels: ReadonlySet<Block>, warn: (line: number, reason: string, ruleId: string) => void): void {
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const { headline, paragraphs } = groups[i]!;
+    if (!labels.has(headline)) continue;
+    const last = paragraphs.at(-1)!;
+    warn(headline.line, `Lines ${headline.line}–${last.end ?? last.line} read as the introduction of the \`${truncate(headline.text)}\` section, not a story (a short heading above the stories' headings), and left out; if it is a story, give it a headline that says what happened, at the stories' heading level`, 'section-introduction');
+    groups.splice(i, 1);
+  }
+}
+
 function dropStandingSections(groups: { headline: Block; paragraphs: Block[] }[], warn: (line: number, reason: string, ruleId: string) => void): void {
   for (let i = groups.length - 1; i >= 0; i--) {
     const { headline, paragraphs } = groups[i]!;
