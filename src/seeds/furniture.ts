@@ -157,6 +157,22 @@ export function isStandingSection(headline: string): boolean {
   return name.length <= 60 && STANDING_SECTION.test(name);
 }
 
+/**
+ * Names of an issue's round-up of short items (`In brief`, `Also in the news`, `Other
+ * news`, `Quick hits`): each item under it is news of its own without a headline.
+ */
+const ROUNDUP = new RegExp(`^(?:${[
+  String.raw`(?:(?:news|also|more|other news) )?in brief|briefly(?: noted)?|briefs|news briefs`,
+  String.raw`in other news|also (?:in the news|noted|of note|worth noting|this (?:week|month))|(?:other|more) (?:news|stories|developments|headlines)(?: (?:this|of the) (?:week|month))?`,
+  String.raw`(?:quick|news) (?:hits|bites|takes|notes)|(?:news )?round-?up|odds and ends|the rest of the news|elsewhere(?: in the news)?|short takes`,
+].join('|')})$`, 'i');
+
+/** Whether a headline names the issue's round-up of short items (`ROUNDUP`). */
+export function isRoundup(headline: string): boolean {
+  const name = headline.replace(/[*_]+/g, '').replace(/[’‘`]/g, "'").replace(/\s*[:.–—-]?\s*$/, '').trim();
+  return name.length <= 40 && ROUNDUP.test(name);
+}
+
 /** Longer than this, a line is prose, or a caption or mail header (each known by how it starts): every other kind is a few words. */
 const MAX_SHORT_LINE = 240;
 

@@ -140,6 +140,21 @@ const SUPERSCRIPT_DIGIT = /[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]/u;
 const NOTE_MARK = /(?<=[.!?…;:"'’”)])(?:\[\^?\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)+$/u;
 
 /**
+ * A text's first sentence: up to its first sentence end (`INTERNAL_STOP`, so `U.S.`, `Gen.`
+ * and `Jan. 5` do not end it), the mark included; the whole text when it has one sentence.
+ */
+export function firstSentence(text: string): string {
+  INTERNAL_STOP.lastIndex = 0;
+  const match = INTERNAL_STOP.exec(text);
+  INTERNAL_STOP.lastIndex = 0;
+  if (match === null) return text;
+  const end = match.index + match[0].length;
+  // The match runs on to the next sentence's capital (and an opening quote): cut at the space.
+  const space = text.slice(match.index, end).search(/\s/);
+  return text.slice(0, match.index + space).trimEnd();
+}
+
+/**
  * The signals of one line of text (whitespace already collapsed, as blocks
  * are). Linear in the line and allocation-light: every paragraph of every seed
  * goes through it.

@@ -11,9 +11,9 @@ import { findMonthYear, formatHumanDate, parseIsoDate } from '../records/dates.t
 import { decodeSeed } from './decode.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { paragraphsToHtml } from './html.ts';
-import { dropFurniture, isStandingSection, splitHeadlineDate, type FurnitureKind } from './furniture.ts';
+import { dropFurniture, isRoundup, isStandingSection, splitHeadlineDate, type FurnitureKind } from './furniture.ts';
 import { sectionLabels, subheadings } from './outline.ts';
-import { classifyLines, endsWithFullStop, lineFeatures, ownScore, type LineDecision } from './headlines.ts';
+import { classifyLines, endsWithFullStop, firstSentence, lineFeatures, ownScore, type LineDecision } from './headlines.ts';
 import { hasErrors, seedError, seedWarning } from '../errors.ts';
 import { shortHash, toAscii } from '../records/slug.ts';
 import type { CalendarDate, ParsedDigest, ParsedStory } from '../types.ts';
@@ -148,7 +148,7 @@ function decide(blocks: readonly Block[], form: BodyForm, furniture: ReadonlyMap
   }
   const decisions = classifyLines(blocks.map((block, index) => ({ text: block.text, afterBlank: index === 0 || blankBetween(blocks[index - 1]!.end ?? blocks[index - 1]!.line, block.line, furniture) })))
     // A standing section's name heads its section wherever it stands (read as a paragraph, it would join the story above).
-    .map((decision, index) => (!decision.headline && isStandingSection(blocks[index]!.text) ? { headline: true, score: decision.score, close: false, reasons: [] } : decision));
+    .map((decision, index) => (!decision.headline && (isStandingSection(blocks[index]!.text) || isRoundup(blocks[index]!.text)) ? { headline: true, score: decision.score, close: false, reasons: [] } : decision));
   // A close call that would leave a headline without a paragraph (another
   // headline, or nothing, right after it; or it right after a headline) is read
   // the other way when a story above can take the line.
@@ -193,6 +193,7 @@ function groupStories(blocks: readonly Block[], form: BodyForm, file: VFile, fur
   if (form === 'markdown') dropSectionIntroductions(groups, new Set([...sectionLabels(blocks)].map((index) => blocks[index]!)), warn);
   dropStandingSections(groups, warn);
   unlistHeadlines(groups);
+  splitRoundups(groups, warn);
   const stories: ParsedStory[] = [];
   for (const { headline, paragraphs } of groups) {
     if (paragraphs.length === 0) {
@@ -314,6 +315,25 @@ function dropSectionIntroductions(groups: { headline: Block; paragraphs: Block[]
     const last = paragraphs.at(-1)!;
     warn(headline.line, `Lines ${headline.line}–${last.end ?? last.line} read as the introduction of the \`${truncate(headline.text)}\` section, not a story (a short heading above the stories' headings), and left out; if it is a story, give it a headline that says what happened, at the stories' heading level`, 'section-introduction');
     groups.splice(i, 1);
+  }
+}
+
+/** A list mark before a round-up's item in plain text (`- `, `• `, `1. `). */
+const ITEM_MARK = /^(?:[•◦▪▫▸►‣⁃∙·*–—-]|\d{1,3}[.)]) +(?=\S)/;
+
+/**
+ * An issue's round-up (`In brief`, `Other news`) is short items, each news of its own: each
+ * becomes a story, headed by its first sentence, so that it is dated, tagged and linked on
+ * its own instead of published as one story headed `In brief`.
+ */
+function splitRoundups(groups: { headline: Block; paragraphs: Block[] }[], warn: (line: number, reason: string, ruleId: string) => void): void {
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const { headline, paragraphs } = groups[i]!;
+    if (!isRoundup(headline.text) || paragraphs.length === 0) continue;
+    const items = paragraphs.filter((p) => p.kind === 'text').map((p) => (p.children.length === 0 ? { ...p, text: p.text.replace(ITEM_MARK, '') } : p));
+    const last = paragraphs.at(-1)!;
+    warn(headline.line, `Lines ${headline.line}–${last.end ?? last.line} read as the issue's \`${truncate(headline.text)}\` round-up: each of its ${items.length} item${items.length === 1 ? ' is a story' : 's is a story of its own'}, headed by its first sentence; to head one otherwise, give it a headline line above it`, 'roundup');
+    groups.splice(i, 1, ...items.map((item) => ({ headline: { ...item, text: firstSentence(item.text).replace(/(?<![.\s]\p{Lu})\.$/u, ''), children: [] }, paragraphs: [item] })));
   }
 }
 

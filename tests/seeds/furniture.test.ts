@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { furnitureOf, isPictureOnly } from '../../src/seeds/furniture.ts';
+import { furnitureOf, isPictureOnly, isRoundup } from '../../src/seeds/furniture.ts';
+import { firstSentence } from '../../src/seeds/headlines.ts';
 import { collapseSpace } from '../../src/space.ts';
 import { parseText, ROOT } from '../helpers/seeds.ts';
 
@@ -118,5 +119,26 @@ describe('furniture in a digest', () => {
   it('should never take a line that ends with a comma for a headline', () => {
     const { digest } = parseText('---\ndate: 2025-08\n---\nRussia and China hold drills\nThe navies met in the Sea of Japan on August 2,\nofficials in Beijing said.\n');
     expect(digest?.stories.map((s) => [s.headline, s.paragraphs.length])).toEqual([['Russia and China hold drills', 2]]);
+  });
+});
+
+describe('round-ups of short items', () => {
+  it.each(['In brief', 'IN BRIEF:', '**Also in the news**', 'Other news this month', 'Quick hits', 'News round-up', 'Briefly', 'In other news'])('should read %s as a round-up', (name) => {
+    expect(isRoundup(name)).toBe(true);
+  });
+
+  it.each(['Briefing: Iran and Russia sign a rail deal', 'In brief talks, Lavrov and Wang agree on Syria', 'Other developments in the Caspian stall a pipeline', 'Key takeaways'])('should read %s as no round-up', (name) => {
+    expect(isRoundup(name)).toBe(false);
+  });
+});
+
+describe('firstSentence', () => {
+  it.each([
+    ['The U.S. Treasury named two firms on Jan. 5. Both denied it.', 'The U.S. Treasury named two firms on Jan. 5.'],
+    ['Gen. Kim met Lt. Park in Seoul. "It went well," he said.', 'Gen. Kim met Lt. Park in Seoul.'],
+    ['Did Tehran pay? Nobody knows.', 'Did Tehran pay?'],
+    ['One sentence only, no final mark', 'One sentence only, no final mark'],
+  ])('should cut %s at its first sentence end', (text, first) => {
+    expect(firstSentence(text)).toBe(first);
   });
 });
