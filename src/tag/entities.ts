@@ -385,9 +385,11 @@ function goodsFlow(buffer: TokenBuffer, into: Draft[], first: number): void {
     const b = into[k] as Draft;
     if (a.kind !== 'country' || b.kind !== 'country' || a.slug === b.slug || a.link >= 0 || b.link >= 0) continue;
     if (!a.adjective || a.factor < 1) continue;
-    const goods = nounAt(buffer, a.end, GOODS);
+    // A maker's product is goods whatever its noun (`Chinese-built server racks to`, madeGoods).
+    const goods = madeGoods(buffer, a.end, b.start) ?? nounAt(buffer, a.end, GOODS);
     if (goods < 0 || b.factor < 1) continue;
-    // Sent straight on (`tools to`, `crude flowing to`), not a vessel's course (`grain ship bound for`).
+    // Sent straight on (`tools to`, `crude flowing to`, `goods bound for`), not a vessel's course
+    // (`grain ship bound for`: the ship stands between).
     let to = goods + 1;
     while (to < b.start && lemmaAt(buffer, to, GOODS)) to++; // `car parts`, `oil products`
     if (to < b.start && isParticiple(buffer, to)) to++;
@@ -395,6 +397,21 @@ function goodsFlow(buffer: TokenBuffer, into: Draft[], first: number): void {
     b.link = a.start;
   }
 }
+
+/**
+ * `Chinese-built server racks`, `Korean-made phones`: a demonym joined by a dash to a participle
+ * of making names a product, whatever its noun, so goods need not be one of GOODS. The token of
+ * the product's last noun before `to`/`for` (at most two words after the participle), or undefined.
+ */
+function madeGoods(buffer: TokenBuffer, end: number, limit: number): number | undefined {
+  if (end + 2 >= limit || !buffer.is(end, '-', false) || !lemmaAt(buffer, end + 1, MADE)) return undefined;
+  for (let i = end + 2; i < Math.min(limit, end + 4); i++) {
+    if (!buffer.isWord(i)) return undefined;
+    if (towards(buffer, i + 1)) return i;
+  }
+  return undefined;
+}
+const MADE = new Set(['make', 'build', 'design', 'manufacture', 'assemble', 'produce']);
 
 /**
  * A headline that opens with a country by name, acting on the things of two others, is about
@@ -459,9 +476,10 @@ function receives(buffer: TokenBuffer, a: Draft, b: Draft): boolean {
  * bound for Turkey` is Russia's own act).
  */
 const AUTHORITIES = new Set('custom customs police prosecutor court investigator regulator authority inspector guard'.split(' '));
-/** Is token i `to` or `for`, before where goods go (`cargo for Russia`, `sold to Iran`)? */
+/** A participle between goods and where they go: `crude flowing to`, `parts shipped to`, `goods bound for`. */
 const isParticiple = (buffer: TokenBuffer, i: number): boolean =>
-  buffer.isWord(i) && /^[a-z]+(?:ing|ed)$/.test(buffer.lower(i));
+  buffer.isWord(i) && (/^[a-z]+(?:ing|ed)$/.test(buffer.lower(i)) || buffer.is(i, 'bound', true));
+/** Is token i `to` or `for`, before where goods go (`cargo for Russia`, `sold to Iran`)? */
 const towards = (buffer: TokenBuffer, i: number): boolean => buffer.is(i, 'to', true) || buffer.is(i, 'for', true);
 /** Goods (lemmas) a third country penalises or finds on their way to a buyer. */
 const GOODS = new Set(('cargo crude oil fuel diesel gas coal grain chip part component good shipment export equipment ' +

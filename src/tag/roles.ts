@@ -21,6 +21,12 @@ const REPORTING = new Set(
 
 /** After the verb, pronoun + modal makes the speaker the actor too: `Trump says he would meet Kim`. */
 const SELF = new Set('he she it they we'.split(' '));
+/**
+ * … and a singular pronoun with any verb (`Beijing says it caught a spy`, `the Kremlin said it had
+ * …`): a country speaks of itself as `it`, so it tells its own act. `they` and `we` need a modal,
+ * since `Taipei said they had …` is often about others (train split: with them −1).
+ */
+const ITSELF = new Set('he she it'.split(' '));
 const INTENT = new Set('will would could can may might must plans intends wants is are has have'.split(' '));
 
 /** Words allowed between a source and its verb: `South Korea's spy agency said`, `U.S. officials say`. */
@@ -76,7 +82,8 @@ export function roleFactor(buffer: TokenBuffer, start: number, end: number, next
     const word = lower(j) as string;
     if (REPORTING.has(word)) {
       const k = lower(j + 1) === 'that' ? j + 2 : j + 1;
-      return SELF.has(lower(k) ?? '') && INTENT.has(lower(k + 1) ?? '') ? 1 : SOURCE_FACTOR;
+      const self = lower(k) ?? '';
+      return (SELF.has(self) && INTENT.has(lower(k + 1) ?? '')) || (ITSELF.has(self) && buffer.isWord(k + 1)) ? 1 : SOURCE_FACTOR;
     }
     if (!SOURCE_FILLER.has(word) && !isCapitalised(buffer.word(j))) break;
   }
@@ -91,7 +98,8 @@ export function roleFactor(buffer: TokenBuffer, start: number, end: number, next
   if (isAny(buffer, start - 1, ['by', 'from']) && isAny(buffer, start - 2, HELP_VERBS)) return HELPER_FACTOR;
   // `in Ukraine`, `near the Polish border`, `the border with Poland`: where, not who.
   // Compared in place (`isAny`), not through `lower`: this runs for every mention.
-  const before = isAny(buffer, start - 1, THE) ? start - 2 : start - 1;
+  // `across eastern Mongolia`, `in northern Syria`: a region's adjective keeps the place word in reach.
+  const before = isAny(buffer, start - 1, THE) || isAny(buffer, start - 1, REGIONS) ? start - 2 : start - 1;
   // `in Russian arsenal`, `in Chinese hands`: `in` before a demonym says whose, not where
   // (`in Chinese waters` is still a place, by its noun, below).
   // `instructors land in Niamey`, `a film week opens in Tehran`: where something arrives is its host, a party.
@@ -129,6 +137,8 @@ function isAny(buffer: TokenBuffer, i: number, words: readonly string[]): boolea
 }
 
 const THE = ['the'];
+/** Adjectives of a country's part (`eastern Mongolia`), skipped like `the` before a place word. */
+const REGIONS = ['eastern', 'western', 'northern', 'southern', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern'];
 const IN = ['in'];
 const ARRIVALS = ['arrive', 'arrives', 'arrived', 'land', 'lands', 'landed', 'dock', 'docks', 'docked', 'deployed', 'stationed', 'opens', 'opened'];
 const ON = ['on'];
@@ -141,10 +151,14 @@ const TO = ['to'];
 const ROUTES = ['line', 'lines', 'route', 'routes', 'railway', 'railways', 'pipeline', 'pipelines', 'corridor', 'road', 'highway', 'bridge', 'link', 'crossing'];
 /** `west of Hokkaido`, `south of Vladivostok`: a bearing from a place. */
 const COMPASS = ['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest'];
-/** Words before a country that make it the place of the news: `in`, `near`, `along`, `off`. */
-const PLACE_BEFORE = ['in', 'near', 'along', 'off', 'through', 'via'];
-/** A border, coast or airspace names a place: `the Polish border`, `the border with Poland`. */
-const PLACE_NOUNS = ['border', 'borders', 'frontier', 'coast', 'coastline', 'waters', 'airspace'];
+/** Words before a country that make it the place of the news: `in`, `near`, `along`, `off`, `across` (what a route crosses). */
+const PLACE_BEFORE = ['in', 'near', 'along', 'off', 'through', 'via', 'across'];
+/**
+ * A border, coast or airspace names a place: `the Polish border`, `the border with Poland`; so does
+ * a stretch of a route (`the Mongolian stretch of the pipeline`, `the Hungarian section`, `the Kazakh
+ * leg`): the country it crosses carries the line, it is not a party to it.
+ */
+const PLACE_NOUNS = ['border', 'borders', 'frontier', 'coast', 'coastline', 'waters', 'airspace', 'stretch', 'section', 'leg', 'segment'];
 /** Nouns that make the country before them the helper of the news: `Russian engineers`, `Chinese assistance`. */
 const HELP_NOUNS = ['help', 'assistance', 'aid', 'engineers', 'technicians', 'specialists', 'experts', 'advisers', 'advisors'];
 const HELP_FILLER = ['technical', 'military', 'financial', 'economic', 'scientific'];
