@@ -120,7 +120,7 @@ export const MONTH_WORD = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|M
  * stories to well under a second of work instead of parsing every paragraph.
  */
 const CANDIDATE = new RegExp(
-  `\\b(?:${MONTH_WORD}\\s+\\d{1,2}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}|\\d{4}-\\d{2}-\\d{2}\\b)`,
+  `\\b(?:${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}|\\d{4}-\\d{2}-\\d{2}\\b)`,
   'g',
 );
 

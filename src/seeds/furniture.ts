@@ -110,7 +110,7 @@ const SOURCE_ENTRY = /^(?:\[\^?\d{1,3}\]:?|\^\d{1,3}|\d{1,3}[.)]|[\u00b9\u00b2\u
  * `September 3, 2025`, `Sept. 2`, `28 August 2025`, `Wednesday, May 14`, `*November 6, 2025*`.
  * No paragraph of the story, but its date (`datelines`, records.ts reads it first).
  */
-const STORY_DATE = `(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:${MONTH_WORD} \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_WORD}(?:,? \\d{4})?|\\d{4}-\\d{2}-\\d{2})`;
+const STORY_DATE = `(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.?,? )?(?:${MONTH_WORD} \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_WORD}(?:,? \\d{4})?|\\d{4}-\\d{2}-\\d{2})`;
 const DATELINE = new RegExp(`^[*_]{0,2}${STORY_DATE}[*_]{0,2}$`, 'i');
 /**
  * The same date leading a headline, set off by a dash, colon or bar, or in brackets, as a

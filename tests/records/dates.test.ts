@@ -36,6 +36,8 @@ describe('findStoryDate', () => {
     ['talks resume on June 3', may2024, undefined], // after the digest's end: June 3 2023 is "implied" only
     ['since Western sanctions in 2022', may2024, undefined],
     ['officials met on 14 April in Tehran', may2024, '2024-04-14'],
+    ['Iran agreed on May 10th to buy', may2024, '2024-05-10'],
+    ['a tanker seized on April 14th, 2024 by', may2024, '2024-04-14'],
     ['it may still have', may2024, undefined],
     ['the summit on December 20 last year', { year: 2025, month: 1, day: 15 }, '2024-12-20'],
   ];

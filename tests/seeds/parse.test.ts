@@ -170,11 +170,13 @@ describe('datelines', () => {
     const { digest, messages } = parsePath(fixture('segment', 'dated-headlines', 'input.txt'));
     expect(messages).toEqual([]);
     const stories = digest!.stories;
-    expect(stories.map((story) => story.dateline)).toEqual(['2 October', 'Oct. 9', '14 October', 'Wednesday, 22 October', undefined]);
+    expect(stories.map((story) => story.dateline)).toEqual(['2 October', 'Oct. 9', '14 October', 'Wednesday, 22 October', undefined, 'Thu 23 Oct', 'October 24th']);
     expect(stories.map((story) => storyFacts(digest!.digest, story).date)).toEqual([
       { year: 2025, month: 10, day: 2 }, { year: 2025, month: 10, day: 9 }, { year: 2025, month: 10, day: 14 }, { year: 2025, month: 10, day: 22 },
       // A date run into the headline stays in it, and still dates the story, as before.
       { year: 2025, month: 5, day: 9 },
+      // An abbreviated weekday, an ordinal after the month.
+      { year: 2025, month: 10, day: 23 }, { year: 2025, month: 10, day: 24 },
     ]);
     expect(storyFacts(digest!.digest, stories[0]!).slug).toBe('xi-and-putin-open-a-new-bridge-over-the-amur');
     // Too few words left after the date: the date is the headline's own.
