@@ -151,9 +151,12 @@ const STANDING_SECTION = new RegExp(`^(?:${[
   String.raw`(?:(?:key|main|the) )?takeaways?|(?:the )?bottom line|in (?:sum|short|conclusion)|conclusions?|summing up|(?:our|the) take|final (?:thoughts|word)`,
 ].join('|')})$`, 'i');
 
+/** A section's name as its heading gives it: no emphasis marks, straight apostrophes, no final colon, stop or dash. */
+const sectionName = (headline: string): string => headline.replace(/[*_]+/g, '').replace(/[’‘`]/g, "'").replace(/\s*[:.–—-]?\s*$/, '').trim();
+
 /** Whether a headline is the name of a standing section of the issue (`STANDING_SECTION`), not a story's. */
 export function isStandingSection(headline: string): boolean {
-  const name = headline.replace(/[*_]+/g, '').replace(/[’‘`]/g, "'").replace(/\s*[:.–—-]?\s*$/, '').trim();
+  const name = sectionName(headline);
   return name.length <= 60 && STANDING_SECTION.test(name);
 }
 
@@ -169,7 +172,7 @@ const ROUNDUP = new RegExp(`^(?:${[
 
 /** Whether a headline names the issue's round-up of short items (`ROUNDUP`). */
 export function isRoundup(headline: string): boolean {
-  const name = headline.replace(/[*_]+/g, '').replace(/[’‘`]/g, "'").replace(/\s*[:.–—-]?\s*$/, '').trim();
+  const name = sectionName(headline);
   return name.length <= 40 && ROUNDUP.test(name);
 }
 

@@ -302,11 +302,6 @@ function dropSectionHeadings(groups: { headline: Block; paragraphs: Block[] }[],
   }
 }
 
-/**
- * The issue's own standing sections (`Editor's note`, `Looking ahead`, `Key
- * takeaways`: src/seeds/furniture.ts) read as headlines with paragraphs, but
- * they report no news: left out of the stories, with a warning that names them.
- */
 /** A section's label and its introduction (src/seeds/outline.ts `sectionLabels`) are left out, with a warning. */
 function dropSectionIntroductions(groups: { headline: Block; paragraphs: Block[] }[], labels: ReadonlySet<Block>, warn: (line: number, reason: string, ruleId: string) => void): void {
   for (let i = groups.length - 1; i >= 0; i--) {
@@ -337,6 +332,11 @@ function splitRoundups(groups: { headline: Block; paragraphs: Block[] }[], warn:
   }
 }
 
+/**
+ * The issue's own standing sections (`Editor's note`, `Looking ahead`, `Key
+ * takeaways`: src/seeds/furniture.ts) read as headlines with paragraphs, but
+ * they report no news: left out of the stories, with a warning that names them.
+ */
 function dropStandingSections(groups: { headline: Block; paragraphs: Block[] }[], warn: (line: number, reason: string, ruleId: string) => void): void {
   for (let i = groups.length - 1; i >= 0; i--) {
     const { headline, paragraphs } = groups[i]!;
